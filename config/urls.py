@@ -1,0 +1,19 @@
+"""Root URLs."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from config import views
+
+admin.site.site_header = "會議紀錄與列管追蹤 管理"
+admin.site.site_title = "會議紀錄管理"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("meetings/", include("minutes.urls")),
+    path("tracking/", include("tracking.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,172 @@
+"""Admin for the record; a signed meeting is read-only here as everywhere."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from minutes.models import (
+    AgendaItem,
+    Amendment,
+    Conclusion,
+    Meeting,
+    MeetingSeries,
+    Profile,
+    ReportPoint,
+    Section,
+    SignedRecord,
+    SupplementaryReport,
+    Unit,
+)
+
+
+def _meeting_of(obj):
+    for path in ("meeting", "section.meeting", "item.section.meeting", "report.item.section.meeting"):
+        target = obj
+        for attr in path.split("."):
+            target = getattr(target, attr, None)
+        if isinstance(target, Meeting):
+            return target
+    return obj if isinstance(obj, Meeting) else None
+
+
+class FrozenWhenSignedMixin:
+    """Signed minutes are the document of record: nothing in the admin may change them."""
+
+    def _signed(self, obj):
+        meeting = _meeting_of(obj) if obj is not None else None
+        return meeting is not None and meeting.is_signed
+
+    def has_change_permission(self, request, obj=None):
+        return not self._signed(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._signed(obj) and super().has_delete_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        if obj is not None and self._signed(obj):
+            return False
+        if obj is None:
+            return super().has_add_permission(request)
+        return super().has_add_permission(request, obj)
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "order", "active", "email"]
+    list_filter = ["active"]
+    list_editable = ["order", "active"]
+    search_fields = ["name"]
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "unit", "title"]
+    list_filter = ["role", "unit"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+
+
+@admin.register(MeetingSeries)
+class MeetingSeriesAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "kind"]
+    search_fields = ["organisation", "kind"]
+
+
+class SectionInline(FrozenWhenSignedMixin, admin.TabularInline):
+    model = Section
+    fields = ["number", "order", "title", "conclusion_label"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Meeting)
+class MeetingAdmin(FrozenWhenSignedMixin, SimpleHistoryAdmin):
+    list_display = ["number", "series", "starts_at", "place", "chair", "status"]
+    list_filter = ["series", "status", "starts_at"]
+    search_fields = ["number", "chair", "place", "sections__title", "sections__items__title"]
+    date_hierarchy = "starts_at"
+    readonly_fields = ["status", "signed_by", "signed_at", "version"]
+    inlines = [SectionInline]
+
+
+class AgendaItemInline(FrozenWhenSignedMixin, admin.StackedInline):
+    model = AgendaItem
+    fields = ["order", "title", "body", "conclusion_label"]
+    extra = 0
+    show_change_link = True
+
+
+class ConclusionInline(FrozenWhenSignedMixin, admin.TabularInline):
+    model = Conclusion
+    fields = ["order", "item", "text"]
+    extra = 0
+
+
+@admin.register(Section)
+class SectionAdmin(FrozenWhenSignedMixin, SimpleHistoryAdmin):
+    list_display = ["__str__", "meeting", "order"]
+    list_filter = ["meeting__series", "meeting"]
+    search_fields = ["title", "body"]
+    inlines = [AgendaItemInline, ConclusionInline]
+
+
+class ReportInline(FrozenWhenSignedMixin, admin.TabularInline):
+    model = SupplementaryReport
+    fields = ["order", "unit", "reporter_surname", "reporter_title", "heading"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(FrozenWhenSignedMixin, SimpleHistoryAdmin):
+    list_display = ["__str__", "section", "order"]
+    list_filter = ["section__meeting__series", "section__meeting"]
+    search_fields = ["title", "body"]
+    inlines = [ReportInline]
+
+
+class ReportPointInline(FrozenWhenSignedMixin, admin.TabularInline):
+    model = ReportPoint
+    fields = ["order", "text"]
+    extra = 0
+
+
+@admin.register(SupplementaryReport)
+class SupplementaryReportAdmin(FrozenWhenSignedMixin, SimpleHistoryAdmin):
+    list_display = ["__str__", "unit", "item"]
+    list_filter = ["unit", "item__section__meeting"]
+    inlines = [ReportPointInline]
+
+
+@admin.register(Conclusion)
+class ConclusionAdmin(FrozenWhenSignedMixin, SimpleHistoryAdmin):
+    list_display = ["__str__", "section", "item", "order"]
+    list_filter = ["section__meeting__series", "section__meeting"]
+    search_fields = ["text"]
+
+
+@admin.register(Amendment)
+class AmendmentAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "author", "created_at"]
+    list_filter = ["meeting"]
+    readonly_fields = ["meeting", "author", "created_at", "reason", "changes"]
+
+    def has_add_permission(self, request):
+        return False  # amendments are made through the meeting page, which records who and why
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SignedRecord)
+class SignedRecordAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "sha256", "digitally_signed", "created_at"]
+    readonly_fields = ["meeting", "sha256", "digitally_signed", "created_at"]
+    exclude = ["pdf"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,297 @@
+"""The meeting record as the secretariat keeps it: series, meetings, sections, items, reports, conclusions."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from minutes import numerals, rocdate
+
+
+class Unit(models.Model):
+    """A division (組室) of the office; units change over time, so they are data."""
+
+    name = models.CharField("名稱", max_length=50, unique=True)
+    order = models.PositiveIntegerField("排序", default=0)
+    active = models.BooleanField("使用中", default=True)
+    email = models.EmailField("通知信箱", blank=True)
+
+    class Meta:
+        verbose_name = "組室"
+        verbose_name_plural = "組室"
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Role(models.TextChoices):
+    RECORDER = "recorder", "紀錄（秘書室）"  # types and edits draft minutes
+    CHAIR = "chair", "主席"  # signs minutes
+    CHIEF = "chief", "組室主管"  # reports progress for their unit
+    MEMBER = "member", "同仁"  # reads
+
+
+class Profile(models.Model):
+    """What a user is in the office: their role and, for chiefs, their unit."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    role = models.CharField("角色", max_length=20, choices=Role.choices, default=Role.MEMBER)
+    unit = models.ForeignKey(Unit, verbose_name="組室", null=True, blank=True, on_delete=models.SET_NULL)
+    title = models.CharField("職稱", max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = "人員設定"
+        verbose_name_plural = "人員設定"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(role="chief") | Q(unit__isnull=False), name="chief_has_unit"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user.get_full_name() or self.user.username}（{self.get_role_display()}）"
+
+
+class MeetingSeries(models.Model):
+    """A running series of meetings of one organisation, e.g. 臺北市政府秘書處 / 處務會議."""
+
+    organisation = models.CharField("機關", max_length=100)
+    kind = models.CharField("會議類別", max_length=30, help_text="例如：處務（不含「會議」二字）")
+
+    class Meta:
+        verbose_name = "會議系列"
+        verbose_name_plural = "會議系列"
+        ordering = ["organisation", "kind"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "kind"], name="unique_series")]
+
+    def __str__(self):
+        return f"{self.organisation}{self.kind}會議"
+
+
+class MeetingQuerySet(models.QuerySet):
+    def with_outline(self):
+        """Everything the record page shows, in a fixed number of queries."""
+        # tracked_item is the reverse side of tracking's link; naming it keeps minutes free of imports.
+        conclusions = Conclusion.objects.select_related("tracked_item")
+        return self.select_related("series", "previous", "signed_by").prefetch_related(
+            "sections__items__reports__unit",
+            "sections__items__reports__points",
+            models.Prefetch("sections__items__conclusions", queryset=conclusions),
+            models.Prefetch("sections__conclusions", queryset=conclusions),
+        )
+
+
+class Meeting(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "草稿"  # editable by the recorder
+        SIGNED = "signed", "已簽核"  # frozen; corrections only as recorded amendments
+
+    series = models.ForeignKey(MeetingSeries, verbose_name="會議系列", on_delete=models.PROTECT, related_name="meetings")
+    number = models.PositiveIntegerField("會次")
+    starts_at = models.DateTimeField("時間")
+    adjourned_at = models.TimeField("散會時間", null=True, blank=True)
+    place = models.CharField("地點", max_length=100, blank=True)
+    chair = models.CharField("主席", max_length=50, blank=True)
+    recorder = models.CharField("紀錄", max_length=50, blank=True)
+    attendees = models.TextField("出席", blank=True, max_length=2000)
+    observers = models.TextField("列席", blank=True, max_length=2000)
+    absentees = models.TextField("請假", blank=True, max_length=2000)
+    previous = models.ForeignKey(
+        "self", verbose_name="上次會議", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField("狀態", max_length=10, choices=Status.choices, default=Status.DRAFT)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="簽核人", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    signed_at = models.DateTimeField("簽核時間", null=True, blank=True)
+    # Optimistic locking: a form carries the version it was read at; a stale save is refused.
+    version = models.PositiveIntegerField("版本", default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "會議"
+        verbose_name_plural = "會議"
+        ordering = ["-starts_at", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["series", "number"], name="unique_meeting_number_in_series"),
+            models.CheckConstraint(condition=Q(status__in=["draft", "signed"]), name="meeting_status_valid"),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(signed_at__isnull=False), name="signed_meeting_has_signed_at"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return f"{self.series.organisation}第 {self.number} 次{self.series.kind}會議紀錄"
+
+    @property
+    def is_signed(self) -> bool:
+        return self.status == self.Status.SIGNED
+
+    @property
+    def starts_at_roc(self) -> str:
+        from django.utils import timezone
+
+        return rocdate.format_roc_datetime(timezone.localtime(self.starts_at))
+
+    def get_absolute_url(self):
+        return reverse("minutes:meeting-detail", args=[self.pk])
+
+
+class Section(models.Model):
+    """壹、貳、參…; the numeral is what the record gives, gaps included."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="sections")
+    number = models.PositiveSmallIntegerField("序號", help_text="壹 = 1，參 = 3")
+    order = models.PositiveIntegerField("排序", default=0)
+    title = models.CharField("標題", max_length=500)
+    body = models.TextField("內容", blank=True, max_length=20000)
+    conclusion_label = models.CharField("結論標示", max_length=10, blank=True, default="會議結論")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "會議段落"
+        verbose_name_plural = "會議段落"
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return f"{self.numeral}、{self.title}"
+
+    @property
+    def numeral(self) -> str:
+        return numerals.to_zh_formal(self.number)
+
+    @property
+    def section_conclusions(self) -> list:
+        """The conclusions the section carries itself, not those of its items (uses the prefetch)."""
+        return [c for c in self.conclusions.all() if c.item_id is None]
+
+
+class AgendaItem(models.Model):
+    """一、二、三… inside a section; numbered by order."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="items")
+    order = models.PositiveIntegerField("排序", default=0)
+    title = models.TextField("案由", max_length=2000)
+    body = models.TextField("說明", blank=True, max_length=20000)
+    conclusion_label = models.CharField("結論標示", max_length=10, blank=True, default="會議結論")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "議程案由"
+        verbose_name_plural = "議程案由"
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.title[:40]
+
+
+class SupplementaryReport(models.Model):
+    """{unit}{surname}{title}補充報告, with numbered points or one paragraph."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="reports")
+    order = models.PositiveIntegerField("排序", default=0)
+    unit = models.ForeignKey(Unit, verbose_name="組室", null=True, blank=True, on_delete=models.PROTECT)
+    reporter_surname = models.CharField("報告人姓氏", max_length=4, blank=True)
+    reporter_title = models.CharField("報告人職稱", max_length=20, blank=True)
+    heading = models.CharField(
+        "報告人", max_length=60, blank=True, help_text="無法拆成組室、姓氏與職稱時的原文，例如：林副秘書長"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "補充報告"
+        verbose_name_plural = "補充報告"
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return f"{self.reporter}補充報告"
+
+    @property
+    def reporter(self) -> str:
+        if self.unit_id is None and not (self.reporter_surname or self.reporter_title):
+            return self.heading
+        unit = self.unit.name if self.unit_id else ""
+        return f"{unit}{self.reporter_surname}{self.reporter_title}"
+
+
+class ReportPoint(models.Model):
+    report = models.ForeignKey(SupplementaryReport, on_delete=models.CASCADE, related_name="points")
+    order = models.PositiveIntegerField("排序", default=0)
+    text = models.TextField("內容", max_length=5000)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "報告要點"
+        verbose_name_plural = "報告要點"
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.text[:40]
+
+
+class Conclusion(models.Model):
+    """One conclusion sentence; several under one item are numbered (一)(二)… by order."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="conclusions")
+    item = models.ForeignKey(AgendaItem, null=True, blank=True, on_delete=models.CASCADE, related_name="conclusions")
+    order = models.PositiveIntegerField("排序", default=0)
+    text = models.TextField("內容", max_length=5000)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "會議結論"
+        verbose_name_plural = "會議結論"
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.text[:40]
+
+    @property
+    def meeting_id(self):
+        return self.section.meeting_id
+
+
+class Amendment(models.Model):
+    """A correction made after signing: who, when, why and what changed. Never edited."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="amendments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField("更正理由", max_length=2000)
+    changes = models.TextField("更正內容", max_length=20000)
+
+    class Meta:
+        verbose_name = "更正紀錄"
+        verbose_name_plural = "更正紀錄"
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.meeting} 更正 {self.created_at:%Y-%m-%d}"
+
+
+class SignedRecord(models.Model):
+    """The PDF rendered once at signing: served byte for byte afterwards, verifiable by its hash."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT, related_name="signed_record")
+    pdf = models.BinaryField("PDF")
+    sha256 = models.CharField("SHA-256", max_length=64, unique=True)
+    digitally_signed = models.BooleanField("含數位簽章", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "簽核版紀錄檔"
+        verbose_name_plural = "簽核版紀錄檔"
+
+    def __str__(self):
+        return f"{self.meeting} ({self.sha256[:12]})"

@@ -1,0 +1,59 @@
+"""Shared fixtures: users in each role, and the 108th meeting imported from its text."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from minutes.models import Profile, Role, Unit
+from minutes.parsing import parse_minutes
+
+SEED_PATH = Path(__file__).resolve().parents[1] / "minutes" / "fixtures" / "minutes-108.txt"
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED_PATH.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def seed_meeting(db, seed_text):
+    from tracking.importing import record_import
+
+    return record_import(parse_minutes(seed_text))
+
+
+@pytest.fixture
+def make_user(db):
+    def make(username, role=Role.MEMBER, unit_name=None, **extra):
+        user = get_user_model().objects.create_user(username=username, password="pw-" + username, **extra)
+        unit = Unit.objects.get_or_create(name=unit_name)[0] if unit_name else None
+        Profile.objects.create(user=user, role=role, unit=unit)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def recorder(make_user):
+    return make_user("recorder", Role.RECORDER, first_name="葉霆怡")
+
+
+@pytest.fixture
+def chair(make_user):
+    return make_user("chair", Role.CHAIR, first_name="陳志銘")
+
+
+@pytest.fixture
+def chief_wenshu(make_user):
+    return make_user("wenshu", Role.CHIEF, "文書組")
+
+
+@pytest.fixture
+def chief_zongwu(make_user):
+    return make_user("zongwu", Role.CHIEF, "總務組")

@@ -1,0 +1,142 @@
+"""The lifecycle of a tracked item: allowed and refused decisions, and the history they leave."""
+
+import pytest
+
+from minutes.models import Conclusion, Unit
+from tracking import lifecycle
+from tracking.lifecycle import TrackingError
+from tracking.models import Decision, Review, Status, TrackedItem
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meeting_109(seed_meeting):
+    from minutes.models import Meeting
+
+    return Meeting.objects.create(series=seed_meeting.series, number=109, starts_at=seed_meeting.starts_at)
+
+
+@pytest.fixture
+def item(seed_meeting):
+    conclusion = Conclusion.objects.get(section__meeting=seed_meeting, text__startswith="請文書組於一月底前")
+    unit = Unit.objects.get_or_create(name="文書組")[0]
+    return lifecycle.case_open(conclusion=conclusion, units=[unit])
+
+
+def test_opening_a_conclusion_gives_the_next_case_number_of_its_meeting(seed_meeting, item):
+    assert item.case_number == "10801"
+    assert item.status == Status.OPEN
+    assert [u.name for u in item.responsible_units.all()] == ["文書組"]
+    assert item.subject.startswith("請文書組於一月底前")
+
+
+def test_case_numbers_are_not_reused_after_a_deletion(seed_meeting, item):
+    item.delete()
+    second = Conclusion.objects.get(section__meeting=seed_meeting, text__startswith="請國際事務組")
+    again = lifecycle.case_open(conclusion=second, units=[Unit.objects.get(name="文書組")])
+    assert again.case_number == "10802"
+
+
+def test_a_conclusion_cannot_be_tracked_twice(item):
+    with pytest.raises(TrackingError, match="已經列管"):
+        lifecycle.case_open(conclusion=item.conclusion, units=list(item.responsible_units.all()))
+
+
+def test_opening_needs_a_responsible_unit(seed_meeting):
+    conclusion = Conclusion.objects.filter(section__meeting=seed_meeting).first()
+    with pytest.raises(TrackingError, match="主辦單位"):
+        lifecycle.case_open(conclusion=conclusion, units=[])
+
+
+@pytest.mark.parametrize(
+    ("start", "decision", "after"),
+    [
+        (Status.OPEN, Decision.CONTINUE, Status.CONTINUED),
+        (Status.OPEN, Decision.CLOSE, Status.CLOSED),
+        (Status.OPEN, Decision.SELF_TRACK, Status.CLOSED),
+        (Status.CONTINUED, Decision.CONTINUE, Status.CONTINUED),
+        (Status.CONTINUED, Decision.CLOSE, Status.CLOSED),
+        (Status.CLOSED, Decision.REOPEN, Status.CONTINUED),
+    ],
+)
+def test_allowed_decisions_move_the_status_and_leave_a_review(item, meeting_109, start, decision, after):
+    TrackedItem.objects.filter(pk=item.pk).update(status=start)
+    review = lifecycle.case_record_decision(
+        item=item, meeting=meeting_109, decision=decision, progress="已完成", reason="新事證"
+    )
+    item.refresh_from_db()
+    assert item.status == after
+    assert (review.status_before, review.status_after, review.progress) == (start, after, "已完成")
+
+
+@pytest.mark.parametrize(
+    ("start", "decision"),
+    [
+        (Status.CLOSED, Decision.CLOSE),
+        (Status.CLOSED, Decision.CONTINUE),
+        (Status.CLOSED, Decision.SELF_TRACK),
+        (Status.OPEN, Decision.REOPEN),
+        (Status.CONTINUED, Decision.REOPEN),
+    ],
+)
+def test_refused_decisions_raise_and_change_nothing(item, meeting_109, start, decision):
+    TrackedItem.objects.filter(pk=item.pk).update(status=start)
+    with pytest.raises(TrackingError):
+        lifecycle.case_record_decision(item=item, meeting=meeting_109, decision=decision, reason="x")
+    item.refresh_from_db()
+    assert item.status == start
+    assert not Review.objects.filter(item=item).exists()
+
+
+def test_a_closed_item_refuses_a_second_decision_with_a_readable_message(item, meeting_109, seed_meeting):
+    from minutes.models import Meeting
+
+    lifecycle.case_record_decision(item=item, meeting=meeting_109, decision=Decision.CLOSE)
+    meeting_110 = Meeting.objects.create(series=seed_meeting.series, number=110, starts_at=seed_meeting.starts_at)
+    with pytest.raises(TrackingError, match="已解除列管"):
+        lifecycle.case_record_decision(item=item, meeting=meeting_110, decision=Decision.CONTINUE)
+
+
+def test_reopening_needs_a_reason(item, meeting_109):
+    TrackedItem.objects.filter(pk=item.pk).update(status=Status.CLOSED)
+    with pytest.raises(TrackingError, match="理由"):
+        lifecycle.case_reopen(item=item, meeting=meeting_109, reason=" ")
+
+
+def test_one_decision_per_item_and_meeting(item, meeting_109):
+    lifecycle.case_record_decision(item=item, meeting=meeting_109, decision=Decision.CONTINUE)
+    with pytest.raises(TrackingError, match="已有決定"):
+        lifecycle.case_record_decision(item=item, meeting=meeting_109, decision=Decision.CONTINUE)
+    assert Review.objects.filter(item=item).count() == 1
+
+
+def test_an_item_cannot_be_decided_at_its_own_or_an_earlier_meeting(item, seed_meeting):
+    with pytest.raises(TrackingError, match="之後的會議"):
+        lifecycle.case_record_decision(item=item, meeting=seed_meeting, decision=Decision.CLOSE)
+
+
+def test_history_keeps_every_decision_in_order(item, meeting_109, seed_meeting):
+    from minutes.models import Meeting
+
+    meeting_110 = Meeting.objects.create(series=seed_meeting.series, number=110, starts_at=seed_meeting.starts_at)
+    meeting_111 = Meeting.objects.create(series=seed_meeting.series, number=111, starts_at=seed_meeting.starts_at)
+    lifecycle.case_record_decision(item=item, meeting=meeting_109, decision=Decision.CONTINUE)
+    lifecycle.case_record_decision(item=item, meeting=meeting_110, decision=Decision.CLOSE)
+    lifecycle.case_reopen(item=item, meeting=meeting_111, reason="新事證")
+    history = list(item.reviews.values_list("meeting__number", "decision", "status_after"))
+    assert history == [
+        (109, "continue", "continued"),
+        (110, "close", "closed"),
+        (111, "reopen", "continued"),
+    ]
+
+
+def test_a_meeting_with_99_tracked_items_refuses_the_hundredth(seed_meeting):
+    from tracking.models import CaseCounter
+
+    CaseCounter.objects.create(series=seed_meeting.series, meeting_number=108, last_sequence=99)
+    conclusion = Conclusion.objects.filter(section__meeting=seed_meeting).first()
+    with pytest.raises(TrackingError, match="99 件上限"):
+        lifecycle.case_open(conclusion=conclusion, units=[Unit.objects.get_or_create(name="文書組")[0]])
+    assert not TrackedItem.objects.filter(meeting_number=108).exists()

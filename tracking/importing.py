@@ -1,0 +1,69 @@
+"""Imports a record's text: the meeting through minutes, then the review decisions it states."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from minutes import services as minutes_services
+from minutes.models import Conclusion, Meeting
+from minutes.parsing import ParsedMeeting
+from tracking import lifecycle, sentences
+from tracking.models import Review, TrackedItem
+
+
+def decode_record(data: bytes) -> str:
+    """Text converters write UTF-8 (with or without BOM), UTF-16 or Big5; read what we get."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp950")
+
+
+def _conclusion_path(conclusion: Conclusion) -> tuple:
+    item_order = conclusion.item.order if conclusion.item_id else 0
+    return (conclusion.section.order, item_order, conclusion.order)
+
+
+@transaction.atomic
+def record_import(parsed: ParsedMeeting, *, replace: bool = False, user=None) -> Meeting:
+    """Write a parsed record and the review decisions it contains, all or nothing."""
+    # Items opened from the old text keep their case numbers: detach them, rewrite, attach again.
+    detached: dict[tuple, TrackedItem] = {}
+    if replace:
+        for item in TrackedItem.objects.filter(
+            conclusion__section__meeting__series__organisation=parsed.organisation,
+            conclusion__section__meeting__series__kind=parsed.kind,
+            conclusion__section__meeting__number=parsed.number,
+        ).select_related("conclusion__section", "conclusion__item"):
+            detached[_conclusion_path(item.conclusion)] = item
+            item.conclusion = None
+            item.save(update_fields=["conclusion"])
+
+    meeting = minutes_services.meeting_import(parsed, replace=replace)
+
+    conclusions = Conclusion.objects.filter(section__meeting=meeting).select_related("section", "item")
+    for conclusion in conclusions:
+        if (item := detached.get(_conclusion_path(conclusion))) is not None:
+            item.conclusion = conclusion
+            item.save(update_fields=["conclusion"])
+        record_decisions_from_text(meeting=meeting, text=conclusion.text, user=user)
+    return meeting
+
+
+def record_decisions_from_text(*, meeting: Meeting, text: str, user=None) -> list[Review]:
+    """Turn a sentence such as 列管案號 10606 … 同意解除列管；… 賡續列管 into reviews at this meeting."""
+    reviews = []
+    for case_number, decision in sentences.parse_decision_sentence(text).items():
+        item = lifecycle.case_get_or_create_known(series=meeting.series, case_number=case_number)
+        existing = Review.objects.filter(item=item, meeting=meeting).first()
+        if existing is not None:
+            if existing.decision != decision:
+                raise lifecycle.TrackingError(
+                    f"列管案號 {case_number} 在第 {meeting.number} 次會議已登錄為「{existing.get_decision_display()}」，"
+                    "與匯入的文字不同。"
+                )
+            continue
+        reviews.append(lifecycle.case_record_decision(item=item, meeting=meeting, decision=decision, user=user))
+    return reviews

@@ -1,0 +1,153 @@
+"""The life of a tracked item: the one place where its status changes and its history is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+
+from minutes.models import Conclusion, Meeting, MeetingSeries, Unit
+from tracking import casenumbers
+from tracking.models import CaseCounter, Decision, Review, Status, Suggestion, TrackedItem
+
+# Which decisions each status accepts, and the status each decision leads to.
+ALLOWED_DECISIONS: dict[str, set[str]] = {
+    Status.OPEN: {Decision.CLOSE, Decision.CONTINUE, Decision.SELF_TRACK},
+    Status.CONTINUED: {Decision.CLOSE, Decision.CONTINUE, Decision.SELF_TRACK},
+    Status.CLOSED: {Decision.REOPEN},
+}
+DECISION_RESULT: dict[str, str] = {
+    Decision.CLOSE: Status.CLOSED,
+    Decision.CONTINUE: Status.CONTINUED,
+    Decision.SELF_TRACK: Status.CLOSED,
+    Decision.REOPEN: Status.CONTINUED,
+}
+
+
+class TrackingError(Exception):
+    """A rule of the lifecycle was broken; the message is for the user."""
+
+
+def can_decide(item: TrackedItem, decision: str) -> bool:
+    return decision in ALLOWED_DECISIONS[item.status]
+
+
+def _next_sequence(series: MeetingSeries, meeting_number: int) -> int:
+    counter, _ = CaseCounter.objects.select_for_update().get_or_create(series=series, meeting_number=meeting_number)
+    # The counter only grows; an item created by import with a higher number moves it along.
+    highest = (
+        TrackedItem.objects.filter(series=series, meeting_number=meeting_number)
+        .order_by("-sequence")
+        .values_list("sequence", flat=True)
+        .first()
+        or 0
+    )
+    sequence = max(counter.last_sequence, highest) + 1
+    if sequence > 99:
+        raise TrackingError(f"第 {meeting_number} 次會議的列管案件已達 99 件上限，無法再編列管案號。")
+    counter.last_sequence = sequence
+    counter.save(update_fields=["last_sequence"])
+    return sequence
+
+
+def case_open(
+    *,
+    conclusion: Conclusion,
+    units: list[Unit],
+    supporting_units: list[Unit] = (),
+    due_date: dt.date | None = None,
+    subject: str = "",
+    user=None,
+) -> TrackedItem:
+    """Put a conclusion under tracking with the next case number of its meeting."""
+    if not units:
+        raise TrackingError("請至少選擇一個主辦單位。")
+    with transaction.atomic():
+        conclusion = Conclusion.objects.select_related("section__meeting__series").get(pk=conclusion.pk)
+        meeting = conclusion.section.meeting
+        if TrackedItem.objects.filter(conclusion=conclusion).exists():
+            raise TrackingError("這項結論已經列管。")
+        sequence = _next_sequence(meeting.series, meeting.number)
+        item = TrackedItem(
+            series=meeting.series,
+            meeting_number=meeting.number,
+            sequence=sequence,
+            conclusion=conclusion,
+            subject=subject or conclusion.text,
+            due_date=due_date,
+            opened_by=user,
+        )
+        item.full_clean(exclude=["case_number"])
+        item.save()
+        item.responsible_units.set(units)
+        item.supporting_units.set(supporting_units)
+    return item
+
+
+def case_get_or_create_known(*, series: MeetingSeries, case_number: str, subject: str = "") -> TrackedItem:
+    """An item named by a record (e.g. 9903) that may be older than the data: create it if unknown."""
+    meeting_number, sequence = casenumbers.parse_case_number(case_number)
+    try:
+        with transaction.atomic():
+            item, created = TrackedItem.objects.get_or_create(
+                series=series,
+                meeting_number=meeting_number,
+                sequence=sequence,
+                defaults={"subject": subject},
+            )
+    except IntegrityError:  # created by someone else in the meantime
+        item = TrackedItem.objects.get(series=series, meeting_number=meeting_number, sequence=sequence)
+    return item
+
+
+def case_record_decision(
+    *,
+    item: TrackedItem,
+    meeting: Meeting,
+    decision: str,
+    progress: str = "",
+    suggestion: str = "",
+    reason: str = "",
+    user=None,
+) -> Review:
+    """Record what a meeting decided on one item: writes one review row and the new status."""
+    if decision not in Decision.values:
+        raise TrackingError(f"無效的會議決定：{decision}")
+    if suggestion and suggestion not in Suggestion.values:
+        raise TrackingError(f"無效的列管建議：{suggestion}")
+    with transaction.atomic():
+        item = TrackedItem.objects.select_for_update().get(pk=item.pk)
+        if meeting.series_id != item.series_id:
+            raise TrackingError(f"列管案號 {item.case_number} 不屬於這個會議系列。")
+        if meeting.number <= item.meeting_number:
+            raise TrackingError(
+                f"列管案號 {item.case_number} 於第 {item.meeting_number} 次會議列管，"
+                f"只能在之後的會議審議，不能在第 {meeting.number} 次會議審議。"
+            )
+        if Review.objects.filter(item=item, meeting=meeting).exists():
+            raise TrackingError(f"列管案號 {item.case_number} 在第 {meeting.number} 次會議已有決定，不能重複登錄。")
+        if decision not in ALLOWED_DECISIONS[item.status]:
+            if item.status == Status.CLOSED:
+                raise TrackingError(f"列管案號 {item.case_number} 已解除列管；如需再審議，請明確選擇「恢復列管」並說明理由。")
+            raise TrackingError(f"列管案號 {item.case_number} 目前為「{item.get_status_display()}」，不能「恢復列管」。")
+        if decision == Decision.REOPEN and not reason.strip():
+            raise TrackingError(f"恢復列管案號 {item.case_number} 必須說明理由。")
+        review = Review.objects.create(
+            item=item,
+            meeting=meeting,
+            decision=decision,
+            status_before=item.status,
+            status_after=DECISION_RESULT[decision],
+            progress=progress,
+            suggestion=suggestion,
+            reason=reason,
+            decided_by=user,
+        )
+        item.status = DECISION_RESULT[decision]
+        item.save(update_fields=["status", "updated_at"])
+    return review
+
+
+def case_reopen(*, item: TrackedItem, meeting: Meeting, reason: str, user=None) -> Review:
+    """Reopen a closed item; only by explicit choice and with a reason."""
+    return case_record_decision(item=item, meeting=meeting, decision=Decision.REOPEN, reason=reason, user=user)

@@ -1,0 +1,39 @@
+"""python manage.py import_minutes PATH: read a plain-text record into a meeting and its review decisions."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from minutes.outline import outline_lines
+from minutes.parsing import ParseError, parse_minutes
+from minutes.services import MeetingError
+from tracking.importing import decode_record, record_import
+from tracking.lifecycle import TrackingError
+
+
+class Command(BaseCommand):
+    help = "匯入純文字格式的會議紀錄（例如 minutes-108.txt）。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", type=Path)
+        parser.add_argument("--replace", action="store_true", help="以新文字取代已存在的同一會次（限草稿）")
+        parser.add_argument("--dry-run", action="store_true", help="只解析並列出大綱，不存檔")
+
+    def handle(self, *args, path: Path, replace: bool, dry_run: bool, **options):
+        try:
+            text = decode_record(path.read_bytes())
+        except OSError as exc:
+            raise CommandError(f"無法讀取 {path}：{exc.strerror}") from exc
+        try:
+            parsed = parse_minutes(text)
+        except ParseError as exc:
+            raise CommandError(f"{path}:{exc.line}: {exc.reason}") from exc
+        if dry_run:
+            for line in outline_lines(parsed):
+                self.stdout.write(line)
+            return
+        try:
+            meeting = record_import(parsed, replace=replace)
+        except (MeetingError, TrackingError) as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(f"imported meeting {meeting.pk}: {meeting.title}")

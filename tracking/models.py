@@ -1,0 +1,163 @@
+"""Tracked items (列管案件) under a case number, and the append-only history of their reviews."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from minutes.models import Conclusion, Meeting, MeetingSeries, Unit
+from tracking import casenumbers
+
+
+class Status(models.TextChoices):
+    OPEN = "open", "列管"  # opened at its meeting, not yet reviewed
+    CONTINUED = "continued", "賡續列管"  # reviewed at least once and kept open
+    CLOSED = "closed", "解除列管"  # final unless a meeting explicitly reopens it
+
+
+class Decision(models.TextChoices):
+    CLOSE = "close", "解除列管"
+    CONTINUE = "continue", "賡續列管"
+    SELF_TRACK = "self_track", "自行列管"  # closed at meeting level; the unit keeps watching it
+    REOPEN = "reopen", "恢復列管"
+
+
+class Suggestion(models.TextChoices):
+    CLOSE = "close", "建議解除列管"
+    CONTINUE = "continue", "建議賡續列管"
+    SELF_TRACK = "self_track", "建議自行列管"
+
+
+class TrackedItemQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status__in=[Status.OPEN, Status.CONTINUED])
+
+    def for_unit(self, unit):
+        return self.filter(responsible_units=unit).distinct()
+
+    def with_details(self):
+        return self.select_related("series", "conclusion__section__meeting").prefetch_related(
+            "responsible_units", "supporting_units"
+        )
+
+
+class TrackedItem(models.Model):
+    series = models.ForeignKey(MeetingSeries, verbose_name="會議系列", on_delete=models.PROTECT, related_name="tracked_items")
+    case_number = models.CharField("列管案號", max_length=8)
+    meeting_number = models.PositiveIntegerField("列管會次")
+    sequence = models.PositiveSmallIntegerField("序號")
+    conclusion = models.OneToOneField(
+        Conclusion, verbose_name="會議結論", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="tracked_item",
+    )
+    subject = models.TextField("案由", blank=True, max_length=5000)
+    responsible_units = models.ManyToManyField(Unit, verbose_name="主辦單位", blank=True, related_name="tracked_items")
+    supporting_units = models.ManyToManyField(Unit, verbose_name="協辦單位", blank=True, related_name="supported_items")
+    due_date = models.DateField("期限", null=True, blank=True)
+    status = models.CharField("狀態", max_length=12, choices=Status.choices, default=Status.OPEN)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="列管人", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TrackedItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "列管案件"
+        verbose_name_plural = "列管案件"
+        ordering = ["meeting_number", "sequence"]
+        constraints = [
+            models.UniqueConstraint(fields=["series", "case_number"], name="unique_case_number_in_series"),
+            models.UniqueConstraint(fields=["series", "meeting_number", "sequence"], name="unique_case_sequence"),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="tracked_item_status_valid"),
+            models.CheckConstraint(condition=Q(sequence__gte=1, sequence__lte=99), name="case_sequence_range"),
+        ]
+
+    def __str__(self):
+        return f"{self.case_number} {self.subject[:30]}"
+
+    def save(self, *args, **kwargs):
+        self.case_number = casenumbers.format_case_number(self.meeting_number, self.sequence)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("tracking:item-detail", args=[self.case_number])
+
+
+class CaseCounter(models.Model):
+    """The last sequence handed out per meeting, so numbers are never reused, even after a deletion."""
+
+    series = models.ForeignKey(MeetingSeries, on_delete=models.CASCADE, related_name="+")
+    meeting_number = models.PositiveIntegerField()
+    last_sequence = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["series", "meeting_number"], name="unique_case_counter"),
+        ]
+
+
+class Review(models.Model):
+    """One decision on one item at one meeting. Rows are only ever added."""
+
+    item = models.ForeignKey(TrackedItem, verbose_name="列管案件", on_delete=models.PROTECT, related_name="reviews")
+    meeting = models.ForeignKey(Meeting, verbose_name="會議", on_delete=models.PROTECT, related_name="reviews")
+    decision = models.CharField("會議決定", max_length=12, choices=Decision.choices)
+    status_before = models.CharField("原狀態", max_length=12, choices=Status.choices)
+    status_after = models.CharField("新狀態", max_length=12, choices=Status.choices)
+    progress = models.TextField("辦理情形", blank=True, max_length=5000)
+    suggestion = models.CharField("列管建議", max_length=12, choices=Suggestion.choices, blank=True)
+    reason = models.TextField("理由", blank=True, max_length=2000)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="登錄人", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("登錄時間", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "列管審議"
+        verbose_name_plural = "列管審議"
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "meeting"], name="one_decision_per_item_and_meeting"),
+            models.CheckConstraint(condition=Q(decision__in=Decision.values), name="review_decision_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.item.case_number} @ {self.meeting.number}: {self.get_decision_display()}"
+
+
+class ProgressReport(models.Model):
+    """A unit's progress (辦理情形) on an item, written before a meeting. Each save is a new row."""
+
+    item = models.ForeignKey(TrackedItem, verbose_name="列管案件", on_delete=models.PROTECT, related_name="progress_reports")
+    unit = models.ForeignKey(Unit, verbose_name="組室", on_delete=models.PROTECT, related_name="progress_reports")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name="提報會議", null=True, blank=True, on_delete=models.PROTECT, related_name="progress_reports"
+    )
+    text = models.TextField("辦理情形", max_length=5000)
+    suggestion = models.CharField("列管建議", max_length=12, choices=Suggestion.choices)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="填報人", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField("填報時間", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "辦理情形"
+        verbose_name_plural = "辦理情形"
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.item.case_number} {self.unit}"
+
+
+class ReminderLog(models.Model):
+    """One reminder sent to one unit for one reason on one day, so a daily cron never repeats itself."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField()
+    kind = models.CharField(max_length=20)
+    item_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["unit", "sent_on", "kind"], name="one_reminder_per_day")]
