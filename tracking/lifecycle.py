@@ -89,7 +89,7 @@ def case_get_or_create_known(*, series: MeetingSeries, case_number: str, subject
     meeting_number, sequence = casenumbers.parse_case_number(case_number)
     try:
         with transaction.atomic():
-            item, created = TrackedItem.objects.get_or_create(
+            item, _ = TrackedItem.objects.get_or_create(
                 series=series,
                 meeting_number=meeting_number,
                 sequence=sequence,

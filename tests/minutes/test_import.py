@@ -49,12 +49,15 @@ def test_seed_structure_is_exactly_the_record(seed_file):
     ]
     assert [c.text for c in sections[0].section_conclusions] == ["紀錄確定。"]
     items = list(sections[1].items.all())
-    assert [i.title[:12] for i in items] == [
+    assert [i.title for i in items] == [
         "宣達市政會議裁指示事項。",
-        "第 107 次處務會議結論",
+        "第 107 次處務會議結論事項辦理情形報告。",
         "各組室業務工作報告。",
-        "為本府法務局函請本處定期",
-        "本處 111 年加班費預算",
+        (
+            "為本府法務局函請本處定期檢視法規，及是否因應中央法規制(訂)定、修正或廢止，"
+            "相應制(訂)定、修正或廢止本處相關權管法規(含SOP)一事。"
+        ),
+        "本處 111 年加班費預算分配數額。",
     ]
     assert [i.conclusions.count() for i in items] == [2, 3, 12, 2, 1]
     reports = list(items[2].reports.all())
