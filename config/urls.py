@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from config import views
+from minutes import documents_views
 
 admin.site.site_header = "會議紀錄與列管追蹤 管理"
 admin.site.site_title = "會議紀錄管理"
@@ -13,6 +14,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("meetings/<int:pk>/pdf/", documents_views.meeting_pdf, name="meeting-pdf"),
+    path("verify/", documents_views.verify, name="verify"),
     path("meetings/", include("minutes.urls")),
     path("tracking/", include("tracking.urls")),
     path("admin/", admin.site.urls),

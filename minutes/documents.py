@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from django.conf import settings
@@ -12,6 +14,7 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from minutes import permissions
 from minutes.models import Meeting, SignedRecord
 
 PDF_TEMPLATE = "minutes/pdf/meeting.html"
@@ -160,11 +163,43 @@ def meeting_pdf_filename(meeting: Meeting) -> str:
     return f"{meeting.series.kind}會議第{meeting.number}次紀錄{suffix}.pdf"
 
 
-def signed_record_find(data: bytes) -> SignedRecord | None:
-    """The signed minutes whose stored file is exactly these bytes, if any."""
-    return (
-        SignedRecord.objects.select_related("meeting__series", "meeting__signed_by")
-        .defer("pdf")
-        .filter(sha256=sha256_of(data))
-        .first()
-    )
+def can_download_pdf(user, meeting: Meeting) -> bool:
+    """Signed minutes are for everyone in the office; a draft only for the recorder and the chair."""
+    if not user.is_authenticated:
+        return False
+    if meeting.is_signed:
+        return True
+    return permissions.is_recorder(user) or permissions.is_chair(user)
+
+
+def _records():
+    return SignedRecord.objects.select_related("meeting__series", "meeting__signed_by").defer("pdf")
+
+
+def signed_record_summary(meeting: Meeting) -> SignedRecord | None:
+    """The stored signed file of a meeting without loading its bytes."""
+    if not meeting.is_signed:
+        return None
+    return _records().filter(meeting=meeting).first()
+
+
+@dataclass(frozen=True)
+class Verification:
+    sha256: str
+    size: int
+    record: SignedRecord | None
+
+    @property
+    def matches(self) -> bool:
+        return self.record is not None
+
+
+def signed_record_verify(chunks: Iterable[bytes]) -> Verification:
+    """Is this file exactly the stored signed minutes of a meeting? Compared by SHA-256 of every byte."""
+    digest = hashlib.sha256()
+    size = 0
+    for chunk in chunks:
+        digest.update(chunk)
+        size += len(chunk)
+    sha = digest.hexdigest()
+    return Verification(sha256=sha, size=size, record=_records().filter(sha256=sha).first())

@@ -1,0 +1,63 @@
+"""Download the PDF of a meeting, and check whether an uploaded PDF is exactly signed minutes."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_GET, require_http_methods
+
+from minutes import documents
+from minutes.models import Meeting
+
+MAX_VERIFY_BYTES = 20 * 1024 * 1024
+
+
+@require_GET
+@login_required
+def meeting_pdf(request, pk):
+    meeting = get_object_or_404(Meeting.objects.select_related("series", "signed_by"), pk=pk)
+    if not documents.can_download_pdf(request.user, meeting):
+        raise PermissionDenied("草稿只有紀錄與主席可以下載；簽核後即可供同仁下載。")
+    pdf = documents.meeting_pdf_bytes(meeting)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response.headers["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=documents.meeting_pdf_filename(meeting)
+    )
+    response.headers["Cache-Control"] = "private, no-store"
+    if meeting.is_signed:
+        response.headers["X-Content-SHA256"] = documents.sha256_of(pdf)
+    return response
+
+
+class VerifyForm(forms.Form):
+    file = forms.FileField(
+        label="會議紀錄 PDF 檔",
+        error_messages={"required": "請選擇要驗證的 PDF 檔案。", "empty": "這個檔案是空的。"},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_VERIFY_BYTES:
+            raise forms.ValidationError(f"檔案太大（上限 {MAX_VERIFY_BYTES // (1024 * 1024)} MB）。")
+        head = upload.read(5)
+        upload.seek(0)
+        if head != b"%PDF-":
+            raise forms.ValidationError("這不是 PDF 檔案。")
+        return upload
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def verify(request):
+    result = None
+    if request.method == "POST":
+        form = VerifyForm(request.POST, request.FILES)
+        if form.is_valid():
+            result = documents.signed_record_verify(form.cleaned_data["file"].chunks())
+    else:
+        form = VerifyForm()
+    return render(request, "minutes/verify.html", {"form": form, "result": result})

@@ -1,0 +1,57 @@
+"""Fixtures for the PDF tests: the seed meeting signed, and helpers around poppler's command-line tools."""
+
+import datetime as dt
+import re
+import subprocess
+
+import pytest
+from django.utils import timezone
+
+from minutes import documents
+
+PAGE_FURNITURE = re.compile(r"第\s*\d+\s*頁\s*／\s*共\s*\d+\s*頁")
+
+
+def pdftotext(pdf: bytes, *, first: int | None = None, last: int | None = None) -> str:
+    args = ["pdftotext", "-enc", "UTF-8"]
+    if first:
+        args += ["-f", str(first)]
+    if last:
+        args += ["-l", str(last)]
+    return subprocess.run([*args, "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+
+
+def pdf_pages(pdf: bytes) -> int:
+    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
+
+
+def large_words(pdf: bytes, page: int, *, min_height: float = 60) -> list[str]:
+    """Words set far larger than body text on one page (a watermark), as pdftotext -bbox reports them."""
+    out = pdftotext_bbox(pdf, page)
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', out)
+    return [w for _, y0, _, y1, w in words if float(y1) - float(y0) >= min_height]
+
+
+def pdftotext_bbox(pdf: bytes, page: int) -> str:
+    args = ["pdftotext", "-enc", "UTF-8", "-bbox", "-f", str(page), "-l", str(page), "-", "-"]
+    return subprocess.run(args, input=pdf, capture_output=True, check=True).stdout.decode()
+
+
+def pdffonts(pdf: bytes) -> str:
+    return subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+
+
+def sign_directly(meeting, user, when=None):
+    """Until the sign-off service is the only way, tests set the signed state as meeting_sign does."""
+    meeting.status = meeting.Status.SIGNED
+    meeting.signed_by = user
+    meeting.signed_at = when or timezone.make_aware(dt.datetime(2022, 1, 27, 15, 30))
+    meeting.save(update_fields=["status", "signed_by", "signed_at"])
+    return documents.signed_record_create(meeting)
+
+
+@pytest.fixture
+def signed_seed(seed_meeting, chair):
+    sign_directly(seed_meeting, chair)
+    return seed_meeting
