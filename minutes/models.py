@@ -7,6 +7,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from minutes import numerals, rocdate
+from minutes.validators import no_html
 
 
 class Unit(models.Model):
@@ -92,12 +93,12 @@ class Meeting(models.Model):
     number = models.PositiveIntegerField("會次")
     starts_at = models.DateTimeField("時間")
     adjourned_at = models.TimeField("散會時間", null=True, blank=True)
-    place = models.CharField("地點", max_length=100, blank=True)
-    chair = models.CharField("主席", max_length=50, blank=True)
-    recorder = models.CharField("紀錄", max_length=50, blank=True)
-    attendees = models.TextField("出席", blank=True, max_length=2000)
-    observers = models.TextField("列席", blank=True, max_length=2000)
-    absentees = models.TextField("請假", blank=True, max_length=2000)
+    place = models.CharField("地點", max_length=100, blank=True, validators=[no_html])
+    chair = models.CharField("主席", max_length=50, blank=True, validators=[no_html])
+    recorder = models.CharField("紀錄", max_length=50, blank=True, validators=[no_html])
+    attendees = models.TextField("出席", blank=True, max_length=2000, validators=[no_html])
+    observers = models.TextField("列席", blank=True, max_length=2000, validators=[no_html])
+    absentees = models.TextField("請假", blank=True, max_length=2000, validators=[no_html])
     previous = models.ForeignKey(
         "self", verbose_name="上次會議", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -154,9 +155,9 @@ class Section(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="sections")
     number = models.PositiveSmallIntegerField("序號", help_text="壹 = 1，參 = 3")
     order = models.PositiveIntegerField("排序", default=0)
-    title = models.CharField("標題", max_length=500)
-    body = models.TextField("內容", blank=True, max_length=20000)
-    conclusion_label = models.CharField("結論標示", max_length=10, blank=True, default="會議結論")
+    title = models.CharField("標題", max_length=500, validators=[no_html])
+    body = models.TextField("內容", blank=True, max_length=20000, validators=[no_html])
+    conclusion_label = models.CharField("結論標示", max_length=10, blank=True, default="會議結論", validators=[no_html])
     history = HistoricalRecords()
 
     class Meta:
@@ -182,9 +183,9 @@ class AgendaItem(models.Model):
 
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="items")
     order = models.PositiveIntegerField("排序", default=0)
-    title = models.TextField("案由", max_length=2000)
-    body = models.TextField("說明", blank=True, max_length=20000)
-    conclusion_label = models.CharField("結論標示", max_length=10, blank=True, default="會議結論")
+    title = models.TextField("案由", max_length=2000, validators=[no_html])
+    body = models.TextField("說明", blank=True, max_length=20000, validators=[no_html])
+    conclusion_label = models.CharField("結論標示", max_length=10, blank=True, default="會議結論", validators=[no_html])
     history = HistoricalRecords()
 
     class Meta:
@@ -202,10 +203,11 @@ class SupplementaryReport(models.Model):
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="reports")
     order = models.PositiveIntegerField("排序", default=0)
     unit = models.ForeignKey(Unit, verbose_name="組室", null=True, blank=True, on_delete=models.PROTECT)
-    reporter_surname = models.CharField("報告人姓氏", max_length=4, blank=True)
-    reporter_title = models.CharField("報告人職稱", max_length=20, blank=True)
+    reporter_surname = models.CharField("報告人姓氏", max_length=4, blank=True, validators=[no_html])
+    reporter_title = models.CharField("報告人職稱", max_length=20, blank=True, validators=[no_html])
     heading = models.CharField(
-        "報告人", max_length=60, blank=True, help_text="無法拆成組室、姓氏與職稱時的原文，例如：林副秘書長"
+        "報告人", max_length=60, blank=True, help_text="無法拆成組室、姓氏與職稱時的原文，例如：林副秘書長",
+        validators=[no_html],
     )
     history = HistoricalRecords()
 
@@ -228,7 +230,7 @@ class SupplementaryReport(models.Model):
 class ReportPoint(models.Model):
     report = models.ForeignKey(SupplementaryReport, on_delete=models.CASCADE, related_name="points")
     order = models.PositiveIntegerField("排序", default=0)
-    text = models.TextField("內容", max_length=5000)
+    text = models.TextField("內容", max_length=5000, validators=[no_html])
     history = HistoricalRecords()
 
     class Meta:
@@ -246,7 +248,7 @@ class Conclusion(models.Model):
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="conclusions")
     item = models.ForeignKey(AgendaItem, null=True, blank=True, on_delete=models.CASCADE, related_name="conclusions")
     order = models.PositiveIntegerField("排序", default=0)
-    text = models.TextField("內容", max_length=5000)
+    text = models.TextField("內容", max_length=5000, validators=[no_html])
     history = HistoricalRecords()
 
     class Meta:
@@ -268,8 +270,8 @@ class Amendment(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="amendments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
-    reason = models.TextField("更正理由", max_length=2000)
-    changes = models.TextField("更正內容", max_length=20000)
+    reason = models.TextField("更正理由", max_length=2000, validators=[no_html])
+    changes = models.TextField("更正內容", max_length=20000, validators=[no_html])
 
     class Meta:
         verbose_name = "更正紀錄"

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 
+from minutes import rocdate
 from minutes.models import (
     AgendaItem,
+    Amendment,
     Conclusion,
     Meeting,
     MeetingSeries,
@@ -40,17 +46,17 @@ def meeting_import(parsed: ParsedMeeting, *, replace: bool = False) -> Meeting:
     """Create (or, with replace, rewrite) a meeting and all its parts from a parsed record."""
     series = series_get_or_create(organisation=parsed.organisation, kind=parsed.kind)
     starts_at = timezone.make_aware(parsed.starts_at, timezone.get_default_timezone())
-    fields = dict(
-        starts_at=starts_at,
-        adjourned_at=parsed.adjourned_at,
-        place=parsed.place,
-        chair=parsed.chair,
-        recorder=parsed.recorder,
-        attendees=parsed.attendees,
-        observers=parsed.observers,
-        absentees=parsed.absentees,
-        previous=Meeting.objects.filter(series=series, number=parsed.number - 1).first(),
-    )
+    fields = {
+        "starts_at": starts_at,
+        "adjourned_at": parsed.adjourned_at,
+        "place": parsed.place,
+        "chair": parsed.chair,
+        "recorder": parsed.recorder,
+        "attendees": parsed.attendees,
+        "observers": parsed.observers,
+        "absentees": parsed.absentees,
+        "previous": Meeting.objects.filter(series=series, number=parsed.number - 1).first(),
+    }
     existing = Meeting.objects.select_for_update().filter(series=series, number=parsed.number).first()
     if existing and not replace:
         raise MeetingError(f"{existing.title} 已存在；若要以新文字取代，請加上 --replace。")
@@ -111,3 +117,474 @@ def ensure_editable(meeting: Meeting) -> None:
     """Signed minutes are frozen: every write to a meeting's content calls this first."""
     if meeting.is_signed:
         raise MeetingError(f"{meeting.title} 已簽核，不能再修改；如需更正，請以更正紀錄辦理。")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Editing in the browser. Every write locks the meeting row, refuses a signed meeting and a stale version,
+# changes what it must, then bumps Meeting.version and saves the meeting with a one-line reason, so the
+# meeting's own history (simple_history) tells who changed what and when.
+
+
+class StaleMeetingError(MeetingError):
+    """The form was read at an older version; `changes` lists what others saved since."""
+
+    def __init__(self, meeting: Meeting, version: int, changes: list[dict]):
+        self.meeting = meeting
+        self.version = version
+        self.changes = changes
+        super().__init__(
+            f"這份紀錄在您開啟之後已被修改（您的版本 {version}，目前版本 {meeting.version}），"
+            "為避免覆蓋他人的修改，這次儲存沒有生效。"
+        )
+
+
+HEADER_FIELDS = [
+    "number", "starts_at", "adjourned_at", "place", "chair", "recorder", "attendees", "observers", "absentees",
+]
+
+
+def meeting_changes_since(meeting: Meeting, version: int) -> list[dict]:
+    """What was saved after `version`: who, when, what (from the meeting's history), oldest first."""
+    records = (
+        meeting.history.filter(version__gt=version)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    return [
+        {
+            "who": (r.history_user.get_full_name() or r.history_user.username) if r.history_user else "系統",
+            "when": r.history_date,
+            "what": r.history_change_reason or "修改",
+            "version": r.version,
+        }
+        for r in records
+    ]
+
+
+def _field_label(name: str) -> str:
+    return str(Meeting._meta.get_field(name).verbose_name)
+
+
+def _lock(meeting_id: int, *, version: int | None) -> Meeting:
+    meeting = Meeting.objects.select_for_update().select_related("series").get(pk=meeting_id)
+    ensure_editable(meeting)
+    if version is not None and int(version) != meeting.version:
+        raise StaleMeetingError(meeting, int(version), meeting_changes_since(meeting, int(version)))
+    return meeting
+
+
+def _touch(meeting: Meeting, *, user, reason: str, fields: tuple[str, ...] = ()) -> None:
+    meeting.version += 1
+    meeting._history_user = user
+    meeting._change_reason = reason[:100]
+    meeting.save(update_fields=["version", "updated_at", *fields])
+
+
+def _save(obj, *, user, fields: list[str] | None = None) -> None:
+    obj.full_clean()
+    obj._history_user = user
+    if fields is None or obj.pk is None:
+        obj.save()
+    else:
+        obj.save(update_fields=fields)
+
+
+def _short(text: str, n: int = 20) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _renumber(queryset) -> list:
+    """Orders 1..n in the current order, saved only where they differ."""
+    rows = list(queryset.order_by("order", "id"))
+    for i, row in enumerate(rows, 1):
+        if row.order != i:
+            row.order = i
+            type(row).objects.filter(pk=row.pk).update(order=i)
+    return rows
+
+
+def _move(obj, siblings, direction: str) -> bool:
+    rows = _renumber(siblings)
+    index = next(i for i, row in enumerate(rows) if row.pk == obj.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if direction not in ("up", "down") or not 0 <= other < len(rows):
+        return False
+    a, b = rows[index], rows[other]
+    type(a).objects.filter(pk=a.pk).update(order=b.order)
+    type(b).objects.filter(pk=b.pk).update(order=a.order)
+    return True
+
+
+def _next_order(queryset) -> int:
+    last = queryset.order_by("-order").values_list("order", flat=True).first()
+    return (last or 0) + 1
+
+
+def _delete(obj, *, what: str) -> None:
+    try:
+        obj.delete()
+    except ProtectedError as exc:
+        raise MeetingError(f"{what}含有已列管的結論，不能刪除；請先處理列管案件。") from exc
+
+
+# --- the meeting itself -----------------------------------------------------------------------------------
+
+
+def _check_header(meeting: Meeting) -> None:
+    try:
+        meeting.full_clean(exclude=["series", "previous", "signed_by"])
+    except ValidationError as exc:
+        raise MeetingError("；".join(m for msgs in exc.message_dict.values() for m in msgs)) from exc
+    clash = Meeting.objects.filter(series=meeting.series, number=meeting.number).exclude(pk=meeting.pk)
+    if clash.exists():
+        raise MeetingError(f"{meeting.series}第 {meeting.number} 次會議已經存在。")
+
+
+@transaction.atomic
+def meeting_create(*, user, series: MeetingSeries, number: int, starts_at, **header) -> Meeting:
+    """A new draft meeting with the header fields given and no sections yet."""
+    meeting = Meeting(series=series, number=number, starts_at=starts_at, **header)
+    if meeting.previous_id is None:
+        meeting.previous = Meeting.objects.filter(series=series, number=number - 1).first()
+    _check_header(meeting)
+    meeting._history_user = user
+    meeting._change_reason = "建立會議紀錄"
+    meeting.save()
+    return meeting
+
+
+def previous_minutes_title(previous: Meeting) -> str:
+    """宣讀 110 年 12 月 16 日第 107 次處務會議紀錄。"""
+    day = timezone.localtime(previous.starts_at).date()
+    return f"宣讀 {rocdate.format_roc_date(day)}第 {previous.number} 次{previous.series.kind}會議紀錄。"
+
+
+_REVIEW_ITEM_RE = re.compile(r"^第\s*\d+\s*次(.*結論事項辦理情形報告.*)$")
+
+
+@transaction.atomic
+def meeting_create_from_previous(*, user, previous: Meeting, starts_at, **header) -> Meeting:
+    """Meeting N+1 of the same series: chair and place copied, the previous minutes' section pre-filled,
+    the other sections' headings kept with their numerals, and the review of tracked items carried on."""
+    previous = Meeting.objects.select_related("series").get(pk=previous.pk)
+    header.setdefault("chair", previous.chair)
+    header.setdefault("place", previous.place)
+    header.setdefault("recorder", previous.recorder)
+    header.setdefault("attendees", previous.attendees)
+    header["previous"] = previous
+    meeting = meeting_create(
+        user=user, series=previous.series, number=header.pop("number", previous.number + 1),
+        starts_at=starts_at, **header,
+    )
+    sections = list(previous.sections.prefetch_related("items").order_by("order", "id"))
+    reading = Section(meeting=meeting, number=1, order=1, title=previous_minutes_title(previous))
+    _save(reading, user=user)
+    for order, old in enumerate(sections[1:], 2):
+        section = Section(
+            meeting=meeting, number=old.number, order=order, title=old.title,
+            conclusion_label=old.conclusion_label,
+        )
+        _save(section, user=user)
+        for old_item in old.items.all():
+            match = _REVIEW_ITEM_RE.match(old_item.title)
+            if match:
+                _save(
+                    AgendaItem(
+                        section=section, order=1, title=f"第 {previous.number} 次{match.group(1)}",
+                        conclusion_label=old_item.conclusion_label,
+                    ),
+                    user=user,
+                )
+                break
+    _touch(meeting, user=user, reason=f"以第 {previous.number} 次會議為底建立")
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(*, meeting: Meeting, user, version: int, **fields) -> Meeting:
+    """Change the header fields; refused when signed or when the form was read at an older version."""
+    meeting = _lock(meeting.pk, version=version)
+    changed = [name for name, value in fields.items() if getattr(meeting, name) != value]
+    for name in changed:
+        setattr(meeting, name, fields[name])
+    if not changed:
+        return meeting
+    if "number" in changed:
+        meeting.previous = Meeting.objects.filter(series=meeting.series, number=meeting.number - 1).first()
+        changed.append("previous")
+    _check_header(meeting)
+    labels = "、".join(_field_label(n) for n in changed if n != "previous")
+    _touch(meeting, user=user, reason=f"修改會議資訊：{labels}", fields=tuple(changed))
+    return meeting
+
+
+@transaction.atomic
+def meeting_sign(meeting: Meeting, user, *, version: int | None = None) -> Meeting:
+    """The chair signs: the meeting is frozen and its PDF rendered once and stored with its hash."""
+    meeting = _lock(meeting.pk, version=version)
+    meeting.status = Meeting.Status.SIGNED
+    meeting.signed_by = user
+    meeting.signed_at = timezone.now()
+    meeting.version += 1
+    meeting._history_user = user
+    meeting._change_reason = "主席簽核"
+    meeting.save(update_fields=["status", "signed_by", "signed_at", "version", "updated_at"])
+    from minutes.documents import signed_record_create
+
+    signed_record_create(meeting)
+    return meeting
+
+
+@transaction.atomic
+def meeting_amend(meeting: Meeting, user, *, reason: str, changes: str) -> Amendment:
+    """A correction after signing: recorded under the record; the signed content itself stays as signed."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not meeting.is_signed:
+        raise MeetingError("草稿尚未簽核，請直接修改內容，不需更正紀錄。")
+    amendment = Amendment(meeting=meeting, author=user, reason=reason.strip(), changes=changes.strip())
+    try:
+        amendment.full_clean()
+    except ValidationError as exc:
+        raise MeetingError("；".join(m for msgs in exc.message_dict.values() for m in msgs)) from exc
+    amendment.save()
+    return amendment
+
+
+# --- sections ---------------------------------------------------------------------------------------------
+
+SECTION_FIELDS = ("number", "title", "body", "conclusion_label")
+ITEM_FIELDS = ("title", "body", "conclusion_label")
+REPORT_FIELDS = ("unit", "reporter_surname", "reporter_title", "heading")
+
+
+def _apply(obj, data: dict, allowed: tuple[str, ...]) -> list[str]:
+    changed = []
+    for name in allowed:
+        if name in data and getattr(obj, name) != data[name]:
+            setattr(obj, name, data[name])
+            changed.append(name)
+    return changed
+
+
+@transaction.atomic
+def section_create(*, meeting: Meeting, user, version: int, **data) -> Section:
+    meeting = _lock(meeting.pk, version=version)
+    section = Section(meeting=meeting, order=_next_order(meeting.sections.all()))
+    _apply(section, data, SECTION_FIELDS)
+    _save(section, user=user)
+    _touch(meeting, user=user, reason=f"新增段落：{section.numeral}、{_short(section.title)}")
+    return section
+
+
+@transaction.atomic
+def section_update(*, section: Section, user, version: int, **data) -> Section:
+    meeting = _lock(section.meeting_id, version=version)
+    section = Section.objects.get(pk=section.pk)
+    changed = _apply(section, data, SECTION_FIELDS)
+    if changed:
+        _save(section, user=user, fields=changed)
+        _touch(meeting, user=user, reason=f"修改段落：{section.numeral}、{_short(section.title)}")
+    return section
+
+
+@transaction.atomic
+def section_delete(*, section: Section, user, version: int) -> None:
+    meeting = _lock(section.meeting_id, version=version)
+    label = f"{section.numeral}、{_short(section.title)}"
+    section._history_user = user
+    _delete(section, what="這個段落")
+    _touch(meeting, user=user, reason=f"刪除段落：{label}")
+
+
+@transaction.atomic
+def section_move(*, section: Section, user, version: int, direction: str) -> None:
+    meeting = _lock(section.meeting_id, version=version)
+    if _move(section, meeting.sections.all(), direction):
+        _touch(meeting, user=user, reason=f"調整段落順序：{section.numeral}、{_short(section.title)}")
+
+
+# --- agenda items -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def item_create(*, section: Section, user, version: int, **data) -> AgendaItem:
+    meeting = _lock(section.meeting_id, version=version)
+    item = AgendaItem(section=section, order=_next_order(section.items.all()))
+    _apply(item, data, ITEM_FIELDS)
+    _save(item, user=user)
+    _touch(meeting, user=user, reason=f"新增案由：{_short(item.title)}")
+    return item
+
+
+@transaction.atomic
+def item_update(*, item: AgendaItem, user, version: int, **data) -> AgendaItem:
+    meeting = _lock(item.section.meeting_id, version=version)
+    item = AgendaItem.objects.get(pk=item.pk)
+    changed = _apply(item, data, ITEM_FIELDS)
+    if changed:
+        _save(item, user=user, fields=changed)
+        _touch(meeting, user=user, reason=f"修改案由：{_short(item.title)}")
+    return item
+
+
+@transaction.atomic
+def item_delete(*, item: AgendaItem, user, version: int) -> None:
+    meeting = _lock(item.section.meeting_id, version=version)
+    label = _short(item.title)
+    item._history_user = user
+    _delete(item, what="這個案由")
+    _touch(meeting, user=user, reason=f"刪除案由：{label}")
+
+
+@transaction.atomic
+def item_move(*, item: AgendaItem, user, version: int, direction: str) -> None:
+    meeting = _lock(item.section.meeting_id, version=version)
+    if _move(item, AgendaItem.objects.filter(section_id=item.section_id), direction):
+        _touch(meeting, user=user, reason=f"調整案由順序：{_short(item.title)}")
+
+
+# --- supplementary reports and their points ---------------------------------------------------------------
+
+
+@transaction.atomic
+def report_create(*, item: AgendaItem, user, version: int, points: list[str] = (), **data) -> SupplementaryReport:
+    meeting = _lock(item.section.meeting_id, version=version)
+    report = SupplementaryReport(item=item, order=_next_order(item.reports.all()))
+    _apply(report, data, REPORT_FIELDS)
+    if not report.reporter:
+        raise MeetingError("請填寫報告的組室與報告人，或報告人原文。")
+    _save(report, user=user)
+    for order, text in enumerate(points, 1):
+        _save(ReportPoint(report=report, order=order, text=text), user=user)
+    _touch(meeting, user=user, reason=f"新增補充報告：{_short(report.reporter)}")
+    return report
+
+
+@transaction.atomic
+def report_update(*, report: SupplementaryReport, user, version: int, **data) -> SupplementaryReport:
+    meeting = _lock(report.item.section.meeting_id, version=version)
+    report = SupplementaryReport.objects.select_related("unit").get(pk=report.pk)
+    changed = _apply(report, data, REPORT_FIELDS)
+    if changed:
+        if not report.reporter:
+            raise MeetingError("請填寫報告的組室與報告人，或報告人原文。")
+        _save(report, user=user, fields=changed)
+        _touch(meeting, user=user, reason=f"修改補充報告：{_short(report.reporter)}")
+    return report
+
+
+@transaction.atomic
+def report_delete(*, report: SupplementaryReport, user, version: int) -> None:
+    meeting = _lock(report.item.section.meeting_id, version=version)
+    label = _short(report.reporter)
+    report._history_user = user
+    report.delete()
+    _touch(meeting, user=user, reason=f"刪除補充報告：{label}")
+
+
+@transaction.atomic
+def report_move(*, report: SupplementaryReport, user, version: int, direction: str) -> None:
+    meeting = _lock(report.item.section.meeting_id, version=version)
+    if _move(report, SupplementaryReport.objects.filter(item_id=report.item_id), direction):
+        _touch(meeting, user=user, reason=f"調整補充報告順序：{_short(report.reporter)}")
+
+
+@transaction.atomic
+def point_create(*, report: SupplementaryReport, user, version: int, text: str) -> ReportPoint:
+    meeting = _lock(report.item.section.meeting_id, version=version)
+    point = ReportPoint(report=report, order=_next_order(report.points.all()), text=text)
+    _save(point, user=user)
+    _touch(meeting, user=user, reason=f"新增報告要點：{_short(text)}")
+    return point
+
+
+@transaction.atomic
+def point_update(*, point: ReportPoint, user, version: int, text: str) -> ReportPoint:
+    meeting = _lock(point.report.item.section.meeting_id, version=version)
+    point = ReportPoint.objects.get(pk=point.pk)
+    if point.text != text:
+        point.text = text
+        _save(point, user=user, fields=["text"])
+        _touch(meeting, user=user, reason=f"修改報告要點：{_short(text)}")
+    return point
+
+
+@transaction.atomic
+def point_delete(*, point: ReportPoint, user, version: int) -> None:
+    meeting = _lock(point.report.item.section.meeting_id, version=version)
+    label = _short(point.text)
+    point._history_user = user
+    point.delete()
+    _touch(meeting, user=user, reason=f"刪除報告要點：{label}")
+
+
+@transaction.atomic
+def point_move(*, point: ReportPoint, user, version: int, direction: str) -> None:
+    meeting = _lock(point.report.item.section.meeting_id, version=version)
+    if _move(point, ReportPoint.objects.filter(report_id=point.report_id), direction):
+        _touch(meeting, user=user, reason=f"調整報告要點順序：{_short(point.text)}")
+
+
+# --- conclusions ------------------------------------------------------------------------------------------
+
+
+def _conclusion_siblings(conclusion: Conclusion):
+    if conclusion.item_id is None:
+        return Conclusion.objects.filter(section_id=conclusion.section_id, item__isnull=True)
+    return Conclusion.objects.filter(item_id=conclusion.item_id)
+
+
+@transaction.atomic
+def conclusions_create(
+    *, section: Section, item: AgendaItem | None = None, user, version: int, texts: list[str]
+) -> list[Conclusion]:
+    """Conclusions of an item, or of the section itself when item is None, appended in the order given."""
+    meeting = _lock(section.meeting_id, version=version)
+    if item is not None and item.section_id != section.pk:
+        raise MeetingError("案由不屬於這個段落。")
+    if not texts:
+        raise MeetingError("請輸入結論內容。")
+    siblings = item.conclusions.all() if item else Conclusion.objects.filter(section=section, item__isnull=True)
+    start = _next_order(siblings)
+    created = []
+    for order, text in enumerate(texts, start):
+        conclusion = Conclusion(section=section, item=item, order=order, text=text)
+        _save(conclusion, user=user)
+        created.append(conclusion)
+    more = f"等 {len(texts)} 項" if len(texts) > 1 else ""
+    _touch(meeting, user=user, reason=f"新增結論：{_short(texts[0])}{more}")
+    return created
+
+
+def conclusion_create(
+    *, section: Section, item: AgendaItem | None = None, user, version: int, text: str
+) -> Conclusion:
+    return conclusions_create(section=section, item=item, user=user, version=version, texts=[text])[0]
+
+
+@transaction.atomic
+def conclusion_update(*, conclusion: Conclusion, user, version: int, text: str) -> Conclusion:
+    meeting = _lock(conclusion.section.meeting_id, version=version)
+    conclusion = Conclusion.objects.get(pk=conclusion.pk)
+    if conclusion.text != text:
+        conclusion.text = text
+        _save(conclusion, user=user, fields=["text"])
+        _touch(meeting, user=user, reason=f"修改結論：{_short(text)}")
+    return conclusion
+
+
+@transaction.atomic
+def conclusion_delete(*, conclusion: Conclusion, user, version: int) -> None:
+    meeting = _lock(conclusion.section.meeting_id, version=version)
+    label = _short(conclusion.text)
+    conclusion._history_user = user
+    _delete(conclusion, what="這項結論")
+    _touch(meeting, user=user, reason=f"刪除結論：{label}")
+
+
+@transaction.atomic
+def conclusion_move(*, conclusion: Conclusion, user, version: int, direction: str) -> None:
+    meeting = _lock(conclusion.section.meeting_id, version=version)
+    if _move(conclusion, _conclusion_siblings(conclusion), direction):
+        _touch(meeting, user=user, reason=f"調整結論順序：{_short(conclusion.text)}")

@@ -1,18 +1,457 @@
-"""Pages of the meeting record."""
+"""Pages of the meeting record: read for everyone signed in, edit for the recorder, sign for the chair.
 
+Views parse the request, call one service and respond; the rules live in minutes.services.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
-from minutes.models import Meeting
+from minutes import forms, services
+from minutes.filters import MeetingFilter
+from minutes.models import (
+    AgendaItem,
+    Conclusion,
+    Meeting,
+    MeetingSeries,
+    ReportPoint,
+    Role,
+    Section,
+    SupplementaryReport,
+)
+from minutes.outline import outline_lines
+from minutes.parsing import ParseError, parse_minutes
+from minutes.permissions import is_chair, is_recorder, role_required
+
+recorder_required = role_required(Role.RECORDER)
+chair_required = role_required(Role.CHAIR)
+
+HISTORY_LIMIT = 100
+
+
+# --- reading ----------------------------------------------------------------------------------------------
 
 
 @login_required
 def meeting_list(request):
-    meetings = Meeting.objects.select_related("series").order_by("-starts_at")
-    return render(request, "minutes/meeting_list.html", {"meetings": meetings})
+    meetings = Meeting.objects.select_related("series").annotate(
+        tracked_count=Count("sections__conclusions__tracked_item")
+    ).order_by("-starts_at", "-number")
+    meeting_filter = MeetingFilter(request.GET, queryset=meetings)
+    page = Paginator(meeting_filter.qs, 20).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "minutes/meeting_list.html", {
+        "filter": meeting_filter, "page": page, "meetings": page.object_list, "query": query.urlencode(),
+        "can_create": is_recorder(request.user),
+    })
+
+
+def _record_context(request, meeting: Meeting) -> dict:
+    user = request.user
+    draft = not meeting.is_signed
+    return {
+        "meeting": meeting,
+        "can_edit": draft and is_recorder(user),
+        "can_track": draft and is_recorder(user),
+        "can_sign": draft and is_chair(user),
+        "can_amend": meeting.is_signed and (is_recorder(user) or is_chair(user)),
+    }
 
 
 @login_required
 def meeting_detail(request, pk):
     meeting = get_object_or_404(Meeting.objects.with_outline(), pk=pk)
-    return render(request, "minutes/meeting_detail.html", {"meeting": meeting})
+    context = _record_context(request, meeting)
+    context["history"] = meeting.history.select_related("history_user").order_by("-history_date", "-history_id")[
+        :HISTORY_LIMIT
+    ]
+    context["amendments"] = meeting.amendments.select_related("author")
+    if context["can_amend"]:
+        context["amendment_form"] = forms.AmendmentForm()
+    return render(request, "minutes/meeting_detail.html", context)
+
+
+# --- creating ---------------------------------------------------------------------------------------------
+
+
+def _latest_meeting(series: MeetingSeries | None) -> Meeting | None:
+    meetings = Meeting.objects.select_related("series").order_by("-number")
+    if series is not None:
+        meetings = meetings.filter(series=series)
+    return meetings.first()
+
+
+@recorder_required
+def meeting_create(request):
+    if request.method == "POST":
+        form = forms.MeetingCreateForm(request.POST)
+        if form.is_valid():
+            data = form.header_data()
+            series = form.cleaned_data["series"]
+            previous = Meeting.objects.filter(series=series, number=data["number"] - 1).first()
+            try:
+                if form.cleaned_data["from_previous"] and previous is not None:
+                    meeting = services.meeting_create_from_previous(user=request.user, previous=previous, **data)
+                else:
+                    meeting = services.meeting_create(user=request.user, series=series, **data)
+            except services.MeetingError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, f"已建立{meeting.title}（草稿）。")
+                return redirect("minutes:meeting-edit", pk=meeting.pk)
+    else:
+        latest = _latest_meeting(None)
+        initial = {"from_previous": True}
+        if latest is not None:
+            initial.update(series=latest.series, number=latest.number + 1, place=latest.place,
+                           chair=latest.chair, recorder=latest.recorder, attendees=latest.attendees,
+                           start_time=dt.time(10, 0))
+        form = forms.MeetingCreateForm(initial=initial)
+    return render(request, "minutes/meeting_create.html", {"form": form, "latest": _latest_meeting(None)})
+
+
+# --- editing ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class PartKind:
+    model: type
+    to_meeting: str  # lookup from the part to its meeting
+    form: type
+    update: Callable
+    delete: Callable
+    move: Callable
+    arg: str  # keyword the services take the part under
+    label: str
+
+
+PARTS = {
+    "section": PartKind(Section, "meeting", forms.SectionForm, services.section_update, services.section_delete,
+                        services.section_move, "section", "段落"),
+    "item": PartKind(AgendaItem, "section__meeting", forms.AgendaItemForm, services.item_update,
+                     services.item_delete, services.item_move, "item", "案由"),
+    "report": PartKind(SupplementaryReport, "item__section__meeting", forms.ReportForm, services.report_update,
+                       services.report_delete, services.report_move, "report", "補充報告"),
+    "point": PartKind(ReportPoint, "report__item__section__meeting", forms.ReportPointForm, services.point_update,
+                      services.point_delete, services.point_move, "point", "報告要點"),
+    "conclusion": PartKind(Conclusion, "section__meeting", forms.ConclusionForm, services.conclusion_update,
+                           services.conclusion_delete, services.conclusion_move, "conclusion", "結論"),
+}
+
+# What can be added under what: (kind, parent kind) → parent model.
+ADDABLE = {
+    ("section", "meeting"): Meeting,
+    ("item", "section"): Section,
+    ("report", "item"): AgendaItem,
+    ("point", "report"): SupplementaryReport,
+    ("conclusion", "item"): AgendaItem,
+    ("conclusion", "section"): Section,
+}
+PARENT_TO_MEETING = {Meeting: "pk", Section: "meeting", AgendaItem: "section__meeting",
+                     SupplementaryReport: "item__section__meeting"}
+
+
+def _version(request) -> int:
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return 0
+
+
+def _editable_meeting(request, pk) -> Meeting | None:
+    meeting = get_object_or_404(Meeting.objects.select_related("series"), pk=pk)
+    if meeting.is_signed:
+        messages.error(request, f"{meeting.title} 已簽核，不能再修改；如需更正，請在紀錄下方登錄更正紀錄。")
+        return None
+    return meeting
+
+
+def _header_diff(meeting: Meeting, version: int) -> list[dict]:
+    """Header fields that differ between the version the user read and now."""
+    then = meeting.history.filter(version=version).order_by("-history_date").first()
+    if then is None:
+        return []
+    rows = []
+    for name in services.HEADER_FIELDS:
+        old, new = getattr(then, name), getattr(meeting, name)
+        if old != new:
+            label = Meeting._meta.get_field(name).verbose_name
+            if name == "starts_at":
+                from minutes.templatetags.record import roc_datetime
+
+                old, new = roc_datetime(old), roc_datetime(new)
+            rows.append({"label": label, "old": old if old not in (None, "") else "（空白）",
+                         "new": new if new not in (None, "") else "（空白）"})
+    return rows
+
+
+def _render_edit(request, meeting: Meeting, *, header_form=None, part=None, conflict=None, status=200):
+    meeting = Meeting.objects.with_outline().get(pk=meeting.pk)
+    if header_form is None:
+        header_form = forms.MeetingForm(meeting=meeting)
+    if conflict is not None:
+        # The user's text stays in the form; the version moves on so a deliberate second save goes through.
+        for form in filter(None, [header_form, part and part["form"]]):
+            if form.is_bound:
+                form.data = form.data.copy()
+                form.data["version"] = meeting.version
+    context = _record_context(request, meeting)
+    context.update(header_form=header_form, part=part or {}, conflict=conflict)
+    return render(request, "minutes/meeting_edit.html", context, status=status)
+
+
+def _conflict(exc: services.StaleMeetingError, *, header: bool = False) -> dict:
+    return {
+        "message": str(exc), "changes": exc.changes,
+        "fields": _header_diff(exc.meeting, exc.version) if header else [],
+    }
+
+
+@recorder_required
+def meeting_edit(request, pk):
+    meeting = _editable_meeting(request, pk)
+    if meeting is None:
+        return redirect("minutes:meeting-detail", pk=pk)
+    if request.method != "POST":
+        return _render_edit(request, meeting)
+    form = forms.MeetingForm(request.POST, meeting=meeting, initial=forms.MeetingForm.initial_for(meeting))
+    if not form.is_valid():
+        return _render_edit(request, meeting, header_form=form)
+    try:
+        services.meeting_update(meeting=meeting, user=request.user, version=_version(request), **form.header_data())
+    except services.StaleMeetingError as exc:
+        return _render_edit(request, meeting, header_form=form, conflict=_conflict(exc, header=True), status=409)
+    except services.MeetingError as exc:
+        form.add_error(None, str(exc))
+        return _render_edit(request, meeting, header_form=form)
+    messages.success(request, "已儲存會議資訊。")
+    return redirect("minutes:meeting-edit", pk=pk)
+
+
+def _part_or_404(kind: str, meeting: Meeting, obj_pk: int):
+    spec = PARTS.get(kind)
+    if spec is None:
+        raise Http404
+    return spec, get_object_or_404(spec.model, pk=obj_pk, **{spec.to_meeting: meeting})
+
+
+def _anchor(meeting: Meeting, kind: str, pk: int) -> str:
+    return reverse("minutes:meeting-edit", args=[meeting.pk]) + f"#{kind}-{pk}"
+
+
+def _form_data(spec: PartKind, form) -> dict:
+    data = dict(form.cleaned_data)
+    data.pop("points_text", None)
+    return data
+
+
+@recorder_required
+def part_edit(request, pk, kind, obj_pk):
+    meeting = _editable_meeting(request, pk)
+    if meeting is None:
+        return redirect("minutes:meeting-detail", pk=pk)
+    spec, obj = _part_or_404(kind, meeting, obj_pk)
+    form_kwargs = {"with_points": False} if kind == "report" else {}
+    part = {"mode": "edit", "kind": kind, "pk": obj.pk,
+            "action": reverse("minutes:part-edit", args=[meeting.pk, kind, obj.pk])}
+    if request.method != "POST":
+        part["form"] = spec.form(instance=obj, **form_kwargs)
+        return _render_edit(request, meeting, part=part)
+    form = part["form"] = spec.form(request.POST, instance=spec.model.objects.get(pk=obj.pk), **form_kwargs)
+    if not form.is_valid():
+        return _render_edit(request, meeting, part=part)
+    try:
+        spec.update(**{spec.arg: obj}, user=request.user, version=_version(request), **_form_data(spec, form))
+    except services.StaleMeetingError as exc:
+        return _render_edit(request, meeting, part=part, conflict=_conflict(exc), status=409)
+    except services.MeetingError as exc:
+        form.add_error(None, str(exc))
+        return _render_edit(request, meeting, part=part)
+    messages.success(request, f"已儲存{spec.label}。")
+    return redirect(_anchor(meeting, kind, obj.pk))
+
+
+def _initial_for_add(kind: str, parent) -> dict:
+    if kind == "section":
+        last = parent.sections.order_by("-order").first()
+        return {"number": (last.number + 1) if last else 1, "conclusion_label": "會議結論"}
+    if kind == "item":
+        return {"conclusion_label": "會議結論"}
+    return {}
+
+
+@recorder_required
+def part_add(request, pk, kind, parent_kind, parent_pk):
+    meeting = _editable_meeting(request, pk)
+    if meeting is None:
+        return redirect("minutes:meeting-detail", pk=pk)
+    parent_model = ADDABLE.get((kind, parent_kind))
+    if parent_model is None:
+        raise Http404
+    parent = get_object_or_404(parent_model, pk=parent_pk, **{PARENT_TO_MEETING[parent_model]: meeting})
+    form_class = forms.ConclusionAddForm if kind == "conclusion" else PARTS[kind].form
+    part = {"mode": "add", "kind": kind, "parent_kind": parent_kind, "parent_pk": parent.pk,
+            "action": reverse("minutes:part-add", args=[meeting.pk, kind, parent_kind, parent.pk])}
+    if request.method != "POST":
+        part["form"] = form_class(initial=_initial_for_add(kind, parent))
+        return _render_edit(request, meeting, part=part)
+    form = part["form"] = form_class(request.POST)
+    if not form.is_valid():
+        return _render_edit(request, meeting, part=part)
+    data, user, version = form.cleaned_data, request.user, _version(request)
+    try:
+        if kind == "section":
+            created = services.section_create(meeting=parent, user=user, version=version, **data)
+        elif kind == "item":
+            created = services.item_create(section=parent, user=user, version=version, **data)
+        elif kind == "report":
+            points = data.pop("points_text")
+            created = services.report_create(item=parent, user=user, version=version, points=points, **data)
+        elif kind == "point":
+            created = services.point_create(report=parent, user=user, version=version, text=data["text"])
+        else:
+            section, item = (parent.section, parent) if parent_kind == "item" else (parent, None)
+            created = services.conclusions_create(
+                section=section, item=item, user=user, version=version, texts=data["text"]
+            )[0]
+    except services.StaleMeetingError as exc:
+        return _render_edit(request, meeting, part=part, conflict=_conflict(exc), status=409)
+    except services.MeetingError as exc:
+        form.add_error(None, str(exc))
+        return _render_edit(request, meeting, part=part)
+    messages.success(request, f"已新增{PARTS[kind].label}。")
+    return redirect(_anchor(meeting, kind, created.pk))
+
+
+@require_POST
+@recorder_required
+def part_delete(request, pk, kind, obj_pk):
+    meeting = _editable_meeting(request, pk)
+    if meeting is None:
+        return redirect("minutes:meeting-detail", pk=pk)
+    spec, obj = _part_or_404(kind, meeting, obj_pk)
+    try:
+        spec.delete(**{spec.arg: obj}, user=request.user, version=_version(request))
+    except services.StaleMeetingError as exc:
+        return _render_edit(request, meeting, conflict=_conflict(exc), status=409)
+    except services.MeetingError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"已刪除{spec.label}。")
+    return redirect("minutes:meeting-edit", pk=pk)
+
+
+@require_POST
+@recorder_required
+def part_move(request, pk, kind, obj_pk):
+    meeting = _editable_meeting(request, pk)
+    if meeting is None:
+        return redirect("minutes:meeting-detail", pk=pk)
+    spec, obj = _part_or_404(kind, meeting, obj_pk)
+    direction = request.POST.get("direction")
+    if direction not in ("up", "down"):
+        raise Http404
+    try:
+        spec.move(**{spec.arg: obj}, user=request.user, version=_version(request), direction=direction)
+    except services.StaleMeetingError as exc:
+        return _render_edit(request, meeting, conflict=_conflict(exc), status=409)
+    except services.MeetingError as exc:
+        messages.error(request, str(exc))
+    return redirect(_anchor(meeting, kind, obj.pk))
+
+
+# --- signing and amending ---------------------------------------------------------------------------------
+
+
+@chair_required
+def meeting_sign(request, pk):
+    meeting = get_object_or_404(Meeting.objects.with_outline(), pk=pk)
+    if meeting.is_signed:
+        messages.error(request, f"{meeting.title} 已於先前簽核。")
+        return redirect(meeting)
+    if request.method == "POST":
+        try:
+            services.meeting_sign(meeting, request.user, version=_version(request))
+        except services.StaleMeetingError as exc:
+            return render(request, "minutes/meeting_sign.html",
+                          {"meeting": Meeting.objects.with_outline().get(pk=pk), "conflict": _conflict(exc)},
+                          status=409)
+        except services.MeetingError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"已簽核{meeting.title}；紀錄自此凍結。")
+        return redirect(meeting)
+    return render(request, "minutes/meeting_sign.html", {"meeting": meeting})
+
+
+@require_POST
+@role_required(Role.RECORDER, Role.CHAIR)
+def meeting_amend(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    form = forms.AmendmentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.meeting_amend(meeting, request.user, **form.cleaned_data)
+        except services.MeetingError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "已登錄更正紀錄。")
+            return redirect(reverse("minutes:meeting-detail", args=[pk]) + "#amendments")
+    if not meeting.is_signed:
+        return redirect(meeting)
+    meeting = Meeting.objects.with_outline().get(pk=pk)
+    context = _record_context(request, meeting)
+    context.update(history=meeting.history.select_related("history_user")[:HISTORY_LIMIT],
+                   amendments=meeting.amendments.select_related("author"), amendment_form=form)
+    return render(request, "minutes/meeting_detail.html", context, status=200 if form.is_valid() else 400)
+
+
+# --- paste import -----------------------------------------------------------------------------------------
+
+
+@recorder_required
+def meeting_import(request):
+    context = {"form": forms.PasteImportForm(request.POST or None)}
+    if request.method == "POST" and context["form"].is_valid():
+        text = context["form"].cleaned_data["text"]
+        lines = text.split("\n")
+        try:
+            parsed = parse_minutes(text)
+            bad = forms.html_in_parsed(parsed)
+            if bad:
+                raise ParseError(*bad)
+        except ParseError as exc:
+            context.update(error=exc, lines=_lines_around(lines, exc.line))
+            return render(request, "minutes/meeting_import.html", context, status=400)
+        context["outline"] = outline_lines(parsed)
+        if request.POST.get("action") == "save":
+            # The pasted record may state review decisions, which belong to tracking: the page is the one
+            # place in minutes that reaches into it, late, so the models keep their one-way dependency.
+            from tracking.importing import record_import
+            from tracking.lifecycle import TrackingError
+
+            try:
+                meeting = record_import(parsed, user=request.user)
+            except (services.MeetingError, TrackingError) as exc:
+                context["save_error"] = str(exc)
+            else:
+                messages.success(request, f"已匯入{meeting.title}（草稿），請檢查後交主席簽核。")
+                return redirect(meeting)
+    return render(request, "minutes/meeting_import.html", context)
+
+
+def _lines_around(lines: list[str], line: int, spread: int = 3) -> list[dict]:
+    start, end = max(1, line - spread), min(len(lines), line + spread)
+    return [{"number": n, "text": lines[n - 1], "bad": n == line} for n in range(start, end + 1)]

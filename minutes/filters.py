@@ -1,0 +1,61 @@
+"""Filters of the meeting list: series, ROC year, status, chair and a keyword over the record's text."""
+
+import datetime as dt
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+
+from minutes import rocdate
+from minutes.models import Conclusion, Meeting, MeetingSeries, ReportPoint, Section, SupplementaryReport
+
+
+def _roc_year_choices():
+    years = Meeting.objects.datetimes("starts_at", "year", order="DESC", tzinfo=timezone.get_default_timezone())
+    return [(rocdate.roc_year(d.year), f"{rocdate.roc_year(d.year)} 年") for d in years]
+
+
+def _chair_choices():
+    names = Meeting.objects.exclude(chair="").order_by("chair").values_list("chair", flat=True).distinct()
+    return [(name, name) for name in names]
+
+
+class MeetingFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="關鍵字", method="filter_keyword",
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "案由、報告、結論…"}),
+    )
+    series = django_filters.ModelChoiceFilter(label="會議系列", queryset=MeetingSeries.objects.all(), empty_label="全部")
+    year = django_filters.ChoiceFilter(label="年度", choices=_roc_year_choices, method="filter_year", empty_label="全部")
+    status = django_filters.ChoiceFilter(label="狀態", choices=Meeting.Status.choices, empty_label="全部")
+    chair = django_filters.ChoiceFilter(label="主席", choices=_chair_choices, empty_label="全部")
+
+    class Meta:
+        model = Meeting
+        fields = ["q", "series", "year", "status", "chair"]
+
+    def filter_year(self, queryset, name, value):
+        year = int(value) + rocdate.ROC_OFFSET
+        tz = timezone.get_default_timezone()
+        start = timezone.make_aware(dt.datetime(year, 1, 1), tz)
+        end = timezone.make_aware(dt.datetime(year + 1, 1, 1), tz)
+        return queryset.filter(starts_at__gte=start, starts_at__lt=end)
+
+    def filter_keyword(self, queryset, name, value):
+        # Subqueries instead of joins: one row per meeting, however many parts match.
+        words = value.split()
+        for word in words[:5]:
+            number = Q(number=int(word)) if word.isdigit() and len(word) <= 6 else Q(pk__in=[])
+            queryset = queryset.filter(
+                number
+                | Q(pk__in=Section.objects.filter(Q(title__icontains=word) | Q(body__icontains=word)).values("meeting"))
+                | Q(pk__in=Section.objects.filter(
+                    Q(items__title__icontains=word) | Q(items__body__icontains=word)).values("meeting"))
+                | Q(pk__in=Conclusion.objects.filter(text__icontains=word).values("section__meeting"))
+                | Q(pk__in=ReportPoint.objects.filter(text__icontains=word).values("report__item__section__meeting"))
+                | Q(pk__in=SupplementaryReport.objects.filter(
+                    Q(heading__icontains=word) | Q(unit__name__icontains=word)).values("item__section__meeting"))
+                | Q(place__icontains=word) | Q(chair__icontains=word)
+            )
+        return queryset

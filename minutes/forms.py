@@ -1,0 +1,276 @@
+"""Forms of the record pages: shape and per-field checks, with messages in Chinese next to the field.
+
+Saving goes through minutes.services with cleaned_data, never form.save().
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django import forms
+from django.utils import timezone
+
+from minutes import numerals, rocdate
+from minutes.models import (
+    AgendaItem,
+    Amendment,
+    Conclusion,
+    Meeting,
+    MeetingSeries,
+    ReportPoint,
+    Section,
+    SupplementaryReport,
+    Unit,
+)
+from minutes.validators import contains_html, no_html
+
+# The recorder types (一) or 1. out of habit; the numbering comes from the order, so markers are dropped.
+_MARKER_RE = re.compile(r"^\s*(?:[-•・]\s*)?(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、])\s*")
+
+
+def strip_marker(line: str) -> str:
+    return _MARKER_RE.sub("", line, count=1).strip()
+
+
+def _model_field(model, name, **kwargs):
+    field = model._meta.get_field(name).formfield(**kwargs)
+    if no_html not in field.validators:
+        field.validators.append(no_html)
+    return field
+
+
+class RocDateField(forms.CharField):
+    """A date typed as the records write it (111年1月20日, 民國 111 年 1 月 20 日, 111/1/20) or 2022-01-20."""
+
+    _SLASHED = re.compile(r"^\s*(\d{2,3})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*$")
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"placeholder": "例：111 年 1 月 20 日", "class": "w-date"}))
+        super().__init__(max_length=40, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, dt.date):
+            return rocdate.format_roc_date(value)
+        return value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+        match = self._SLASHED.match(value)
+        try:
+            if match:
+                year, month, day = (int(g) for g in match.groups())
+                return dt.date(year + rocdate.ROC_OFFSET, month, day)
+            return rocdate.parse_roc_date(value)
+        except ValueError as exc:
+            raise forms.ValidationError("日期格式不正確，請以「111 年 1 月 20 日」或「111/1/20」輸入。") from exc
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+class MeetingForm(forms.Form):
+    """The header of a meeting: 會次, 時間, 地點, 主席, 紀錄, 出席, 列席, 請假, 散會時間."""
+
+    number = forms.IntegerField(label="會次", min_value=1, max_value=9999)
+    date = RocDateField(label="日期")
+    start_time = forms.TimeField(label="開會時間", widget=TimeInput())
+    adjourned_at = forms.TimeField(label="散會時間", required=False, widget=TimeInput())
+    place = _model_field(Meeting, "place")
+    chair = _model_field(Meeting, "chair")
+    recorder = _model_field(Meeting, "recorder")
+    attendees = _model_field(Meeting, "attendees", widget=forms.Textarea(attrs={"rows": 2}))
+    observers = _model_field(Meeting, "observers", widget=forms.Textarea(attrs={"rows": 2}))
+    absentees = _model_field(Meeting, "absentees", widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, series: MeetingSeries | None = None, meeting: Meeting | None = None, **kwargs):
+        self.series = series or (meeting.series if meeting else None)
+        self.meeting = meeting
+        if meeting is not None and "initial" not in kwargs:
+            kwargs["initial"] = self.initial_for(meeting)
+        super().__init__(*args, **kwargs)
+
+    @staticmethod
+    def initial_for(meeting: Meeting) -> dict:
+        local = timezone.localtime(meeting.starts_at)
+        return {
+            "number": meeting.number, "date": local.date(), "start_time": local.time(),
+            "adjourned_at": meeting.adjourned_at, "place": meeting.place, "chair": meeting.chair,
+            "recorder": meeting.recorder, "attendees": meeting.attendees, "observers": meeting.observers,
+            "absentees": meeting.absentees, "version": meeting.version,
+        }
+
+    def clean_number(self):
+        number = self.cleaned_data["number"]
+        series = self.series or self.cleaned_data.get("series")
+        if series is not None:
+            clash = Meeting.objects.filter(series=series, number=number)
+            if self.meeting is not None:
+                clash = clash.exclude(pk=self.meeting.pk)
+            if clash.exists():
+                raise forms.ValidationError(f"第 {number} 次{series.kind}會議已經存在，請確認會次。")
+        return number
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_time"), data.get("adjourned_at")
+        if start and end and end <= start:
+            self.add_error("adjourned_at", "散會時間不能早於或等於開會時間。")
+        return data
+
+    def header_data(self) -> dict:
+        """cleaned_data in the shape the services take."""
+        data = self.cleaned_data
+        starts_at = timezone.make_aware(
+            dt.datetime.combine(data["date"], data["start_time"]), timezone.get_default_timezone()
+        )
+        fields = {k: data[k] for k in ("number", "adjourned_at", "place", "chair", "recorder",
+                                        "attendees", "observers", "absentees")}
+        fields["starts_at"] = starts_at
+        return fields
+
+
+class MeetingCreateForm(MeetingForm):
+    series = forms.ModelChoiceField(label="會議系列", queryset=MeetingSeries.objects.all(), empty_label=None)
+    from_previous = forms.BooleanField(
+        label="以上一次會議為底（沿用主席、地點，預填「宣讀上次會議紀錄」與段落）", required=False, initial=True
+    )
+
+    # series first: clean_number looks up the number within the series already cleaned.
+    field_order = ["series", "number", "date", "start_time", "adjourned_at", "place", "chair", "recorder",
+                   "attendees", "observers", "absentees", "from_previous"]
+
+
+class SectionForm(forms.ModelForm):
+    number = forms.TypedChoiceField(
+        label="段落序號", coerce=int,
+        choices=[(n, numerals.to_zh_formal(n)) for n in range(1, 21)],
+        help_text="依原紀錄的序號；未舉行的段落跳號（例如壹之後為參）。",
+    )
+
+    class Meta:
+        model = Section
+        fields = ["number", "title", "body", "conclusion_label"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 2})}
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "body", "conclusion_label"]
+        widgets = {"title": forms.Textarea(attrs={"rows": 2}), "body": forms.Textarea(attrs={"rows": 3})}
+
+
+def _lines_field(label, help_text):
+    return forms.CharField(
+        label=label, help_text=help_text, required=False, max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 5}), validators=[no_html],
+    )
+
+
+def _split_points(text: str, limit: int, field_label: str) -> list[str]:
+    points = [strip_marker(line) for line in text.splitlines()]
+    points = [p for p in points if p]
+    for n, p in enumerate(points, 1):
+        if len(p) > limit:
+            raise forms.ValidationError(f"第 {n} 點超過 {limit} 字（目前 {len(p)} 字），請分段。")
+    return points
+
+
+class ReportForm(forms.ModelForm):
+    points_text = _lines_field("報告內容", "每行一點，系統自動編為 (一)(二)…；只有一段時即為一段文字。")
+
+    class Meta:
+        model = SupplementaryReport
+        fields = ["unit", "reporter_surname", "reporter_title", "heading"]
+        labels = {"heading": "報告人原文（無法拆分時）"}
+
+    def __init__(self, *args, with_points: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(active=True)
+        self.fields["unit"].empty_label = "（無）"
+        self.fields["reporter_surname"].widget.attrs["placeholder"] = "高"
+        self.fields["reporter_title"].widget.attrs["placeholder"] = "組長"
+        if not with_points:
+            del self.fields["points_text"]
+
+    def clean_points_text(self):
+        return _split_points(self.cleaned_data["points_text"], 5000, "報告內容")
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("unit") or data.get("reporter_surname") or data.get("reporter_title") or data.get("heading")):
+            self.add_error("unit", "請選擇組室並填寫報告人，或填寫報告人原文。")
+        return data
+
+
+class ReportPointForm(forms.ModelForm):
+    class Meta:
+        model = ReportPoint
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class ConclusionForm(forms.ModelForm):
+    class Meta:
+        model = Conclusion
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class ConclusionAddForm(forms.Form):
+    """One or several conclusions at once: one per line."""
+
+    text = _lines_field("結論", "每行一項；多項時依序編為 (一)(二)…")
+
+    def clean_text(self):
+        points = _split_points(self.cleaned_data["text"], 5000, "結論")
+        if not points:
+            raise forms.ValidationError("請輸入結論內容。")
+        return points
+
+
+class AmendmentForm(forms.ModelForm):
+    class Meta:
+        model = Amendment
+        fields = ["reason", "changes"]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 2}), "changes": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"changes": "寫明更正的位置、原文與更正後文字，例如：參、三、會議結論(三)「一月底」更正為「二月底」。"}
+
+
+class PasteImportForm(forms.Form):
+    text = forms.CharField(
+        label="紀錄全文", max_length=200000,
+        widget=forms.Textarea(attrs={"rows": 18, "placeholder": "將整份會議紀錄的文字貼在這裡…", "class": "mono"}),
+    )
+
+    def clean_text(self):
+        return self.cleaned_data["text"].replace("\r\n", "\n")
+
+
+def html_in_parsed(parsed) -> tuple[int, str] | None:
+    """The first line of a parsed record whose text contains markup, for the paste-import page."""
+    header = [parsed.place, parsed.chair, parsed.recorder, parsed.attendees, parsed.observers, parsed.absentees]
+    if any(contains_html(v) for v in header):
+        return (1, "表頭欄位含有 HTML 標記")
+    for section in parsed.sections:
+        texts = [section.title, *section.body, *(section.conclusion.points if section.conclusion else [])]
+        if any(contains_html(t) for t in texts):
+            return (section.line, "段落含有 HTML 標記")
+        for item in section.items:
+            texts = [item.title, *item.body, *(item.conclusion.points if item.conclusion else [])]
+            texts += [p for r in item.reports for p in (r.heading, *r.points)]
+            if any(contains_html(t) for t in texts):
+                return (item.line, "案由含有 HTML 標記")
+    return None
