@@ -55,7 +55,11 @@ def record_import(parsed: ParsedMeeting, *, replace: bool = False, user=None) ->
 def record_decisions_from_text(*, meeting: Meeting, text: str, user=None) -> list[Review]:
     """Turn a sentence such as 列管案號 10606 … 同意解除列管；… 賡續列管 into reviews at this meeting."""
     reviews = []
-    for case_number, decision in sentences.parse_decision_sentence(text).items():
+    try:
+        decisions = sentences.parse_decision_sentence(text)
+    except ValueError as exc:
+        raise lifecycle.TrackingError(f"會議結論「{text[:40]}」：{exc}") from exc
+    for case_number, decision in decisions.items():
         item = lifecycle.case_get_or_create_known(series=meeting.series, case_number=case_number)
         existing = Review.objects.filter(item=item, meeting=meeting).first()
         if existing is not None:

@@ -147,3 +147,10 @@ def test_dry_run_prints_the_outline_and_saves_nothing(seed_file):
 def test_a_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="無法讀取"):
         run_import(tmp_path / "nope.txt")
+
+
+def test_an_unreadable_review_sentence_is_refused_with_the_case_number(seed_file, seed_text):
+    seed_file.write_text(seed_text.replace("及 10705 賡續列管", "及 10705 再議"), encoding="utf-8")
+    with pytest.raises(CommandError, match="無法判讀列管案號 9903"):
+        run_import(seed_file)
+    assert not Meeting.objects.exists()
