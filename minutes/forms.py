@@ -40,14 +40,14 @@ def _model_field(model, name, **kwargs):
     return field
 
 
-class RocDateField(forms.CharField):
+class RocDateField(forms.Field):
     """A date typed as the records write it (111年1月20日, 民國 111 年 1 月 20 日, 111/1/20) or 2022-01-20."""
 
     _SLASHED = re.compile(r"^\s*(\d{2,3})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*$")
 
     def __init__(self, **kwargs):
         kwargs.setdefault("widget", forms.TextInput(attrs={"placeholder": "例：111 年 1 月 20 日", "class": "w-date"}))
-        super().__init__(max_length=40, **kwargs)
+        super().__init__(**kwargs)
 
     def prepare_value(self, value):
         if isinstance(value, dt.date):
@@ -55,7 +55,7 @@ class RocDateField(forms.CharField):
         return value
 
     def to_python(self, value):
-        value = super().to_python(value)
+        value = (value or "").strip()[:40]
         if not value:
             return None
         try:

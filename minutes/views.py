@@ -159,7 +159,7 @@ ADDABLE = {
     ("conclusion", "item"): AgendaItem,
     ("conclusion", "section"): Section,
 }
-PARENT_TO_MEETING = {Meeting: "pk", Section: "meeting", AgendaItem: "section__meeting",
+PARENT_TO_MEETING = {Meeting: "id", Section: "meeting", AgendaItem: "section__meeting",
                      SupplementaryReport: "item__section__meeting"}
 
 
@@ -300,7 +300,9 @@ def part_add(request, pk, kind, parent_kind, parent_pk):
     parent_model = ADDABLE.get((kind, parent_kind))
     if parent_model is None:
         raise Http404
-    parent = get_object_or_404(parent_model, pk=parent_pk, **{PARENT_TO_MEETING[parent_model]: meeting})
+    lookup = PARENT_TO_MEETING[parent_model]
+    parent = get_object_or_404(parent_model.objects.filter(**{lookup: meeting.pk if lookup == "id" else meeting}),
+                               pk=parent_pk)
     form_class = forms.ConclusionAddForm if kind == "conclusion" else PARTS[kind].form
     part = {"mode": "add", "kind": kind, "parent_kind": parent_kind, "parent_pk": parent.pk,
             "action": reverse("minutes:part-add", args=[meeting.pk, kind, parent_kind, parent.pk])}
