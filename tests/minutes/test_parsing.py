@@ -18,7 +18,6 @@ from minutes.parsing import (
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_PATH = REPO / "minutes" / "fixtures" / "minutes-108.txt"
-SHARED_SEED_PATH = REPO.parent / "shared" / "seed" / "minutes-108.txt"
 SEED = SEED_PATH.read_text(encoding="utf-8")
 
 POINT_LINE = re.compile(r"^(- )?[(（]([一二三四五六七八九十]+)[)）]", re.MULTILINE)
@@ -35,12 +34,6 @@ def line_of(text: str, needle: str) -> int:
 @pytest.fixture(scope="module")
 def seed() -> ParsedMeeting:
     return parse_minutes(SEED)
-
-
-def test_in_repo_seed_is_the_shared_one() -> None:
-    if not SHARED_SEED_PATH.exists():
-        pytest.skip("shared/ is not beside this clone")
-    assert SEED == SHARED_SEED_PATH.read_text(encoding="utf-8")
 
 
 # -- the seed, item by item -------------------------------------------------------------------------------
