@@ -3,6 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from minutes import services
 from minutes.models import (
     AgendaItem,
     Amendment,
@@ -26,6 +27,28 @@ def _meeting_of(obj):
         if isinstance(target, Meeting):
             return target
     return obj if isinstance(obj, Meeting) else None
+
+
+class TouchesMeetingMixin:
+    """A save in the admin moves the meeting's version, so a form open elsewhere sees it is stale."""
+
+    def _touch(self, request, obj, verb):
+        meeting = _meeting_of(obj)
+        if meeting is not None and meeting.pk and Meeting.objects.filter(pk=meeting.pk).exists():
+            services.meeting_touch(meeting, user=request.user, reason=f"管理介面{verb}{obj._meta.verbose_name}")
+
+    def save_model(self, request, obj, form, change):
+        if not isinstance(obj, Meeting):
+            services.ensure_editable(_meeting_of(obj))
+        super().save_model(request, obj, form, change)
+        if change or not isinstance(obj, Meeting):
+            self._touch(request, obj, "修改" if change else "新增")
+
+    def delete_model(self, request, obj):
+        meeting = _meeting_of(obj)
+        super().delete_model(request, obj)
+        if meeting is not None and not isinstance(obj, Meeting):
+            self._touch(request, obj, "刪除")
 
 
 class FrozenWhenSignedMixin:
@@ -78,7 +101,7 @@ class SectionInline(FrozenWhenSignedMixin, admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(FrozenWhenSignedMixin, SimpleHistoryAdmin):
+class MeetingAdmin(TouchesMeetingMixin, FrozenWhenSignedMixin, SimpleHistoryAdmin):
     list_display = ["number", "series", "starts_at", "place", "chair", "status"]
     list_filter = ["series", "status", "starts_at"]
     search_fields = ["number", "chair", "place", "sections__title", "sections__items__title"]
@@ -101,7 +124,7 @@ class ConclusionInline(FrozenWhenSignedMixin, admin.TabularInline):
 
 
 @admin.register(Section)
-class SectionAdmin(FrozenWhenSignedMixin, SimpleHistoryAdmin):
+class SectionAdmin(TouchesMeetingMixin, FrozenWhenSignedMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "meeting", "order"]
     list_filter = ["meeting__series", "meeting"]
     search_fields = ["title", "body"]
@@ -116,7 +139,7 @@ class ReportInline(FrozenWhenSignedMixin, admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(FrozenWhenSignedMixin, SimpleHistoryAdmin):
+class AgendaItemAdmin(TouchesMeetingMixin, FrozenWhenSignedMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "section", "order"]
     list_filter = ["section__meeting__series", "section__meeting"]
     search_fields = ["title", "body"]
@@ -130,14 +153,14 @@ class ReportPointInline(FrozenWhenSignedMixin, admin.TabularInline):
 
 
 @admin.register(SupplementaryReport)
-class SupplementaryReportAdmin(FrozenWhenSignedMixin, SimpleHistoryAdmin):
+class SupplementaryReportAdmin(TouchesMeetingMixin, FrozenWhenSignedMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "unit", "item"]
     list_filter = ["unit", "item__section__meeting"]
     inlines = [ReportPointInline]
 
 
 @admin.register(Conclusion)
-class ConclusionAdmin(FrozenWhenSignedMixin, SimpleHistoryAdmin):
+class ConclusionAdmin(TouchesMeetingMixin, FrozenWhenSignedMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "section", "item", "order"]
     list_filter = ["section__meeting__series", "section__meeting"]
     search_fields = ["text"]

@@ -588,3 +588,10 @@ def conclusion_move(*, conclusion: Conclusion, user, version: int, direction: st
     meeting = _lock(conclusion.section.meeting_id, version=version)
     if _move(conclusion, _conclusion_siblings(conclusion), direction):
         _touch(meeting, user=user, reason=f"調整結論順序：{_short(conclusion.text)}")
+
+
+@transaction.atomic
+def meeting_touch(meeting: Meeting, *, user, reason: str) -> None:
+    """A change made outside these services (the admin) still moves the version and leaves a history row."""
+    meeting = _lock(meeting.pk, version=None)
+    _touch(meeting, user=user, reason=reason)
