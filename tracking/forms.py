@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 
 from minutes.models import Unit
+from tracking.casenumbers import normalise_case_number
+from tracking.models import Decision, Status, Suggestion, TrackedItem
 
 
 class UnitChoiceField(forms.ModelMultipleChoiceField):
@@ -36,4 +38,93 @@ class ConclusionTrackForm(forms.Form):
         if both:
             names = "、".join(u.name for u in both)
             self.add_error("supporting_units", f"{names} 已是主辦單位，不能同時列為協辦單位。")
+        return cleaned
+
+
+class ProgressForm(forms.Form):
+    """One item's progress (辦理情形) and suggestion, as a unit writes it for the next meeting."""
+
+    text = forms.CharField(
+        label="辦理情形", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "辦理情形請勿超過 %(limit_value)d 字（目前 %(show_value)d 字）。"},
+    )
+    suggestion = forms.ChoiceField(
+        label="列管建議", required=False, choices=[("", "請選擇")] + Suggestion.choices,
+        error_messages={"invalid_choice": "請選擇有效的列管建議。"},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        text, suggestion = (cleaned.get("text") or "").strip(), cleaned.get("suggestion")
+        if text and not suggestion:
+            self.add_error("suggestion", "請選擇列管建議。")
+        if suggestion and not text:
+            self.add_error("text", "請填寫辦理情形。")
+        cleaned["text"] = text
+        return cleaned
+
+
+class ReviewDecisionForm(forms.Form):
+    """The meeting's decision on every item it reviews, in one form; reopening only by explicit choice."""
+
+    DECISION_CHOICES = [
+        ("", "（本次未決定）"),
+        (Decision.CLOSE, "解除列管"),
+        (Decision.CONTINUE, "賡續列管"),
+        (Decision.SELF_TRACK, "自行列管"),
+    ]
+
+    reopen_case = forms.CharField(
+        label="恢復列管之列管案號", required=False, max_length=11,
+        help_text="已解除列管的案件如經會議決定恢復列管，請填列管案號並說明理由。",
+    )
+    reopen_reason = forms.CharField(
+        label="恢復列管理由", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, rows, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = [row for row in rows if row.review is None]
+        self.meeting = meeting
+        for row in self.rows:
+            self.fields[self.field_name(row.item)] = forms.ChoiceField(
+                label=f"列管案號 {row.item.case_number}", choices=self.DECISION_CHOICES, required=False,
+                initial=row.suggestion if row.suggestion in (Decision.CLOSE, Decision.CONTINUE, Decision.SELF_TRACK)
+                else "",
+            )
+
+    @staticmethod
+    def field_name(item) -> str:
+        return f"decision_{item.pk}"
+
+    def decision_fields(self):
+        return [(row, self[self.field_name(row.item)]) for row in self.rows]
+
+    def clean(self):
+        cleaned = super().clean()
+        case = (cleaned.get("reopen_case") or "").strip()
+        reason = (cleaned.get("reopen_reason") or "").strip()
+        cleaned["reopen_item"] = None
+        if case:
+            try:
+                case = normalise_case_number(case)
+            except ValueError as error:
+                self.add_error("reopen_case", str(error))
+                return cleaned
+            item = TrackedItem.objects.filter(
+                series=self.meeting.series_id, case_number=case, status=Status.CLOSED,
+                meeting_number__lt=self.meeting.number,
+            ).first()
+            if item is None:
+                self.add_error("reopen_case", f"列管案號 {case} 不是本次會議可恢復列管的已解除列管案件。")
+            elif not reason:
+                self.add_error("reopen_reason", "恢復列管必須說明理由。")
+            else:
+                cleaned["reopen_item"] = item
+        elif reason:
+            self.add_error("reopen_case", "請填寫要恢復列管的列管案號。")
+        chosen = [row for row in self.rows if cleaned.get(self.field_name(row.item))]
+        if not chosen and cleaned["reopen_item"] is None and not self.errors:
+            raise forms.ValidationError("請至少為一件列管案件選擇會議決定。")
+        cleaned["decisions"] = [(row.item, cleaned[self.field_name(row.item)]) for row in chosen]
         return cleaned

@@ -144,7 +144,8 @@ def case_record_decision(
             decided_by=user,
         )
         item.status = DECISION_RESULT[decision]
-        item.save(update_fields=["status", "updated_at"])
+        item.closed_meeting_number = meeting.number if item.status == Status.CLOSED else None
+        item.save(update_fields=["status", "closed_meeting_number", "updated_at"])
     return review
 
 

@@ -21,6 +21,12 @@ app_name = "tracking"
 
 urlpatterns = [
     path("", views.item_list, name="item-list"),
+    path("export.<str:fmt>", views.item_export, name="item-export"),
+    path("statistics/", views.statistics, name="statistics"),
     path("conclusions/<int:pk>/track/", views.conclusion_track, name="conclusion-track"),
+    path("units/<str:unit>/", views.unit_dashboard, name="unit-dashboard"),
+    path("units/<str:unit>/progress/", views.unit_progress, name="unit-progress"),
+    path("meetings/<int:pk>/review/", views.meeting_review, name="meeting-review"),
+    path("meetings/<int:pk>/review/generate/", views.meeting_review_generate, name="meeting-review-generate"),
     path("<case:case_number>/", views.item_detail, name="item-detail"),
 ]

@@ -1,27 +1,154 @@
-"""Pages of tracked items."""
+"""Pages of tracked items: the list and its exports, an item, a unit's dashboard, progress, review, statistics."""
+
+from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
-from minutes.models import Conclusion, Role
+from minutes import permissions
+from minutes.models import Conclusion, Meeting, Role, Unit
 from minutes.permissions import role_required
-from tracking import lifecycle, services
-from tracking.forms import ConclusionTrackForm
-from tracking.models import TrackedItem
+from minutes.services import MeetingError
+from tracking import exports, lifecycle, selectors, services
+from tracking.filters import SORT_LABELS, TrackedItemFilter
+from tracking.forms import ConclusionTrackForm, ProgressForm, ReviewDecisionForm
+from tracking.models import Decision, Status, TrackedItem
+
+PAGE_SIZE = 50
+
+
+def _item_filter(request) -> TrackedItemFilter:
+    base = (
+        TrackedItem.objects.with_meetings_open()
+        .select_related("series", "conclusion__section__meeting")
+        .prefetch_related("responsible_units", selectors.prefetch_latest_reports())
+    )
+    return TrackedItemFilter(request.GET or None, queryset=base, today=selectors.local_today())
+
+
+def _sort_links(request) -> dict[str, dict]:
+    """For each sortable column: the URL that sorts by it (toggling direction) and the current arrow."""
+    current = request.GET.get("sort", "case")
+    links = {}
+    for key in SORT_LABELS:
+        query = request.GET.copy()
+        query.pop("page", None)
+        query["sort"] = f"-{key}" if current == key else key
+        arrow = "▲" if current == key else "▼" if current == f"-{key}" else ""
+        links[key] = {"url": f"?{query.urlencode()}", "arrow": arrow}
+    return links
 
 
 @login_required
 def item_list(request):
-    items = TrackedItem.objects.with_details()
-    return render(request, "tracking/item_list.html", {"items": items})
+    item_filter = _item_filter(request)
+    page = Paginator(item_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "tracking/item_list.html",
+        {
+            "filter": item_filter,
+            "page": page,
+            "query": query.urlencode(),
+            "sort_links": _sort_links(request),
+            "today": selectors.local_today(),
+        },
+    )
+
+
+@login_required
+def item_export(request, fmt):
+    if fmt not in exports.FORMATS:
+        raise Http404("不支援的匯出格式。")
+    items = _item_filter(request).qs
+    content, content_type = exports.export_items(items, fmt)
+    response = HttpResponse(content, content_type=content_type)
+    filename = f"tracked-items-{selectors.local_today():%Y%m%d}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @login_required
 def item_detail(request, case_number):
-    item = get_object_or_404(TrackedItem.objects.with_details(), case_number=case_number)
-    reviews = item.reviews.select_related("meeting", "decided_by")
-    return render(request, "tracking/item_detail.html", {"item": item, "reviews": reviews})
+    item = get_object_or_404(
+        TrackedItem.objects.with_meetings_open().with_details(), case_number=case_number
+    )
+    units = list(item.responsible_units.all())
+    reports = selectors.latest_progress([item.pk])
+    report_units = [
+        {"unit": unit, "report": reports.get((item.pk, unit.pk)),
+         "can_report": item.is_active and services.can_report(request.user, unit)}
+        for unit in units
+    ]
+    return render(
+        request,
+        "tracking/item_detail.html",
+        {
+            "item": item,
+            "timeline": selectors.item_timeline(item),
+            "report_units": report_units,
+            "today": selectors.local_today(),
+        },
+    )
+
+
+def _unit_or_404(value: str) -> Unit:
+    if value.isdigit():
+        return get_object_or_404(Unit, pk=int(value))
+    return get_object_or_404(Unit, name=value)
+
+
+@login_required
+def unit_dashboard(request, unit):
+    unit = _unit_or_404(unit)
+    dashboard = selectors.unit_dashboard(unit)
+    return render(
+        request,
+        "tracking/unit_dashboard.html",
+        {"dashboard": dashboard, "can_report": services.can_report(request.user, unit), "units": Unit.objects.all()},
+    )
+
+
+@login_required
+def unit_progress(request, unit):
+    unit = _unit_or_404(unit)
+    # Checked before any form is read: a chief of another unit gets 403 also for a forged POST.
+    services.check_can_report(request.user, unit)
+    dashboard = selectors.unit_dashboard(unit)
+    rows = dashboard.rows
+    data = request.POST if request.method == "POST" else None
+    entries = []
+    for row in rows:
+        initial = {"text": row.report.text, "suggestion": row.report.suggestion} if row.report else {}
+        entries.append((row, ProgressForm(data, prefix=f"item-{row.item.pk}", initial=initial)))
+    if request.method == "POST" and all(form.is_valid() for _, form in entries):
+        submitted = [
+            (row.item, form.cleaned_data["text"], form.cleaned_data["suggestion"])
+            for row, form in entries
+            # An unchanged text still counts when the last one was written before the last meeting.
+            if form.cleaned_data["text"] and (form.has_changed() or row.needs_report)
+        ]
+        try:
+            reports = services.progress_reports_submit(
+                unit=unit, entries=submitted, user=request.user, meeting=dashboard.upcoming
+            )
+        except lifecycle.TrackingError as error:
+            messages.error(request, str(error))
+        else:
+            if reports:
+                numbers = "、".join(r.item.case_number for r in reports)
+                messages.success(request, f"已送出 {len(reports)} 件辦理情形：列管案號 {numbers}。")
+            else:
+                messages.info(request, "沒有新的辦理情形需要送出。")
+            return redirect("tracking:unit-dashboard", unit=unit.pk)
+    return render(request, "tracking/unit_progress.html", {"dashboard": dashboard, "unit": unit, "entries": entries})
 
 
 @role_required(Role.RECORDER)
@@ -55,3 +182,76 @@ def conclusion_track(request, pk):
     return render(
         request, "tracking/conclusion_track.html", {"conclusion": conclusion, "meeting": meeting, "form": form}
     )
+
+
+@role_required(Role.RECORDER)
+def meeting_review(request, pk):
+    meeting = get_object_or_404(Meeting.objects.select_related("series"), pk=pk)
+    rows = selectors.review_rows(meeting)
+    form = ReviewDecisionForm(request.POST or None, rows=rows, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        decisions = [services.DecisionInput(item=item, decision=decision) for item, decision in form.cleaned_data["decisions"]]
+        if form.cleaned_data["reopen_item"] is not None:
+            decisions.append(
+                services.DecisionInput(
+                    item=form.cleaned_data["reopen_item"], decision=Decision.REOPEN,
+                    reason=form.cleaned_data["reopen_reason"],
+                )
+            )
+        try:
+            reviews = services.review_record_decisions(meeting=meeting, decisions=decisions, user=request.user)
+        except (lifecycle.TrackingError, MeetingError) as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"已登錄 {len(reviews)} 件列管案件的會議決定，並寫入會議結論。")
+            return redirect("tracking:meeting-review", pk=meeting.pk)
+    review_item = selectors.review_item_of(meeting)
+    sentence = None
+    if review_item is not None:
+        decision = services.decision_conclusion(review_item)
+        sentence = decision.text if decision else None
+    return render(
+        request,
+        "tracking/meeting_review.html",
+        {
+            "meeting": meeting,
+            "rows": rows,
+            "form": form,
+            "review_item": review_item,
+            "sentence": sentence,
+            "decided": [row for row in rows if row.review is not None],
+        },
+    )
+
+
+@require_POST
+@role_required(Role.RECORDER)
+def meeting_review_generate(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    try:
+        item = services.review_item_generate(meeting=meeting, user=request.user)
+    except (lifecycle.TrackingError, MeetingError) as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"已產生「{item.title}」。")
+    return redirect(reverse("tracking:meeting-review", args=[meeting.pk]))
+
+
+@login_required
+def statistics(request):
+    stats = selectors.statistics()
+    return render(request, "tracking/statistics.html", {"stats": stats, "statuses": Status.choices})
+
+
+def home_context(user) -> dict:
+    """What the home page shows each role: a chief their unit, the recorder what is missing."""
+    context: dict = {"role": permissions.role_of(user)}
+    unit = permissions.unit_of(user)
+    if unit is not None:
+        context["dashboard"] = selectors.unit_dashboard(unit)
+        context["can_report"] = True
+    if permissions.is_recorder(user):
+        context["missing"] = selectors.missing_reports()
+    if "dashboard" not in context:
+        context["totals"] = selectors.status_totals()
+    return context

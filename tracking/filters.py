@@ -1,0 +1,103 @@
+"""The filters of the tracked-item list (and its exports): status, unit, meetings, due date, age, keyword."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import django_filters
+from django import forms
+from django.db.models import Exists, F, OuterRef, Q
+
+from minutes.models import Unit
+from tracking.models import ProgressReport, Review, Status, TrackedItem
+
+# Sort keys of the list: key → fields, ascending. "-key" sorts descending; the case number breaks ties.
+SORTS: dict[str, tuple[str, ...]] = {
+    "case": ("meeting_number", "sequence"),
+    "due": ("due_date",),
+    "status": ("status",),
+    "open": ("meetings_open",),
+    "updated": ("updated_at",),
+}
+SORT_LABELS = {"case": "列管案號", "due": "期限", "status": "狀態", "open": "列管會次數", "updated": "更新時間"}
+SORT_CHOICES = [(key, f"{label}（遞增）") for key, label in SORT_LABELS.items()] + [
+    (f"-{key}", f"{label}（遞減）") for key, label in SORT_LABELS.items()
+]
+
+
+class TrackedItemFilter(django_filters.FilterSet):
+    status = django_filters.MultipleChoiceFilter(
+        label="狀態", choices=Status.choices, widget=forms.CheckboxSelectMultiple
+    )
+    unit = django_filters.ModelChoiceFilter(
+        label="主辦單位", queryset=Unit.objects.all(), method="filter_unit", empty_label="全部組室"
+    )
+    meeting_from = django_filters.NumberFilter(
+        label="列管會次（起）", field_name="meeting_number", lookup_expr="gte", min_value=1
+    )
+    meeting_to = django_filters.NumberFilter(
+        label="列管會次（迄）", field_name="meeting_number", lookup_expr="lte", min_value=1
+    )
+    due = django_filters.ChoiceFilter(
+        label="期限",
+        choices=[("overdue", "已逾期"), ("within", "將於 N 日內到期"), ("none", "未訂期限")],
+        method="filter_due",
+        empty_label="不限",
+    )
+    days = django_filters.NumberFilter(label="N（日）", method="filter_noop", min_value=0, max_value=3650)
+    open_meetings = django_filters.NumberFilter(
+        label="列管已逾（次會議）", field_name="meetings_open", lookup_expr="gte", min_value=0
+    )
+    q = django_filters.CharFilter(label="關鍵字", method="filter_keyword", max_length=100)
+    sort = django_filters.ChoiceFilter(label="排序", choices=SORT_CHOICES, method="filter_sort", empty_label=None)
+
+    DEFAULT_DAYS = 14
+
+    class Meta:
+        model = TrackedItem
+        fields: list[str] = []
+
+    def __init__(self, *args, today: dt.date | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today or dt.date.today()
+
+    def filter_unit(self, queryset, name, value):
+        return queryset.for_unit(value) if value else queryset
+
+    def filter_noop(self, queryset, name, value):
+        return queryset  # read by filter_due
+
+    def filter_due(self, queryset, name, value):
+        if value == "overdue":
+            return queryset.overdue(self.today)
+        if value == "within":
+            days = self.form.cleaned_data.get("days")
+            return queryset.due_within(self.DEFAULT_DAYS if days is None else int(days), self.today)
+        if value == "none":
+            return queryset.filter(due_date__isnull=True)
+        return queryset
+
+    def filter_sort(self, queryset, name, value):
+        descending = value.startswith("-")
+        ordering = []
+        for field_name in SORTS[value.lstrip("-")]:
+            expression = F(field_name)
+            # Items without a due date go last whichever way the list is sorted.
+            ordering.append(expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True))
+        return queryset.order_by(*ordering, "meeting_number", "sequence")
+
+    def filter_keyword(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        # Exists keeps one row per item however many reports match, so paging and counting stay right.
+        in_reports = ProgressReport.objects.filter(item=OuterRef("pk"), text__icontains=value)
+        in_reviews = Review.objects.filter(item=OuterRef("pk")).filter(
+            Q(progress__icontains=value) | Q(reason__icontains=value)
+        )
+        return queryset.filter(
+            Q(subject__icontains=value)
+            | Q(case_number=value)
+            | Q(Exists(in_reports))
+            | Q(Exists(in_reviews))
+        )

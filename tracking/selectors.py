@@ -1,0 +1,306 @@
+"""Reads shared by the tracking pages, the home page and the reminders, each in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from minutes.models import AgendaItem, Meeting, Unit
+from tracking.models import ProgressReport, Review, Status, TrackedItem
+
+# 第 107 次處務會議結論事項辦理情形報告: the item under which a meeting reviews the tracked items.
+REVIEW_TITLE_RE = re.compile(r"第\s*[0-9]+\s*次.*結論事項辦理情形報告")
+
+
+def local_today() -> dt.date:
+    return timezone.localdate()
+
+
+def _start_of(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min), timezone.get_default_timezone())
+
+
+@dataclass(frozen=True)
+class ReportingWindow:
+    """Where a series stands today: the last meeting held and the next one, if it is scheduled yet."""
+
+    last_held: Meeting | None
+    upcoming: Meeting | None
+
+    @property
+    def since(self) -> dt.datetime | None:
+        """Progress written after the last meeting began counts for the next one."""
+        return self.last_held.starts_at if self.last_held else None
+
+    def reviews(self, item: TrackedItem) -> bool:
+        """Whether the next meeting reviews this item (not the one that opens it, nor an earlier one)."""
+        return self.upcoming is None or item.meeting_number < self.upcoming.number
+
+    def counts(self, report: ProgressReport | None) -> bool:
+        return report is not None and (self.since is None or report.created_at >= self.since)
+
+
+def reporting_windows(today: dt.date | None = None) -> dict[int, ReportingWindow]:
+    """series id → its reporting window, from one query over the meetings."""
+    start = _start_of(today or local_today())
+    last: dict[int, Meeting] = {}
+    upcoming: dict[int, Meeting] = {}
+    for meeting in Meeting.objects.select_related("series").order_by("number"):
+        if meeting.starts_at < start:
+            last[meeting.series_id] = meeting
+        elif meeting.series_id not in upcoming:
+            upcoming[meeting.series_id] = meeting
+    return {sid: ReportingWindow(last.get(sid), upcoming.get(sid)) for sid in set(last) | set(upcoming)}
+
+
+def window_for(windows: dict[int, ReportingWindow], series_id: int) -> ReportingWindow:
+    return windows.get(series_id) or ReportingWindow(None, None)
+
+
+def latest_progress(item_ids, unit: Unit | None = None) -> dict[tuple[int, int], ProgressReport]:
+    """(item id, unit id) → the latest progress report, in one query."""
+    reports = ProgressReport.objects.filter(item_id__in=list(item_ids)).select_related("author", "unit", "meeting")
+    if unit is not None:
+        reports = reports.filter(unit=unit)
+    latest: dict[tuple[int, int], ProgressReport] = {}
+    for report in reports.order_by("created_at", "id"):
+        latest[(report.item_id, report.unit_id)] = report
+    return latest
+
+
+@dataclass
+class DashboardRow:
+    item: TrackedItem
+    overdue: bool
+    needs_report: bool
+    report: ProgressReport | None
+
+
+@dataclass
+class UnitDashboard:
+    unit: Unit
+    rows: list[DashboardRow]
+    counts: dict[str, int]
+    upcoming: Meeting | None
+    since: dt.datetime | None
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(row.overdue for row in self.rows)
+
+    @property
+    def needs_report_count(self) -> int:
+        return sum(row.needs_report for row in self.rows)
+
+
+def unit_dashboard(unit: Unit, today: dt.date | None = None) -> UnitDashboard:
+    """A unit's open and continued items, overdue first, with what still needs a progress report."""
+    today = today or local_today()
+    counts = {status: 0 for status in Status.values}
+    for row in TrackedItem.objects.for_unit(unit).values("status").annotate(n=Count("id")):
+        counts[row["status"]] = row["n"]
+    items = list(
+        TrackedItem.objects.for_unit(unit).active().with_meetings_open()
+        .select_related("conclusion__section__meeting").prefetch_related("responsible_units")
+    )
+    windows = reporting_windows(today)
+    reports = latest_progress([i.pk for i in items], unit)
+    rows = []
+    for item in items:
+        window = window_for(windows, item.series_id)
+        report = reports.get((item.pk, unit.pk))
+        rows.append(
+            DashboardRow(
+                item=item,
+                overdue=item.due_date is not None and item.due_date < today,
+                needs_report=window.reviews(item) and not window.counts(report),
+                report=report,
+            )
+        )
+    far = dt.date.max
+    rows.sort(key=lambda r: (not r.overdue, r.item.due_date or far, r.item.meeting_number, r.item.sequence))
+    main = main_window(windows)
+    return UnitDashboard(
+        unit=unit, rows=rows, counts=counts, upcoming=main.upcoming if main else None,
+        since=main.since if main else None,
+    )
+
+
+def main_window(windows: dict[int, ReportingWindow]) -> ReportingWindow | None:
+    """The window of the series with the most recent meeting: the one the office is working towards."""
+    def latest(w: ReportingWindow):
+        meeting = w.upcoming or w.last_held
+        return meeting.starts_at if meeting else timezone.now()
+
+    return max(windows.values(), key=latest, default=None)
+
+
+@dataclass
+class MissingReports:
+    """Before the next meeting: which units still owe a progress report, and on which items."""
+
+    upcoming: Meeting | None
+    last_held: Meeting | None
+    by_unit: dict[Unit, list[TrackedItem]] = field(default_factory=dict)
+    reported_units: list[Unit] = field(default_factory=list)
+
+    @property
+    def missing_count(self) -> int:
+        return sum(len(items) for items in self.by_unit.values())
+
+
+def missing_reports(today: dt.date | None = None) -> MissingReports:
+    """Every (item, responsible unit) of an active item that has no progress since the last meeting."""
+    today = today or local_today()
+    windows = reporting_windows(today)
+    items = list(TrackedItem.objects.active().prefetch_related("responsible_units").order_by("meeting_number", "sequence"))
+    reports = latest_progress([i.pk for i in items])
+    missing: dict[Unit, list[TrackedItem]] = defaultdict(list)
+    reported: dict[int, Unit] = {}
+    for item in items:
+        window = window_for(windows, item.series_id)
+        if not window.reviews(item):
+            continue
+        for unit in item.responsible_units.all():
+            if window.counts(reports.get((item.pk, unit.pk))):
+                reported[unit.pk] = unit
+            else:
+                missing[unit].append(item)
+    main = main_window(windows)
+    ordered = dict(sorted(missing.items(), key=lambda pair: (pair[0].order, pair[0].name)))
+    done = sorted((u for pk, u in reported.items() if u not in missing), key=lambda u: (u.order, u.name))
+    return MissingReports(
+        upcoming=main.upcoming if main else None, last_held=main.last_held if main else None,
+        by_unit=ordered, reported_units=done,
+    )
+
+
+@dataclass
+class TimelineEvent:
+    kind: str  # opened / progress / decision
+    when: dt.datetime
+    meeting: Meeting | None
+    person: object
+    title: str
+    text: str = ""
+    detail: str = ""
+
+
+def item_timeline(item: TrackedItem) -> list[TimelineEvent]:
+    """Opening, every progress report and every decision, oldest first."""
+    events: list[TimelineEvent] = []
+    if item.conclusion_id:
+        meeting = item.conclusion.section.meeting
+        events.append(
+            TimelineEvent("opened", meeting.starts_at, meeting, item.opened_by, "列管", detail=f"列管案號 {item.case_number}")
+        )
+    for report in item.progress_reports.select_related("unit", "author", "meeting"):
+        events.append(
+            TimelineEvent(
+                "progress", report.created_at, report.meeting, report.author, f"{report.unit.name}辦理情形",
+                text=report.text, detail=report.get_suggestion_display(),
+            )
+        )
+    for review in item.reviews.select_related("meeting", "decided_by"):
+        events.append(
+            TimelineEvent(
+                "decision", review.meeting.starts_at, review.meeting, review.decided_by,
+                f"會議決定：{review.get_decision_display()}", text=review.reason,
+                detail=f"{review.get_status_before_display()} → {review.get_status_after_display()}",
+            )
+        )
+    # Decisions are dated by their meeting; a report written after that meeting sorts after it.
+    order = {"opened": 0, "decision": 1, "progress": 2}
+    events.sort(key=lambda e: (e.when, order[e.kind]))
+    return events
+
+
+def review_item_of(meeting: Meeting) -> AgendaItem | None:
+    """The 結論事項辦理情形報告 item of a meeting, if it has one."""
+    for item in AgendaItem.objects.filter(section__meeting=meeting).select_related("section").order_by(
+        "section__order", "order", "id"
+    ):
+        if REVIEW_TITLE_RE.search(item.title):
+            return item
+    return None
+
+
+@dataclass
+class ReviewRow:
+    item: TrackedItem
+    reports: list[ProgressReport]
+    review: Review | None
+
+    @property
+    def suggestion(self) -> str:
+        latest = max(self.reports, key=lambda r: r.created_at, default=None)
+        return latest.suggestion if latest else ""
+
+
+def review_rows(meeting: Meeting) -> list[ReviewRow]:
+    """What meeting N reviews: items opened before it that are active, or that it has already decided."""
+    decided = {r.item_id: r for r in Review.objects.filter(meeting=meeting).select_related("decided_by")}
+    items = list(
+        TrackedItem.objects.filter(series=meeting.series, meeting_number__lt=meeting.number)
+        .filter(Q(pk__in=list(decided)) | Q(status__in=[Status.OPEN, Status.CONTINUED]))
+        .select_related("conclusion__section__meeting")
+        .prefetch_related("responsible_units")
+        .order_by("meeting_number", "sequence")
+    )
+    reports = latest_progress([i.pk for i in items])
+    rows = []
+    for item in items:
+        unit_reports = [reports[(item.pk, u.pk)] for u in item.responsible_units.all() if (item.pk, u.pk) in reports]
+        rows.append(ReviewRow(item=item, reports=unit_reports, review=decided.get(item.pk)))
+    return rows
+
+
+def statistics(now=None) -> dict:
+    """Items by unit and status, and how many meetings items have stayed open."""
+    through = TrackedItem.responsible_units.through
+    by_unit: dict[int, dict[str, int]] = defaultdict(lambda: {s: 0 for s in Status.values})
+    for row in through.objects.values("unit_id", "trackeditem__status").annotate(n=Count("id")):
+        by_unit[row["unit_id"]][row["trackeditem__status"]] = row["n"]
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=list(by_unit))}
+    unit_rows = sorted(
+        ((units[pk], counts) for pk, counts in by_unit.items()), key=lambda pair: (pair[0].order, pair[0].name)
+    )
+    totals = status_totals()
+    open_for: dict[str, dict[int, int]] = {"active": defaultdict(int), "closed": defaultdict(int)}
+    for row in TrackedItem.objects.with_meetings_open(now).values("status", "meetings_open").annotate(n=Count("id")):
+        group = "closed" if row["status"] == Status.CLOSED else "active"
+        open_for[group][min(row["meetings_open"], HISTOGRAM_CAP)] += row["n"]
+    return {
+        "unit_rows": unit_rows,
+        "unit_chart": [(unit.name, [counts[s] for s in Status.values]) for unit, counts in unit_rows],
+        "totals": totals,
+        "active_histogram": _histogram(open_for["active"]),
+        "closed_histogram": _histogram(open_for["closed"]),
+    }
+
+
+# Items open ten meetings or more share one column: the tail is what management looks at, not its shape.
+HISTOGRAM_CAP = 10
+
+
+def _histogram(counts: dict[int, int]) -> list[tuple[str, int]]:
+    if not counts:
+        return []
+    top = max(counts)
+    return [(f"{n}+" if n == HISTOGRAM_CAP else str(n), counts.get(n, 0)) for n in range(top + 1)]
+
+
+def status_totals() -> dict[str, int]:
+    totals = {s: 0 for s in Status.values}
+    for row in TrackedItem.objects.values("status").annotate(n=Count("id")):
+        totals[row["status"]] = row["n"]
+    return totals
+
+
+def prefetch_latest_reports():
+    return Prefetch("progress_reports", queryset=ProgressReport.objects.select_related("unit").order_by("-created_at"))
