@@ -251,12 +251,15 @@ class AmendmentForm(forms.ModelForm):
 
 class PasteImportForm(forms.Form):
     text = forms.CharField(
-        label="紀錄全文", max_length=200000,
+        label="紀錄全文", max_length=200000, strip=False,  # stripping would shift the line numbers of errors
         widget=forms.Textarea(attrs={"rows": 18, "placeholder": "將整份會議紀錄的文字貼在這裡…", "class": "mono"}),
     )
 
     def clean_text(self):
-        return self.cleaned_data["text"].replace("\r\n", "\n")
+        text = self.cleaned_data["text"].replace("\r\n", "\n")
+        if not text.strip():
+            raise forms.ValidationError("請貼上會議紀錄的文字。")
+        return text
 
 
 def html_in_parsed(parsed) -> tuple[int, str] | None:
