@@ -188,7 +188,7 @@ def conclusion_track(request, pk):
 def meeting_review(request, pk):
     meeting = get_object_or_404(Meeting.objects.select_related("series"), pk=pk)
     rows = selectors.review_rows(meeting)
-    form = ReviewDecisionForm(request.POST or None, rows=rows, meeting=meeting)
+    form = ReviewDecisionForm(request.POST if request.method == "POST" else None, rows=rows, meeting=meeting)
     if request.method == "POST" and form.is_valid():
         decisions = [services.DecisionInput(item=item, decision=decision) for item, decision in form.cleaned_data["decisions"]]
         if form.cleaned_data["reopen_item"] is not None:
