@@ -72,11 +72,26 @@ class RocDateField(forms.Field):
             raise forms.ValidationError("日期格式不正確，請以「111 年 1 月 20 日」或「111/1/20」輸入。") from exc
 
 
-class TimeInput(forms.TimeInput):
-    input_type = "time"
+class RocTimeField(forms.Field):
+    """A time typed as 10:45, 10時45分 or 上午10時; shown as 10:45 (a browser time picker would show AM/PM)."""
 
     def __init__(self, **kwargs):
-        super().__init__(format="%H:%M", **kwargs)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"placeholder": "例：10:00", "inputmode": "numeric"}))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, dt.time):
+            return value.strftime("%H:%M")
+        return value
+
+    def to_python(self, value):
+        value = (value or "").strip()[:20]
+        if not value:
+            return None
+        try:
+            return rocdate.parse_roc_time(value)
+        except ValueError as exc:
+            raise forms.ValidationError("時間格式不正確，請以「10:00」或「10時0分」輸入。") from exc
 
 
 class MeetingForm(forms.Form):
@@ -84,8 +99,8 @@ class MeetingForm(forms.Form):
 
     number = forms.IntegerField(label="會次", min_value=1, max_value=9999)
     date = RocDateField(label="日期")
-    start_time = forms.TimeField(label="開會時間", widget=TimeInput())
-    adjourned_at = forms.TimeField(label="散會時間", required=False, widget=TimeInput())
+    start_time = RocTimeField(label="開會時間")
+    adjourned_at = RocTimeField(label="散會時間", required=False)
     place = _model_field(Meeting, "place")
     chair = _model_field(Meeting, "chair")
     recorder = _model_field(Meeting, "recorder")

@@ -70,6 +70,12 @@ def test_the_date_can_be_typed_the_roc_way_with_slashes(rec_client, meeting):
     assert timezone.localtime(meeting.starts_at).date() == dt.date(2022, 3, 3)
 
 
+def test_the_adjournment_can_be_typed_as_the_record_writes_it(rec_client, meeting):
+    rec_client.post(edit_url(meeting), header(meeting, adjourned_at="10時45分"))
+    meeting.refresh_from_db()
+    assert meeting.adjourned_at == dt.time(10, 45)
+
+
 def test_an_adjournment_before_the_start_is_refused_next_to_the_field(rec_client, meeting):
     response = rec_client.post(edit_url(meeting), header(meeting, adjourned_at="09:30"))
     assert response.context["header_form"].errors["adjourned_at"] == ["散會時間不能早於或等於開會時間。"]
