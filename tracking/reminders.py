@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import smtplib
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -102,6 +103,7 @@ class SendResult:
     sent: list[Reminder] = field(default_factory=list)
     already_sent: list[Reminder] = field(default_factory=list)
     no_address: list[Reminder] = field(default_factory=list)
+    failed: list[tuple[Reminder, Exception]] = field(default_factory=list)
 
 
 def reminders_send(*, today: dt.date, dry_run: bool = False) -> SendResult:
@@ -129,6 +131,9 @@ def reminders_send(*, today: dt.date, dry_run: bool = False) -> SendResult:
                 ).send()
         except IntegrityError:  # another run got there first
             result.already_sent.append(reminder)
+            continue
+        except (OSError, smtplib.SMTPException) as error:  # log rolled back: tomorrow's or the next run retries
+            result.failed.append((reminder, error))
             continue
         result.sent.append(reminder)
     return result

@@ -29,4 +29,8 @@ class Command(BaseCommand):
             self.stdout.write(f"already sent today: {reminder.unit.name}")
         for reminder in result.no_address:
             self.stderr.write(f"no e-mail address for {reminder.unit.name}: {reminder.subject}")
+        for reminder, error in result.failed:
+            self.stderr.write(f"failed for {reminder.unit.name}: {error}")
         self.stdout.write(f"{len(result.sent)} reminder(s) {verb}")
+        if result.failed:
+            raise CommandError(f"{len(result.failed)} reminder(s) could not be sent; run again to retry")
