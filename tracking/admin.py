@@ -21,7 +21,9 @@ class TrackedItemAdmin(admin.ModelAdmin):
     list_display = ["case_number", "subject_short", "status", "due_date", "meeting_number"]
     list_filter = ["status", "series", "responsible_units", "due_date"]
     search_fields = ["case_number", "subject"]
-    readonly_fields = ["case_number", "meeting_number", "sequence", "status", "series", "conclusion", "opened_by"]
+    readonly_fields = [
+        "case_number", "meeting_number", "sequence", "status", "closed_meeting_number", "series", "conclusion", "opened_by",
+    ]
     filter_horizontal = ["responsible_units", "supporting_units"]
     inlines = [ReviewInline]
 

@@ -140,3 +140,39 @@ def test_a_meeting_with_99_tracked_items_refuses_the_hundredth(seed_meeting):
     with pytest.raises(TrackingError, match="99 件上限"):
         lifecycle.case_open(conclusion=conclusion, units=[Unit.objects.get_or_create(name="文書組")[0]])
     assert not TrackedItem.objects.filter(meeting_number=108).exists()
+
+
+def test_closing_records_the_meeting_that_closed_it_and_reopening_clears_it(item, meeting_109, seed_meeting):
+    from minutes.models import Meeting
+
+    lifecycle.case_record_decision(item=item, meeting=meeting_109, decision=Decision.CLOSE)
+    item.refresh_from_db()
+    assert item.closed_meeting_number == 109
+    meeting_110 = Meeting.objects.create(series=seed_meeting.series, number=110, starts_at=seed_meeting.starts_at)
+    lifecycle.case_reopen(item=item, meeting=meeting_110, reason="新事證")
+    item.refresh_from_db()
+    assert item.closed_meeting_number is None
+
+
+def test_an_item_still_open_counts_meetings_up_to_the_latest_held(seed_meeting):
+    assert TrackedItem.objects.with_meetings_open().get(case_number="9903").meetings_open == 9
+
+
+def test_a_closed_item_counts_meetings_up_to_the_one_that_closed_it(item, meeting_109, seed_meeting):
+    from minutes.models import Meeting
+
+    lifecycle.case_record_decision(item=item, meeting=meeting_109, decision=Decision.SELF_TRACK)
+    Meeting.objects.create(series=seed_meeting.series, number=112, starts_at=seed_meeting.starts_at)
+    assert TrackedItem.objects.with_meetings_open().get(pk=item.pk).meetings_open == 1
+    assert TrackedItem.objects.with_meetings_open().get(case_number="9903").meetings_open == 13
+
+
+def test_a_meeting_not_yet_held_does_not_count_as_a_meeting_open(seed_meeting):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from minutes.models import Meeting
+
+    Meeting.objects.create(series=seed_meeting.series, number=109, starts_at=timezone.now() + dt.timedelta(days=3))
+    assert TrackedItem.objects.with_meetings_open().get(case_number="9903").meetings_open == 9

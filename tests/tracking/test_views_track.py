@@ -116,3 +116,15 @@ def test_case_number_urls_do_not_swallow_other_tracking_paths():
 
     assert resolve("/tracking/conclusions/5/track/").url_name == "conclusion-track"
     assert resolve("/tracking/10801/").url_name == "item-detail"
+
+
+def test_the_hundredth_item_of_a_meeting_is_refused_with_a_clear_message(
+    units, recorder, login, conclusion_of, seed_meeting
+):
+    from tracking.models import CaseCounter
+
+    CaseCounter.objects.create(series=seed_meeting.series, meeting_number=108, last_sequence=99)
+    response = login(recorder).post(track_url(conclusion_of("請文書組於一月底前")), {"units": [units["文書組"].pk]})
+    assert response.status_code == 200
+    assert "第 108 次會議的列管案件已達 99 件上限，無法再編列管案號。" in response.content.decode()
+    assert not TrackedItem.objects.filter(meeting_number=108).exists()
