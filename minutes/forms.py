@@ -194,7 +194,7 @@ def _lines_field(label, help_text):
     )
 
 
-def _split_points(text: str, limit: int, field_label: str) -> list[str]:
+def _split_points(text: str, limit: int) -> list[str]:
     points = [strip_marker(line) for line in text.splitlines()]
     points = [p for p in points if p]
     for n, p in enumerate(points, 1):
@@ -221,7 +221,7 @@ class ReportForm(forms.ModelForm):
             del self.fields["points_text"]
 
     def clean_points_text(self):
-        return _split_points(self.cleaned_data["points_text"], 5000, "報告內容")
+        return _split_points(self.cleaned_data["points_text"], 5000)
 
     def clean(self):
         data = super().clean()
@@ -250,7 +250,7 @@ class ConclusionAddForm(forms.Form):
     text = _lines_field("結論", "每行一項；多項時依序編為 (一)(二)…")
 
     def clean_text(self):
-        points = _split_points(self.cleaned_data["text"], 5000, "結論")
+        points = _split_points(self.cleaned_data["text"], 5000)
         if not points:
             raise forms.ValidationError("請輸入結論內容。")
         return points

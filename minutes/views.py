@@ -178,22 +178,43 @@ def _editable_meeting(request, pk) -> Meeting | None:
     return meeting
 
 
-def _header_diff(meeting: Meeting, version: int) -> list[dict]:
-    """Header fields that differ between the version the user read and now."""
+def _shown(form, name, value) -> str:
+    value = form.fields[name].prepare_value(value)
+    return "（空白）" if value in (None, "") else str(value)
+
+
+def _merge_header(form, meeting: Meeting, version: int) -> list[dict]:
+    """Three-way merge of a stale header form: what the user read, what is saved now, what they typed.
+
+    A field only the other person changed takes the saved value, so a second save cannot undo it unseen;
+    a field both changed keeps what the user typed and is listed for them to decide.
+    """
     then = meeting.history.filter(version=version).order_by("-history_date").first()
     if then is None:
         return []
+    base, current = forms.MeetingForm.initial_for(then), forms.MeetingForm.initial_for(meeting)
     rows = []
-    for name in services.HEADER_FIELDS:
-        old, new = getattr(then, name), getattr(meeting, name)
-        if old != new:
-            label = Meeting._meta.get_field(name).verbose_name
-            if name == "starts_at":
-                from minutes.templatetags.record import roc_datetime
+    for name, field in form.fields.items():
+        if name == "version" or base.get(name) == current.get(name):
+            continue
+        mine = form.cleaned_data.get(name)
+        both = mine != base.get(name) and mine != current.get(name)
+        if not both:
+            form.data[name] = "" if current[name] is None else field.prepare_value(current[name])
+        rows.append({"label": field.label, "old": _shown(form, name, base[name]),
+                     "new": _shown(form, name, current[name]), "mine": _shown(form, name, mine), "both": both})
+    return rows
 
-                old, new = roc_datetime(old), roc_datetime(new)
-            rows.append({"label": label, "old": old if old not in (None, "") else "（空白）",
-                         "new": new if new not in (None, "") else "（空白）"})
+
+def _part_differences(spec: PartKind, form, obj) -> list[dict]:
+    """For a stale part form: the fields where what is saved now differs from what the user typed."""
+    fresh = spec.model.objects.get(pk=obj.pk)
+    rows = []
+    for name, field in form.fields.items():
+        if name in form.cleaned_data and hasattr(fresh, name) and getattr(fresh, name) != form.cleaned_data[name]:
+            now = getattr(fresh, name)
+            rows.append({"label": field.label, "new": "（空白）" if now in (None, "") else str(now),
+                         "mine": "（空白）" if form.cleaned_data[name] in (None, "") else str(form.cleaned_data[name])})
     return rows
 
 
@@ -212,11 +233,8 @@ def _render_edit(request, meeting: Meeting, *, header_form=None, part=None, conf
     return render(request, "minutes/meeting_edit.html", context, status=status)
 
 
-def _conflict(exc: services.StaleMeetingError, *, header: bool = False) -> dict:
-    return {
-        "message": str(exc), "changes": exc.changes,
-        "fields": _header_diff(exc.meeting, exc.version) if header else [],
-    }
+def _conflict(exc: services.StaleMeetingError, *, fields: list[dict] = ()) -> dict:
+    return {"message": str(exc), "changes": exc.changes, "fields": fields}
 
 
 @recorder_required
@@ -232,7 +250,9 @@ def meeting_edit(request, pk):
     try:
         services.meeting_update(meeting=meeting, user=request.user, version=_version(request), **form.header_data())
     except services.StaleMeetingError as exc:
-        return _render_edit(request, meeting, header_form=form, conflict=_conflict(exc, header=True), status=409)
+        form.data = form.data.copy()
+        conflict = _conflict(exc, fields=_merge_header(form, exc.meeting, exc.version))
+        return _render_edit(request, meeting, header_form=form, conflict=conflict, status=409)
     except services.MeetingError as exc:
         form.add_error(None, str(exc))
         return _render_edit(request, meeting, header_form=form)
@@ -275,7 +295,8 @@ def part_edit(request, pk, kind, obj_pk):
     try:
         spec.update(**{spec.arg: obj}, user=request.user, version=_version(request), **_form_data(spec, form))
     except services.StaleMeetingError as exc:
-        return _render_edit(request, meeting, part=part, conflict=_conflict(exc), status=409)
+        conflict = _conflict(exc, fields=_part_differences(spec, form, obj))
+        return _render_edit(request, meeting, part=part, conflict=conflict, status=409)
     except services.MeetingError as exc:
         form.add_error(None, str(exc))
         return _render_edit(request, meeting, part=part)

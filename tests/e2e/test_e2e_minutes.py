@@ -137,3 +137,33 @@ def test_recorder_writes_meeting_109_from_108_and_the_chair_signs_it(live_server
     shot(page, "10-amendment")
     meeting.refresh_from_db()
     assert meeting.is_signed and meeting.signed_by == chair
+
+
+def test_two_people_editing_at_once_the_second_save_shows_what_changed(live_server, browser, seed_meeting, recorder,
+                                                                        make_user):
+    from minutes.models import Role
+
+    make_user("recorder2", Role.RECORDER, first_name="林書記")
+    base, edit = live_server.url, reverse("minutes:meeting-edit", args=[seed_meeting.pk])
+    pages = []
+    for username in ("recorder", "recorder2"):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-TW")
+        page = context.new_page()
+        log_in(page, base, username)
+        page.goto(base + edit)
+        pages.append(page)
+    first, second = pages
+    first.fill("#id_place", "市政大樓 11 樓第一會議室")
+    first.click("button:has-text('儲存會議資訊')")
+    first.wait_for_selector(".message.success")
+    second.fill("#id_attendees", "處長、副處長及各組室主管")
+    second.click("button:has-text('儲存會議資訊')")
+    conflict = second.locator(".conflict")
+    assert conflict.locator("text=修改會議資訊：地點").count() == 1
+    assert conflict.locator("text=市政大樓 11 樓第一會議室").count() == 1
+    assert second.input_value("#id_attendees") == "處長、副處長及各組室主管"  # nothing typed is lost
+    shot(second, "11-edit-conflict")
+    second.click("button:has-text('儲存會議資訊')")  # saved deliberately after seeing the change
+    second.wait_for_selector(".message.success")
+    seed_meeting.refresh_from_db()
+    assert (seed_meeting.place, seed_meeting.attendees) == ("市政大樓 11 樓第一會議室", "處長、副處長及各組室主管")

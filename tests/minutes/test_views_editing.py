@@ -191,6 +191,24 @@ def test_after_seeing_the_conflict_a_second_save_goes_through(rec_client, meetin
     assert meeting.attendees == "我打的出席名單"
 
 
+def test_the_second_save_after_a_conflict_keeps_the_other_persons_change(rec_client, meeting, chair):
+    stale = header(meeting, attendees="我打的出席名單")
+    services.meeting_update(meeting=meeting, user=chair, version=meeting.version, place="市政大樓 11 樓")
+    again = rec_client.post(edit_url(meeting), stale).context["header_form"].data.copy()
+    rec_client.post(edit_url(meeting), again)
+    meeting.refresh_from_db()
+    assert meeting.place == "市政大樓 11 樓"
+
+
+def test_a_field_both_people_changed_keeps_what_the_user_typed_and_is_flagged(rec_client, meeting, chair):
+    stale = header(meeting, place="我打的地點")
+    services.meeting_update(meeting=meeting, user=chair, version=meeting.version, place="市政大樓 11 樓")
+    response = rec_client.post(edit_url(meeting), stale)
+    row = response.context["conflict"]["fields"][0]
+    assert response.context["header_form"].data["place"] == "我打的地點"
+    assert (row["new"], row["mine"], row["both"]) == ("市政大樓 11 樓", "我打的地點", True)
+
+
 def test_a_stale_part_save_is_refused_and_keeps_the_typed_text(rec_client, meeting, chair):
     section = section_of(meeting)
     version = meeting.version
