@@ -220,6 +220,11 @@ def _part_differences(spec: PartKind, form, obj) -> list[dict]:
 
 def _render_edit(request, meeting: Meeting, *, header_form=None, part=None, conflict=None, status=200):
     meeting = Meeting.objects.with_outline().get(pk=meeting.pk)
+    if part and part.get("form") is not None:
+        # The inline form opens where the recorder clicked: put the cursor in it.
+        first = next(iter(part["form"].visible_fields()), None)
+        if first is not None:
+            first.field.widget.attrs["autofocus"] = True
     if header_form is None:
         header_form = forms.MeetingForm(meeting=meeting)
     if conflict is not None:
