@@ -57,5 +57,6 @@ class MeetingFilter(django_filters.FilterSet):
                 | Q(pk__in=SupplementaryReport.objects.filter(
                     Q(heading__icontains=word) | Q(unit__name__icontains=word)).values("item__section__meeting"))
                 | Q(place__icontains=word) | Q(chair__icontains=word)
+                | Q(series__organisation__icontains=word) | Q(series__kind__icontains=word)
             )
         return queryset

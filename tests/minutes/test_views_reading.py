@@ -173,3 +173,12 @@ def test_the_list_stays_within_a_fixed_number_of_queries(client, chief_wenshu, d
     with django_assert_max_num_queries(12):
         response = client.get(reverse("minutes:meeting-list"), {"q": "結論"})
     assert [m.number for m in response.context["meetings"]] == [200]
+
+
+def test_the_keyword_matches_the_meeting_title(client, recorder):
+    other = MeetingSeries.objects.create(organisation="臺北市政府秘書處", kind="主秘會報")
+    make_meeting(5, series=other)
+    make_meeting(108)
+    client.force_login(recorder)
+    response = client.get(reverse("minutes:meeting-list"), {"q": "主秘會報"})
+    assert [m.number for m in response.context["meetings"]] == [5]
