@@ -19,8 +19,6 @@ from minutes.models import Meeting, SignedRecord
 
 PDF_TEMPLATE = "minutes/pdf/meeting.html"
 PRINT_STYLESHEET = "css/print.css"
-# The identifier in the PDF trailer is derived from the meeting so that renderings stay byte-identical.
-IDENTIFIER_PREFIX = "meeting-record"
 
 
 class DocumentError(Exception):
@@ -94,9 +92,10 @@ def render_meeting_pdf(meeting: Meeting) -> bytes:
     from weasyprint import HTML
 
     html = meeting_html(meeting)
-    identifier = hashlib.sha256(f"{IDENTIFIER_PREFIX}:{meeting.series_id}:{meeting.number}".encode()).hexdigest()
     document = HTML(string=html, base_url=str(settings.BASE_DIR)).render(stylesheets=[_stylesheet()])
-    return document.write_pdf(pdf_identifier=identifier[:32].encode("ascii"))
+    # No /ID in the trailer: pydyf would compress every stream a second time to hash it, and the file is
+    # identified by its SHA-256 anyway. Nothing else in the output varies, so the bytes are stable.
+    return document.write_pdf()
 
 
 def sha256_of(data: bytes) -> str:

@@ -1,0 +1,160 @@
+"""PDF speed, measured side by side in one warm process: plain WeasyPrint on the seed's text vs our export.
+
+Run with `make bench` (or `.venv/bin/python bench/run.py [--runs N]`). Uses a throw-away in-memory SQLite
+database, so it never touches var/db.sqlite3. Prints one line per measurement and the two goals:
+the seed meeting under 1.5x plain WeasyPrint, a meeting of 100 items with a 200-row appendix under 2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
+os.environ["DATABASE_URL"] = "sqlite://:memory:"
+
+import django
+
+django.setup()
+
+from django.core.management import call_command
+from django.db import transaction
+
+SEED = ROOT / "minutes" / "fixtures" / "minutes-108.txt"
+UNITS = ["文書組", "國際事務組", "機要組", "市民服務組", "媒體事務組", "政風室", "公管中心", "總務組"]
+PLAIN_CSS = """
+@page { size: A4; margin: 25mm 22mm 25mm 25mm; }
+body { font-family: "Noto Serif CJK TC", serif; font-size: 13pt; line-height: 1.65; }
+p { margin: 0 0 2mm; }
+"""
+
+
+def plain_weasyprint(text: str) -> bytes:
+    """The baseline: the seed's text as paragraphs, set in Noto Serif CJK TC, nothing else."""
+    from weasyprint import CSS, HTML
+
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip())
+    page = f'<!DOCTYPE html><html lang="zh-Hant"><head><meta charset="utf-8"></head><body>{body}</body></html>'
+    return HTML(string=page).write_pdf(stylesheets=[CSS(string=PLAIN_CSS)])
+
+
+def big_record_text(items: int) -> str:
+    """A generated record of `items` report items, each with a report of three points and two conclusions."""
+    lines = [
+        "臺北市政府秘書處第 200 次處務會議紀錄",
+        "時間：民國 115 年 3 月 5 日 10 時 0 分",
+        "地點：市政大樓 11 樓第一會議室",
+        "主席：陳志銘",
+        "紀錄：葉霆怡",
+        "出席：如簽到表",
+        "壹、宣讀 115 年 2 月 5 日第 199 次處務會議紀錄。",
+        "會議結論：紀錄確定。",
+    ]
+    from minutes.numerals import to_zh
+
+    # Numerals run to 九十九 within a section, so the items are split over 報告事項 and 討論事項.
+    half = (items + 1) // 2
+    for n in range(1, items + 1):
+        if n == 1:
+            lines.append("參、報告事項")
+        if n == half + 1:
+            lines.append("肆、討論事項")
+        number = n if n <= half else n - half
+        unit = UNITS[n % len(UNITS)]
+        filler = "為提升市政大樓公共空間使用效益並兼顧同仁洽公便利，" * (1 + n % 3)
+        lines += [
+            f"{to_zh(number)}、{unit}第 {n} 案業務報告：{filler}請各組室配合辦理。",
+            f"{unit}王組長補充報告：",
+            f"(一) 本案已於 2 月 {1 + n % 27} 日召開協調會議，{filler}後續將持續追蹤辦理進度。",
+            f"(二) 相關經費已納入 115 年度預算，執行率達 {40 + n % 60}%，{filler}預計於年底前完成。",
+            "(三) 其餘事項依原訂計畫辦理。",
+            "會議結論：",
+            "(一) 同意備查。",
+            f"(二) 請{unit}於 6 月 30 日前提出執行成果，並於下次會議報告。",
+        ]
+    lines.append("散會(12時0分)")
+    return "\n\n".join(lines)
+
+
+@transaction.atomic
+def build_big_meeting(items: int, reviews: int):
+    """The generated record imported like any text, plus `reviews` decisions on tracked items at it."""
+    from minutes.parsing import parse_minutes
+    from tracking import lifecycle
+    from tracking.importing import record_import
+    from tracking.models import Decision
+
+    meeting = record_import(parse_minutes(big_record_text(items)))
+    decisions = [Decision.CONTINUE, Decision.CLOSE]
+    for i in range(reviews):
+        case_number = f"{150 + i // 20}{1 + i % 20:02d}"
+        item = lifecycle.case_get_or_create_known(
+            series=meeting.series,
+            case_number=case_number,
+            subject=f"請{UNITS[i % len(UNITS)]}研議市政大樓公共空間改善方案，並定期提報辦理情形（第 {i + 1} 案）。",
+        )
+        lifecycle.case_record_decision(
+            item=item,
+            meeting=meeting,
+            decision=decisions[i % 2],
+            progress="已完成現況盤點與需求訪談，刻正研擬改善方案，預計下季提出具體期程與經費需求。",
+        )
+    return meeting
+
+
+def median_seconds(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        fn()
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+
+    from minutes import documents
+    from minutes.parsing import parse_minutes
+    from tests.documents.conftest import pdf_pages
+    from tracking.importing import record_import
+
+    call_command("migrate", verbosity=0)
+    seed_text = SEED.read_text(encoding="utf-8")
+    seed = record_import(parse_minutes(seed_text))
+    big = build_big_meeting(100, 200)
+
+    # Warm up: fontconfig, HarfBuzz faces, templates and the stylesheet are loaded once per process.
+    plain_pdf = plain_weasyprint(seed_text)
+    seed_pdf = documents.render_meeting_pdf(seed)
+    big_pdf = documents.render_meeting_pdf(big)
+
+    # Interleave the two seed measurements so both see the same machine load.
+    plain_times, ours_times = [], []
+    for _ in range(args.runs):
+        plain_times.append(median_seconds(lambda: plain_weasyprint(seed_text), 1))
+        ours_times.append(median_seconds(lambda: documents.render_meeting_pdf(seed), 1))
+    plain, ours = statistics.median(plain_times), statistics.median(ours_times)
+    big_time = median_seconds(lambda: documents.render_meeting_pdf(big), max(3, args.runs // 2))
+
+    ratio = ours / plain
+    print(f"runs per figure: {args.runs} (median), WeasyPrint warm in one process")
+    print(f"plain WeasyPrint, seed text:      {plain:6.3f} s  {pdf_pages(plain_pdf)} pages")
+    print(f"export_minutes, seed meeting 108: {ours:6.3f} s  {pdf_pages(seed_pdf)} pages  ({ratio:.2f}x plain)")
+    print(f"100 items + 200-row appendix:     {big_time:6.3f} s  {pdf_pages(big_pdf)} pages")
+    ok_seed, ok_big = ratio < 1.5, big_time < 2.0
+    print(f"goal seed < 1.5x plain: {'met' if ok_seed else 'MISSED'}; goal big < 2 s: {'met' if ok_big else 'MISSED'}")
+    return 0 if ok_seed and ok_big else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
