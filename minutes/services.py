@@ -138,11 +138,6 @@ class StaleMeetingError(MeetingError):
         )
 
 
-HEADER_FIELDS = [
-    "number", "starts_at", "adjourned_at", "place", "chair", "recorder", "attendees", "observers", "absentees",
-]
-
-
 def meeting_changes_since(meeting: Meeting, version: int) -> list[dict]:
     """What was saved after `version`: who, when, what (from the meeting's history), oldest first."""
     records = (
