@@ -1,9 +1,16 @@
-"""Reads the plain text of a meeting record into plain data, with no Django involved."""
+"""Reads the plain text of a meeting record into plain data, with no Django involved.
+
+The text may come from any converter: pdftotext (hard-wrapped lines, form feeds, page numbers, the title
+repeated as a running header), Word "save as text" (tabs, full-width spaces, CR line ends) or a copy from
+a web page (non-breaking spaces). `_prepare` removes what the converter added; the reader then decides,
+line by line, where each line belongs, joining the lines the converter broke.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from minutes.numerals import from_zh, from_zh_formal, parse_number, to_paren, to_zh_formal
@@ -74,36 +81,74 @@ class ParsedMeeting:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# The reader. Lines are classified one at a time; a small state machine decides where plain text belongs.
+# Patterns. Colons come as ：, : or the vertical-form ︰ some PDF fonts map to.
 
-_EDGE_SPACE_RE = re.compile(r"^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$")
+_COLON = "[：:︰]"
+_DIGIT = "0-9０-９"
+_ZH_NUM = "〇零一二三四五六七八九十"
+
+# Spaces other than the plain one: tabs, no-break and typographic spaces become one space; zero-width
+# characters and the byte-order mark vanish. The ideographic space \u3000 stays (labels are spread with it).
+_SPACES = str.maketrans(
+    {
+        **{ch: " " for ch in "\t\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+           "\u200a\u202f\u205f"},
+        **{ch: "" for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad"},
+    }
+)  # fmt: skip
+# Breaks inside a physical line: a form feed (pdftotext's page break) or a Unicode line separator.
+_INNER_BREAK_RE = re.compile(r"[\f\v\x1c\x1d\x1e\x85\u2028\u2029]")
+_EDGE_SPACE_RE = re.compile(r"^\s+|\s+$")
+_RUN_OF_SPACES_RE = re.compile(r" {2,}")
 # PDF-to-text converters put list bullets in front of numbered lines: "- (二)", "• 一、".
 _BULLET_RE = re.compile(r"^[-‐‑–—•●・▪◦*]\s*(?=\S)")
 _BULLET_ONLY_RE = re.compile(r"[-‐‑–—•●・▪◦*]?")
 
-_TITLE_RE = re.compile(
-    r"^(?P<org>.*?)第\s*(?P<num>[0-9０-９]+|[〇零一二三四五六七八九十百]+)\s*次\s*(?P<kind>.*?)\s*會議\s*[紀記]錄$"
+# Page furniture, matched on the NFKC form without spaces: - 2 -, 2, 第 2 頁, 第 2 頁，共 5 頁, 2/5, Page 2 of 5.
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:[-‐‑–—―~〜_=]*\d{1,4}[-‐‑–—―~〜_=]*"
+    r"|[-‐‑–—―]*第[\d一二三四五六七八九十百]{1,5}頁(?:[,、/|]?共[\d一二三四五六七八九十百]{1,5}頁)?[-‐‑–—―]*"
+    r"|共[\d一二三四五六七八九十百]{1,5}頁[,、/|]?第[\d一二三四五六七八九十百]{1,5}頁"
+    r"|\d{1,4}/\d{1,4}|(?:page|p\.?)\d{1,4}(?:(?:of|/)\d{1,4})?)$",
+    re.IGNORECASE,
 )
-_TITLE_LIKE_RE = re.compile(r"會議\s*[紀記]錄$")
+
+_TITLE_RE = re.compile(
+    rf"^(?P<org>.*?)第\s*(?P<num>[{_DIGIT}]+|[〇零一二三四五六七八九十百]+)\s*次\s*(?P<kind>.*?)\s*"
+    r"(?P<meeting>會議|會報)\s*(?:[紀記]錄|紀要)$"
+)
+_TITLE_LIKE_RE = re.compile(r"會[議報]\s*(?:[紀記]錄|紀要)$")
 
 _HEADER_LABELS: dict[str, str] = {
     "時間": "time",
-    "日期": "date",
     "開會時間": "time",
     "會議時間": "time",
+    "日期": "date",
+    "開會日期": "date",
+    "會議日期": "date",
     "地點": "place",
     "開會地點": "place",
     "會議地點": "place",
     "主席": "chair",
+    "會議主席": "chair",
     "主持人": "chair",
     "紀錄": "recorder",
     "記錄": "recorder",
     "紀錄人": "recorder",
     "記錄人": "recorder",
+    "紀錄人員": "recorder",
+    "記錄人員": "recorder",
     "出席": "attendees",
     "出席人員": "attendees",
     "出席者": "attendees",
     "出席單位": "attendees",
+    "出席委員": "attendees",
+    "出（列）席": "attendees",
+    "出（列）席人員": "attendees",
+    "出(列)席": "attendees",
+    "出(列)席人員": "attendees",
+    "出列席人員": "attendees",
+    "出列席": "attendees",
     "列席": "observers",
     "列席人員": "observers",
     "列席者": "observers",
@@ -111,31 +156,52 @@ _HEADER_LABELS: dict[str, str] = {
     "請假": "absentees",
     "請假人員": "absentees",
     "請假者": "absentees",
+    "請假委員": "absentees",
 }
 # Labels are often spread out to align the colons: 時　　間：
-_HEADER_RE = re.compile(
-    "^(?P<label>"
-    + "|".join(r"\s*".join(label) for label in sorted(_HEADER_LABELS, key=len, reverse=True))
-    + r")\s*[：:]\s*(?P<value>.*)$"
+_HEADER_LABEL = (
+    "(?P<label>"
+    + "|".join(r"\s*".join(map(re.escape, label)) for label in sorted(_HEADER_LABELS, key=len, reverse=True))
+    + ")"
 )
+_HEADER_RE = re.compile(rf"^{_HEADER_LABEL}\s*{_COLON}\s*(?P<value>.*)$")
+# 主席：王局長明華          紀錄：李小美 — a further field on the same line, after white space.
+_INNER_HEADER_RE = re.compile(rf"(?<=\s){_HEADER_LABEL}\s*{_COLON}")
 
 _SECTION_RE = re.compile(r"^(?P<num>[壹貳參叁叄肆伍陸柒捌玖拾]{1,4})\s*[、．.]\s*(?P<rest>.*)$")
 # Section titles common enough to recognise when the converter lost their numeral.
 _UNNUMBERED_SECTION_RE = re.compile(
-    r"^(?P<title>宣讀.{0,40}?會議[紀記]錄|確認上次會議[紀記]錄|上次會議(?:決議|結論|決定)事項(?:辦理|執行)情形"
-    r"|主席致詞|主席報告|報告事項|討論事項|臨時動議|工作報告|業務報告|專案報告|專題報告|提案討論|選舉事項"
-    r"|其他事項|其他)\s*[。：:]?$"
+    r"^(?P<title>宣讀.{0,40}?會議[紀記]錄|確認.{0,10}?會議[紀記]錄|上次會議(?:決議|結論|決定)事項(?:辦理|執行)情形"
+    r"|主席致詞|主席報告|報告事項|討論事項|臨時動議|(?:各單位|各組室|各科室|各處室)?業務報告|工作報告|專案報告"
+    r"|專題報告|提案討論|討論提案|選舉事項|其他事項|其他)\s*"
+    rf"(?:{_COLON}\s*(?:無|略|[（(]\s*略\s*[)）]))?\s*[。：:]?$"
 )
 _SECTION_PREFIX_RE = re.compile(r"[-‐‑–—•●・▪◦*]?\s*[壹貳參叁叄肆伍陸柒捌玖拾]{1,4}\s*[、．.]")
-_ITEM_RE = re.compile(r"^(?P<num>[〇零一二三四五六七八九十]{1,4})\s*[、．.]\s*(?P<rest>.*)$")
+_ITEM_RE = re.compile(rf"^(?P<num>[{_ZH_NUM}]{{1,4}})\s*[、．.]\s*(?P<rest>.*)$")
+# 1、 1. １、 — items in records that number them with Arabic numerals (and the 1. level everywhere else).
+_ARABIC_ITEM_RE = re.compile(rf"^(?P<num>[{_DIGIT}]{{1,3}})\s*[、．.](?![{_DIGIT}])\s*(?P<rest>.*)$")
 _CASE_ITEM_RE = re.compile(
-    r"^第\s*(?P<num>[〇零一二三四五六七八九十百]{1,6}|[0-9０-９]{1,4})\s*案\s*[、．.：:]?\s*(?P<rest>.*)$"
+    rf"^第\s*(?P<num>[{_ZH_NUM}百]{{1,6}}|[{_DIGIT}]{{1,4}})\s*案\s*(?:[、．.]|{_COLON})?\s*(?P<rest>.*)$"
 )
+# 案由一：… 提案一： 討論案一 報告案一： 臨時動議一：
+_PROPOSAL_ITEM_RE = re.compile(
+    r"^(?:案由|提案|議案|討論案|報告案|臨時動議|臨時提案|動議)\s*(?:第\s*)?"
+    rf"(?P<num>[{_ZH_NUM}百]{{1,6}}|[{_DIGIT}]{{1,4}})\s*案?\s*(?:(?:[、．.]|{_COLON})\s*(?P<rest>.*))?$"
+)
+_CONCLUSION_LABELS = (
+    "會議結論", "會議決議", "會議決定", "主席裁示", "主席指示", "主席提示", "主席結論", "主席裁決", "主席決定",
+    "決定", "決議", "結論", "裁示",
+)  # fmt: skip
+_CONCLUSION_LABEL = "(?P<label>" + "|".join(r"\s*".join(label) for label in _CONCLUSION_LABELS) + ")"
 _CONCLUSION_RE = re.compile(
-    r"^(?P<label>會議結論|會議決議|主席裁示|主席指示|主席結論|主席裁決|決定|決議|結論|裁示)\s*[：:]\s*(?P<rest>.*)$"
+    rf"^(?:{_CONCLUSION_LABEL}\s*{_COLON}|[【\[［]\s*{_CONCLUSION_LABEL.replace('label', 'blabel')}\s*[】\]］]"
+    rf"\s*{_COLON}?)\s*(?P<rest>.*)$"
 )
+# The label alone on its line, without a colon: 決議
+_CONCLUSION_ALONE_RE = re.compile(rf"^{_CONCLUSION_LABEL}$")
 _REPORT_RE = re.compile(
-    r"^(?P<heading>[^。，、；：:,;！？!?()（）]{0,30}?)\s*補充(?:報告|說明)\s*[：:]\s*(?P<rest>.*)$"
+    r"^(?P<heading>[^。，、；：:,;！？!?()（）]{0,30}?)\s*補充(?:報告|說明)\s*"
+    rf"{_COLON}\s*(?P<rest>.*)$"
 )
 _POINT_RE = re.compile(
     r"^(?P<marker>[(（]\s*(?P<num>[〇零一二三四五六七八九十百]{1,6})\s*[)）])\s*(?P<rest>.*)$"
@@ -145,19 +211,26 @@ _SUB_MARKER_RE = re.compile(
     r"^(?:[0-9０-９]{1,3}\s*[.．、](?![0-9０-９])|[(（]\s*[0-9０-９]{1,3}\s*[)）]|[①-⒇])"
 )
 _ADJOURN_RE = re.compile(
-    r"^散\s*會\s*(?:時\s*間)?\s*(?:[（(]\s*(?P<paren>[^()（）]*?)\s*[)）]|[：:]\s*(?P<colon>.*?))?\s*[。.]?$"
+    r"^散\s*會\s*(?:時\s*間)?\s*(?:[（(]\s*(?P<paren>[^()（）]*?)\s*[)）]|[：:︰]\s*(?P<colon>.*?))?\s*[。.]?$"
 )
 _ADJOURN_START_RE = re.compile(r"散\s*會")
+# 下午 4 時 10 分散會。 — the time in front.
+_ADJOURN_TIME_FIRST_RE = re.compile(
+    r"^(?:本次)?(?:會議)?(?:於)?\s*(?P<time>[^，,。]{2,20}?)\s*[，,]?\s*(?:宣布)?$"
+)
 # Body lines such as 說明： or 案由：… start a labelled paragraph, never the tail of a wrapped title.
-_LABEL_START_RE = re.compile(r"^[^\s：:]{1,6}[：:]")
+_LABEL_START_RE = re.compile(r"^[^\s：:︰]{1,6}[：:︰]")
 
 _SENTENCE_END = "。！？!?；;"
-_TITLE_END = _SENTENCE_END + "：:"
+_TITLE_END = _SENTENCE_END + "：:︰」』"
+# Closing punctuation never starts a line in Chinese typesetting: a line starting with it continues.
+_CLOSING = "。，、；：:︰,;！？!?）)」』】〕"
+# Short titles that are complete without final punctuation: 報告事項, 主席致詞, 人事室業務報告.
+_COMPLETE_TITLE_RE = re.compile(
+    r"(?:報告|致詞|事項|動議|討論|結論|裁示|提示|指示|其他|[紀記]錄|[（(]略[)）]|無)$"
+)
 # Sections, items and points are numbered 1..99 (壹..玖拾玖, 一..九十九), as the numerals module writes them.
 _MAX_NUMBER = 99
-# A title this long without final punctuation was probably wrapped by the converter.
-_WRAPPED_TITLE_LENGTH = 25
-
 _TITLES = sorted(
     [
         "組長", "副組長", "主任", "副主任", "處長", "副處長", "主任秘書", "主秘", "秘書長", "副秘書長",
@@ -201,11 +274,14 @@ def split_report_heading(heading: str) -> tuple[str, str, str]:
     return "", "", ""
 
 
-def _join(previous: str, following: str) -> str:
-    """Joins a continuation line to what came before it, the way the text was before it was wrapped."""
+def _join(previous: str, following: str, wrapped: bool = False) -> str:
+    """Joins a continuation line to what came before it, the way the text was before it was wrapped.
+
+    `wrapped`: the previous line was cut at the page width, so even a full stop there ends no paragraph.
+    """
     if not previous:
         return following
-    if previous[-1] in _SENTENCE_END or _SUB_MARKER_RE.match(following):
+    if _SUB_MARKER_RE.match(following) or (previous[-1] in _SENTENCE_END and not wrapped):
         return previous + "\n" + following
     # CJK text has no spaces between words; only two Latin words or numbers need one back.
     if (
@@ -218,6 +294,136 @@ def _join(previous: str, following: str) -> str:
     return previous + following
 
 
+# ---------------------------------------------------------------------------------------------------------
+# Preparing the lines: what the converter added goes, what it cut is marked.
+
+
+@dataclass
+class _Line:
+    number: int  # 1-based line in the original text
+    text: str
+    full: bool = False  # as long as the page is wide: the converter may have cut it in mid-sentence
+
+
+def _clean(line: str) -> str:
+    return _RUN_OF_SPACES_RE.sub(" ", _EDGE_SPACE_RE.sub("", line.translate(_SPACES)))
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _is_page_number(text: str) -> bool:
+    return _PAGE_NUMBER_RE.match(_compact(text)) is not None
+
+
+def _prepare(text: str) -> list[_Line]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = []
+    for number, physical in enumerate(text.split("\n"), 1):
+        for part in _INNER_BREAK_RE.split(physical):
+            cleaned = _clean(part)
+            if cleaned:
+                lines.append(_Line(number, cleaned))
+    return lines
+
+
+def _drop_furniture(lines: list[_Line]) -> list[_Line]:
+    """Drops page numbers, and the title when it comes back as a running header on every page."""
+    lines = [line for line in lines if not _is_page_number(line.text)]
+    title_index = next((i for i, line in enumerate(lines) if _TITLE_RE.match(line.text)), None)
+    if title_index is None:
+        return lines
+    title = _compact(lines[title_index].text)
+    forms = [title]
+    organisation = ""
+    match = _TITLE_RE.match(lines[title_index].text)
+    if match is not None and not match.group("org").strip() and title_index > 0:
+        organisation = _compact(lines[title_index - 1].text)
+        forms.insert(0, organisation + title)
+
+    def running_header(text: str) -> bool:
+        compact = _compact(text)
+        return any(
+            compact == form or (compact.startswith(form) and _PAGE_NUMBER_RE.match(compact[len(form) :]))
+            for form in forms
+        )
+
+    kept = lines[: title_index + 1]
+    rest = lines[title_index + 1 :]
+    index = 0
+    while index < len(rest):
+        if running_header(rest[index].text):
+            index += 1
+        elif (
+            organisation
+            and _compact(rest[index].text) == organisation
+            and index + 1 < len(rest)
+            and running_header(rest[index + 1].text)
+        ):
+            index += 2
+        else:
+            kept.append(rest[index])
+            index += 1
+    return kept
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _wrap_width(widths: list[int], open_ends: list[bool], tolerance: int) -> int | None:
+    """The page width a converter wrapped the text at, or None when the lines were not hard-wrapped.
+
+    Wrapped text has many lines within a few characters of one width, most of them ending mid-sentence;
+    a record with one paragraph per line has long lines of all lengths instead.
+    """
+    if not widths:
+        return None
+    top = max(widths)
+    count = [0] * (top + 2)
+    open_count = [0] * (top + 2)
+    for width, is_open in zip(widths, open_ends, strict=True):
+        count[width] += 1
+        open_count[width] += is_open
+    # at_least[w]: lines at least w wide.
+    at_least = [0] * (top + 2)
+    open_at_least = [0] * (top + 2)
+    for width in range(top, -1, -1):
+        at_least[width] = at_least[width + 1] + count[width]
+        open_at_least[width] = open_at_least[width + 1] + open_count[width]
+    for width in range(top, 15, -1):
+        if count[width] == 0:
+            continue
+        low = max(width - tolerance, 0)
+        near = at_least[low] - at_least[width + 1]
+        near_open = open_at_least[low] - open_at_least[width + 1]
+        longer = at_least[width + 1]
+        long_lines = at_least[width // 2]
+        if near >= 3 and longer * 4 <= near and near * 4 >= long_lines and near_open * 2 >= near:
+            return width
+    return None
+
+
+def _mark_full(lines: list[_Line]) -> list[_Line]:
+    open_ends = [line.text[-1] not in _TITLE_END for line in lines]
+    chars = [len(line.text) for line in lines]
+    columns = [_display_width(line.text) for line in lines]
+    # Counted in characters (a converter that wraps at N characters) and in columns, where a CJK
+    # character is two (a PDF line holds fewer characters when they are all wide).
+    by_chars = _wrap_width(chars, open_ends, 3)
+    by_columns = _wrap_width(columns, open_ends, 5)
+    for line, length, width in zip(lines, chars, columns, strict=True):
+        line.full = (by_chars is not None and length >= by_chars - 3) or (
+            by_columns is not None and width >= by_columns - 5
+        )
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The reader. Lines are classified one at a time; a small state machine decides where plain text belongs.
+
+
 @dataclass
 class _Block:
     """Where plain lines go now: a section or item body, a report, or a conclusion."""
@@ -226,8 +432,11 @@ class _Block:
     entries: list[str]
     line: int
     what: str  # how the error messages name the block: 「文書組高組長補充報告」
-    markers: int = 0  # (一)(二)… seen so far
+    markers: int = 0  # points seen so far: (一)(二)…, or 一、二、 / 1. 2. when the block is such a list
     entry_lines: list[int] = field(default_factory=list)
+    # "zh" (一、) or "arabic" (1.) when the block is a list that started right after its label
+    numbered: str = ""
+    list_next: int = 0
 
 
 class _Reader:
@@ -239,43 +448,65 @@ class _Reader:
         self.number = 0
         self.headers: dict[str, tuple[str, int]] = {}
         self.last_header = ""
+        self.header_read = False
         self.starts_at: dt.datetime | None = None
         self.date: dt.date | None = None  # from 日期：, when the time has a line of its own
         self.sections: list[ParsedSection] = []
+        self.arabic_sections: set[int] = set()  # positions of sections whose items are numbered 1、2、
         self.item: ParsedItem | None = None
         self.block: _Block | None = None
         self.awaiting_title: ParsedItem | None = None
         self.wrapped_title: ParsedItem | ParsedSection | None = None
         self.adjourned_at: dt.time | None = None
         self.adjourned_line = 0
+        self.lines: list[_Line] = []
+        self.index = 0
+        self.previous: _Line | None = None
+        self.current = _Line(0, "")
 
     # -- driving ------------------------------------------------------------------------------------------
 
     def read(self, text: str) -> ParsedMeeting:
-        text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-        lines = text.split("\n")
-        if not any(_clean(line) for line in lines):
+        lines = _prepare(text)
+        if not lines:
             raise ParseError(1, "內容空白，沒有可以匯入的會議紀錄")
-        for number, raw in enumerate(lines, 1):
-            line = _clean(raw)
-            if not line:
-                continue
+        self.lines = _mark_full(_drop_furniture(lines))
+        for index, line in enumerate(self.lines):
+            self.index, self.current = index, line
             if self.adjourned_line:
-                raise ParseError(number, f"「散會」（第 {self.adjourned_line} 行）之後仍有文字，無法歸入紀錄")
+                raise ParseError(
+                    line.number, f"「散會」（第 {self.adjourned_line} 行）之後仍有文字，無法歸入紀錄"
+                )
             if not self.title_line:
-                self._title_stage(number, line)
-                continue
-            line, adjournment = self._split_adjournment(line)
-            if line:
-                self._line(number, line)
-            if adjournment is not None:
-                self._adjourn(number, adjournment)
+                self._title_stage(line.number, line.text)
+            else:
+                rest, adjournment = self._split_adjournment(line.text)
+                if rest:
+                    self._line(line.number, rest)
+                if adjournment is not None:
+                    self._adjourn(line.number, adjournment)
+            self.previous = line
         return self._finish()
+
+    @property
+    def previous_open(self) -> bool:
+        """The previous line stopped without closing punctuation: its sentence may go on."""
+        return self.previous is not None and self.previous.text[-1] not in _TITLE_END
+
+    @property
+    def previous_full(self) -> bool:
+        return self.previous is not None and self.previous.full
+
+    @property
+    def mid_sentence(self) -> bool:
+        """The converter cut the previous line at the page width in the middle of a sentence."""
+        return self.previous_full and self.previous_open
 
     def _finish(self) -> ParsedMeeting:
         if not self.title_line:
             first = self.pre_title[0][0] if self.pre_title else 1
             raise ParseError(first, "找不到會議紀錄標題（應為「○○第 N 次○○會議紀錄」）")
+        self._read_header()
         self._close_block()
         if self.starts_at is None and self.date is not None:
             self.starts_at = dt.datetime.combine(self.date, dt.time())
@@ -306,6 +537,12 @@ class _Reader:
 
     def _title_stage(self, number: int, line: str) -> None:
         match = _TITLE_RE.match(line)
+        if match is None and self.pre_title:
+            # A title the converter wrapped: 國立○○大學 113 學年度第 3 次行政會議紀 / 錄
+            joined = _TITLE_RE.match(self.pre_title[-1][1] + line)
+            if joined is not None and joined.group("org").strip():
+                self.pre_title.pop()
+                match = joined
         if match is None:
             if _TITLE_LIKE_RE.search(line):
                 raise ParseError(number, "標題缺少會議次數（應為「○○第 N 次○○會議紀錄」）")
@@ -328,21 +565,82 @@ class _Reader:
         self.title_line = number
         self.organisation = organisation
         self.number = meeting_number
-        self.kind = match.group("kind").strip()
+        kind = match.group("kind").strip()
+        # 部務會報 keeps its word; 處務會議 is stored as 處務.
+        self.kind = kind + "會報" if match.group("meeting") == "會報" else kind
+
+    def _header_stage(self, number: int, line: str, structural: str) -> None:
+        """A line between the title and the first section: fields, or the rest of the last field."""
+        if match := _SECTION_RE.match(structural):
+            self._numbered_section(number, match)
+        elif _UNNUMBERED_SECTION_RE.match(structural) and not self.mid_sentence:
+            self._section(number, None, structural.rstrip("：:︰"), "")
+        elif _HEADER_RE.match(line) or self.mid_sentence or line[0] in _CLOSING:
+            self._header_fields(number, line)
+        elif (match := _ITEM_RE.match(structural)) or (match := _CASE_ITEM_RE.match(structural)):
+            raise ParseError(number, f"項目「{match.group('num')}、」出現在任何段落（壹、貳、參…）之前")
+        elif match := _PROPOSAL_ITEM_RE.match(structural):
+            raise ParseError(number, f"項目「{match.group('num')}」出現在任何段落（壹、貳、參…）之前")
+        elif (match := _CONCLUSION_RE.match(structural)) or (match := _CONCLUSION_ALONE_RE.match(structural)):
+            label = _label(match)
+            raise ParseError(number, f"「{label}」出現在任何段落（壹、貳、參…）之前")
+        elif match := _REPORT_RE.match(structural):
+            raise ParseError(
+                number, f"「{match.group('heading').strip()}補充報告」必須位於某個項目（一、二、三…）之下"
+            )
+        else:
+            self._header_fields(number, line)
+
+    def _header_fields(self, number: int, line: str) -> None:
+        """主席：王局長明華          紀錄：李小美 holds two fields; a line without a label continues the last."""
+        first = _HEADER_RE.match(line)
+        start = first.start("value") if first is not None else 0
+        starts = [match.start() for match in _INNER_HEADER_RE.finditer(line, start)]
+        ends = [*starts[1:], len(line)] if starts else []
+        head = line[: starts[0]].rstrip() if starts else line
+        if first is not None:
+            match = _HEADER_RE.match(head)
+            assert match is not None  # the head is the line up to the next label, so it keeps its own
+            self._header(number, match.group("label"), match.group("value").strip())
+        elif head:
+            self._header_continuation(number, head)
+        for begin, end in zip(starts, ends, strict=True):
+            match = _HEADER_RE.match(line[begin:end].strip())
+            assert match is not None
+            self._header(number, match.group("label"), match.group("value").strip())
 
     def _header(self, number: int, label: str, value: str) -> None:
         key = _HEADER_LABELS[re.sub(r"\s+", "", label)]
         if key in self.headers:
             raise ParseError(number, f"「{label}」欄位重複（第 {self.headers[key][1]} 行已有）")
-        if key == "date":
-            try:
-                self.date = parse_roc_date(value)
-            except ValueError as exc:
-                raise ParseError(number, f"無法辨識會議日期「{value}」：{exc}") from None
-        elif key == "time":
-            self.starts_at = self._read_time(number, value)
         self.headers[key] = (value, number)
         self.last_header = key
+
+    def _header_continuation(self, number: int, line: str) -> None:
+        # Attendee lists and places wrap onto the next lines; a date only when the converter cut its line.
+        if self.last_header == "" or (
+            self.last_header in ("time", "date") and not self.previous_full and line[0] not in _CLOSING
+        ):
+            raise ParseError(
+                number, "無法歸類的文字：標題與第一個段落之間只能有時間、地點、主席、紀錄、出席等欄位"
+            )
+        value, first_line = self.headers[self.last_header]
+        self.headers[self.last_header] = (_join(value, line, self.previous_full), first_line)
+
+    def _read_header(self) -> None:
+        """Reads the date and time once the header is complete (the converter may have wrapped them)."""
+        if self.header_read:
+            return
+        self.header_read = True
+        if "date" in self.headers:
+            value, number = self.headers["date"]
+            try:
+                self.date = parse_roc_date(value.rstrip("。．."))
+            except ValueError as exc:
+                raise ParseError(number, f"無法辨識會議日期「{value}」：{exc}") from None
+        if "time" in self.headers:
+            value, number = self.headers["time"]
+            self.starts_at = self._read_time(number, value.rstrip("。．."))
 
     def _read_time(self, number: int, value: str) -> dt.datetime:
         if not value:
@@ -359,55 +657,72 @@ class _Reader:
                 reason = str(exc)
         raise ParseError(number, f"無法辨識會議時間「{value}」：{reason}")
 
-    def _header_continuation(self, number: int, line: str) -> None:
-        # Attendee lists and places wrap onto the next lines; dates never do in a readable way.
-        if self.last_header in ("", "time", "date"):
-            raise ParseError(
-                number, "無法歸類的文字：標題與第一個段落之間只能有時間、地點、主席、紀錄、出席等欄位"
-            )
-        value, first_line = self.headers[self.last_header]
-        self.headers[self.last_header] = (_join(value, line), first_line)
-
     # -- the body -----------------------------------------------------------------------------------------
 
     def _line(self, number: int, line: str) -> None:
         structural = _BULLET_RE.sub("", line, count=1)
+        if not self.sections:
+            self._header_stage(number, line, structural)
+            return
         wrapped, self.wrapped_title = self.wrapped_title, None
-        if match := _SECTION_RE.match(structural):
-            try:
-                section_number = from_zh_formal(match.group("num"))
-            except ValueError:
-                raise ParseError(number, f"無法辨識的段落編號「{match.group('num')}」") from None
-            self._section(number, section_number, match.group("rest"), match.group("num"))
-        elif _UNNUMBERED_SECTION_RE.match(structural):
-            self._section(number, None, structural.rstrip("：:"), "")
-        elif (match := _ITEM_RE.match(structural)) or (match := _CASE_ITEM_RE.match(structural)):
-            try:
-                item_number = parse_number(match.group("num"))
-            except ValueError:
-                raise ParseError(number, f"無法辨識的項目編號「{match.group('num')}」") from None
-            self._item(number, item_number, match.group("rest"), match.group("num"))
-        elif match := _CONCLUSION_RE.match(structural):
-            self._conclusion(number, match.group("label"), match.group("rest"))
-        elif match := _REPORT_RE.match(structural):
-            self._report(number, match.group("heading").strip(), match.group("rest"))
-        elif not self.sections:
-            if match := _HEADER_RE.match(line):
-                self._header(number, match.group("label"), match.group("value"))
-            else:
-                self._header_continuation(number, line)
-        elif wrapped is not None and not _POINT_RE.match(structural) and self._continues_title(line):
-            wrapped.title = _join(wrapped.title, line)
-        elif match := _POINT_RE.match(structural):
-            self._point(number, structural, match)
-        else:
+        continues = line[0] in _CLOSING  # Chinese typesetting never starts a line with 。，、）
+        if not continues and self._structural(number, structural):
+            return
+        point = None if continues else _POINT_RE.match(structural)
+        if (
+            wrapped is not None
+            and point is None
+            and (continues or self.mid_sentence or self._continues_title(line))
+        ):
+            wrapped.title = _join(wrapped.title, line, self.previous_full)
+            self._maybe_wrapped(wrapped)
+        elif point is None or not self._point(number, structural, point):
             self._plain(number, line)
+
+    def _structural(self, number: int, line: str) -> bool:
+        """Opens a section, item, report or conclusion when the line is one; False for text."""
+        mid = self.mid_sentence
+        if match := _SECTION_RE.match(line):
+            return self._numbered_section(number, match)
+        if _UNNUMBERED_SECTION_RE.match(line) and not mid:
+            self._section(number, None, line.rstrip("：:︰"), "")
+            return True
+        if match := _ITEM_RE.match(line):
+            return self._numbered(number, "zh", match.group("num"), match.group("rest"), line)
+        if match := _ARABIC_ITEM_RE.match(line):
+            return self._numbered(number, "arabic", match.group("num"), match.group("rest"), line)
+        if (match := _CASE_ITEM_RE.match(line)) or (match := _PROPOSAL_ITEM_RE.match(line)):
+            return self._numbered(number, "case", match.group("num"), match.group("rest") or "", line)
+        if match := _CONCLUSION_RE.match(line):
+            self._conclusion(number, _label(match), match.group("rest"))
+            return True
+        if not mid and (match := _CONCLUSION_ALONE_RE.match(line)):
+            self._conclusion(number, _label(match), "")
+            return True
+        if match := _REPORT_RE.match(line):
+            self._report(number, match.group("heading").strip(), match.group("rest"))
+            return True
+        return False
 
     @staticmethod
     def _continues_title(line: str) -> bool:
         return not _SUB_MARKER_RE.match(line) and not _LABEL_START_RE.match(line)
 
+    def _numbered_section(self, number: int, match: re.Match[str]) -> bool:
+        numeral = match.group("num")
+        try:
+            section_number = from_zh_formal(numeral)
+        except ValueError:
+            if self.sections and self.previous_open:
+                return False
+            raise ParseError(number, f"無法辨識的段落編號「{numeral}」") from None
+        if self.sections and section_number <= self.sections[-1].number and self.previous_open:
+            return False  # 第壹、貳 in a sentence the converter cut, not a section out of order
+        self._section(number, section_number, match.group("rest"), numeral)
+        return True
+
     def _section(self, number: int, section_number: int | None, title: str, numeral: str) -> None:
+        self._read_header()
         self._close_block()
         previous = self.sections[-1] if self.sections else None
         given = section_number is not None
@@ -429,36 +744,124 @@ class _Reader:
         self.block = _Block("body", section.body, number, f"段落「{title}」")
         self._maybe_wrapped(section)
 
-    def _item(self, number: int, item_number: int, title: str, numeral: str) -> None:
-        if not self.sections:
-            raise ParseError(number, f"項目「{numeral}、」出現在任何段落（壹、貳、參…）之前")
-        if not 1 <= item_number <= _MAX_NUMBER:
-            raise ParseError(number, f"項目編號「{numeral}」超出範圍（應為一到九十九）")
+    def _numbered(self, number: int, style: str, numeral: str, title: str, line: str) -> bool:
+        """一、 1. 第一案 案由一：: a new item, the next entry of a list in the current block, or text."""
+        try:
+            value = parse_number(numeral)
+        except ValueError:
+            if self.previous_open or style == "arabic":
+                return False
+            raise ParseError(number, f"無法辨識的項目編號「{numeral}」") from None
         section = self.sections[-1]
-        if section.items and item_number <= section.items[-1].number:
+        last = section.items[-1] if section.items else None
+        expected = last.number + 1 if last is not None else 1
+        block = self._current_block(number)
+        if style != "case":
+            # 決議： followed by 一、二、 (or 說明： by 1. 2.): the block's own list, not new items.
+            if block.numbered == style and value == block.list_next:
+                if value != expected or not self._next_is_item(block):
+                    self._list_entry(number, line, title, block, value)
+                    return True
+            elif value == 1 and self._list_may_start(block):
+                block.numbered = style
+                self._list_entry(number, line, title, block, value)
+                return True
+        if style == "arabic":
+            # 1、 opens items only where an item can begin: first in a section, or next after item 1、.
+            first = self.item is None and last is None and value == 1
+            following = (
+                len(self.sections) - 1 in self.arabic_sections and self.item is last and value == expected
+            )
+            if not (first or following):
+                return False
+            self.arabic_sections.add(len(self.sections) - 1)
+        if self.mid_sentence and value != expected:
+            return False
+        if not 1 <= value <= _MAX_NUMBER:
+            if self.previous_open:
+                return False
+            raise ParseError(number, f"項目編號「{numeral}」超出範圍（應為一到九十九）")
+        if last is not None and value <= last.number:
+            if self.previous_open:
+                return False
             raise ParseError(
                 number,
-                f"項目編號「{numeral}」未依序：前一項（第 {section.items[-1].line} 行）已是第 "
-                f"{section.items[-1].number} 項",
+                f"項目編號「{numeral}」未依序：前一項（第 {last.line} 行）已是第 {last.number} 項",
             )
+        self._item(number, value, title, numeral if style == "case" else numeral + line[len(numeral)])
+        return True
+
+    def _list_may_start(self, block: _Block) -> bool:
+        if block.markers or block.numbered:
+            return False
+        if block.kind in ("conclusion", "report"):
+            return not block.entries  # right after 決議： or 補充報告：
+        # 說明： ending an item's body paragraph announces a list.
+        return self.item is not None and bool(block.entries) and block.entries[-1][-1] in "：:︰"
+
+    def _list_entry(self, number: int, line: str, text: str, block: _Block, value: int) -> None:
+        block.list_next = value + 1
+        if block.kind == "body":
+            self._body_paragraph(number, line, block, new_paragraph=True)
+            return
+        block.markers += 1
+        block.entries.append(text)
+        block.entry_lines.append(number)
+
+    def _next_is_item(self, block: _Block) -> bool:
+        """Whether a number that both continues the block's list and the items opens an item.
+
+        It does when what follows belongs to an item's start (說明：, or a conclusion or report after a
+        conclusion list), not to a list entry.
+        """
+        following = self._next_kind()
+        if block.kind == "conclusion":
+            return following in ("conclusion", "report", "label")
+        return following == "label"
+
+    def _next_kind(self) -> str:
+        for line in self.lines[self.index + 1 : self.index + 60]:
+            text = _BULLET_RE.sub("", line.text, count=1)
+            if _SECTION_RE.match(text) or _UNNUMBERED_SECTION_RE.match(text):
+                return "section"
+            if _CONCLUSION_RE.match(text) or _CONCLUSION_ALONE_RE.match(text):
+                return "conclusion"
+            if _REPORT_RE.match(text):
+                return "report"
+            if any(
+                pattern.match(text)
+                for pattern in (_ITEM_RE, _ARABIC_ITEM_RE, _CASE_ITEM_RE, _PROPOSAL_ITEM_RE, _POINT_RE)
+            ):
+                return "numbered"
+            if _LABEL_START_RE.match(text):
+                return "label"
+            if _ADJOURN_START_RE.match(text):
+                return "end"
+        return "end"
+
+    def _item(self, number: int, item_number: int, title: str, numeral: str) -> None:
+        section = self.sections[-1]
         self._close_block()
         item = ParsedItem(number=item_number, title=title, line=number)
         section.items.append(item)
         self.item = item
-        self.block = _Block("body", item.body, number, f"項目「{numeral}、」")
+        self.block = _Block("body", item.body, number, f"項目「{numeral}」")
         if not title:
             # 第一案 alone on its line: the next paragraph (often 案由：…) is the title.
             self.awaiting_title = item
         self._maybe_wrapped(item)
 
     def _maybe_wrapped(self, target: ParsedItem | ParsedSection) -> None:
+        """A title without final punctuation may go on in the next line (the converter cut it)."""
         title = target.title
-        if title and len(title) >= _WRAPPED_TITLE_LENGTH and title[-1] not in _TITLE_END:
+        if (
+            title
+            and title[-1] not in _TITLE_END
+            and (self.current.full or not _COMPLETE_TITLE_RE.search(title))
+        ):
             self.wrapped_title = target
 
     def _conclusion(self, number: int, label: str, rest: str) -> None:
-        if not self.sections:
-            raise ParseError(number, f"「{label}」出現在任何段落（壹、貳、參…）之前")
         owner: ParsedItem | ParsedSection = self.item if self.item is not None else self.sections[-1]
         if owner.conclusion is not None:
             raise ParseError(
@@ -486,23 +889,30 @@ class _Reader:
         # 會議結論：同意備查。 carries its only point on the heading line itself.
         if not rest:
             return
-        if match := _POINT_RE.match(rest):
-            self._point(number, rest, match)
-        else:
-            self._plain(number, rest)
+        if (match := _POINT_RE.match(rest)) and self._point(number, rest, match):
+            return
+        self._plain(number, rest)
 
-    def _point(self, number: int, line: str, match: re.Match[str]) -> None:
+    def _point(self, number: int, line: str, match: re.Match[str]) -> bool:
         block = self._current_block(number)
         if block.kind == "body":
             self._body_paragraph(number, line, block, new_paragraph=True)
-            return
+            return True
+        if block.numbered:
+            # (一) under 一、: a lower level, kept inside its entry.
+            block.entries[-1] += "\n" + line
+            return True
         marker = match.group("marker")
         try:
             point_number = from_zh(match.group("num"))
         except ValueError:
+            if self.previous_open:
+                return False
             raise ParseError(number, f"無法辨識的項次「{marker}」") from None
         expected = block.markers + 1
         if point_number != expected:
+            if self.previous_open and block.entries:
+                return False  # (二) in a sentence the converter cut
             # The points carry no numbers of their own, so a gap would silently renumber the record.
             raise ParseError(
                 number, f"{block.what}的項次「{marker}」不連續：此處應為「{to_paren(expected)}」"
@@ -510,18 +920,26 @@ class _Reader:
         block.markers += 1
         block.entries.append(match.group("rest"))
         block.entry_lines.append(number)
+        return True
 
     def _plain(self, number: int, line: str) -> None:
         block = self._current_block(number)
+        entries = block.entries
+        wrapped = self.previous_full
         if block.kind == "body":
             self._body_paragraph(number, line, block, new_paragraph=False)
         elif block.markers:
             # After (一)(二)…, an unmarked line is the rest of the last point (a wrapped line or 1. 2.).
-            block.entries[-1] = _join(block.entries[-1], line)
-        elif block.entries and (block.entries[-1][-1] not in _SENTENCE_END or _SUB_MARKER_RE.match(line)):
-            block.entries[-1] = _join(block.entries[-1], line)
+            entries[-1] = _join(entries[-1], line, wrapped)
+        elif entries and (
+            wrapped
+            or entries[-1][-1] not in _SENTENCE_END
+            or _SUB_MARKER_RE.match(line)
+            or line[0] in _CLOSING
+        ):
+            entries[-1] = _join(entries[-1], line, wrapped)
         else:
-            block.entries.append(line)
+            entries.append(line)
             block.entry_lines.append(number)
 
     def _body_paragraph(self, number: int, line: str, block: _Block, new_paragraph: bool) -> None:
@@ -532,14 +950,21 @@ class _Reader:
                 self._maybe_wrapped(self.item)
             return
         entries = block.entries
-        if (
+        joins = (
             entries
             and not new_paragraph
-            and entries[-1][-1] not in _SENTENCE_END
             and not _SUB_MARKER_RE.match(line)
-            and not _LABEL_START_RE.match(line)
-        ):
-            entries[-1] = _join(entries[-1], line)
+            and (
+                self.mid_sentence
+                or line[0] in _CLOSING
+                or (
+                    (self.previous_full or entries[-1][-1] not in _SENTENCE_END)
+                    and not _LABEL_START_RE.match(line)
+                )
+            )
+        )
+        if joins:
+            entries[-1] = _join(entries[-1], line, self.previous_full)
         else:
             entries.append(line)
             block.entry_lines.append(number)
@@ -580,6 +1005,16 @@ class _Reader:
         # 陸、散會：下午 4 時 10 分: some offices number the adjournment like a section.
         if _BULLET_ONLY_RE.fullmatch(before) or _SECTION_PREFIX_RE.fullmatch(before):
             before = ""
+        if before and not time_text and (time_first := _ADJOURN_TIME_FIRST_RE.match(before)):
+            # 下午 4 時 10 分散會。
+            try:
+                parse_roc_time(time_first.group("time"))
+            except ValueError:
+                pass
+            else:
+                return "", time_first.group("time")
+        if not before and not time_text and self.mid_sentence:
+            return line, None  # …會後宣布 / 散會。 in a sentence the converter cut
         # Glued only after a finished sentence or with a time: 會後宣布散會 is a sentence, not the end.
         if before and (not self.sections or not (time_text or before[-1] in _SENTENCE_END)):
             return line, None
@@ -596,8 +1031,9 @@ class _Reader:
         self.adjourned_line = number
 
 
-def _clean(line: str) -> str:
-    return _EDGE_SPACE_RE.sub("", line)
+def _label(match: re.Match[str]) -> str:
+    label = match.groupdict().get("label") or match.groupdict().get("blabel") or ""
+    return re.sub(r"\s+", "", label)
 
 
 def parse_minutes(text: str) -> ParsedMeeting:
