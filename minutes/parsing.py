@@ -274,13 +274,16 @@ def split_report_heading(heading: str) -> tuple[str, str, str]:
     return "", "", ""
 
 
-def _join(previous: str, following: str, wrapped: bool = False) -> str:
+def _join(previous: str, following: str, wrapped: bool = False, glue: str | None = None) -> str:
     """Joins a continuation line to what came before it, the way the text was before it was wrapped.
 
     `wrapped`: the previous line was cut at the page width, so even a full stop there ends no paragraph.
+    `glue`: what stood at the cut when the text was cut at an exact character count ("" or " ").
     """
     if not previous:
         return following
+    if glue is not None:
+        return previous + glue + following
     if _SUB_MARKER_RE.match(following) or (previous[-1] in _SENTENCE_END and not wrapped):
         return previous + "\n" + following
     # CJK text has no spaces between words; only two Latin words or numbers need one back.
@@ -303,6 +306,12 @@ class _Line:
     number: int  # 1-based line in the original text
     text: str
     full: bool = False  # as long as the page is wide: the converter may have cut it in mid-sentence
+    # Cut at an exact character count (a naive hard wrap), so a Latin word or a number may be split and
+    # a space at the cut survives at the end of this line or the start of the next.
+    exact: bool = False
+    raw_length: int = 0
+    space_before: bool = False
+    space_after: bool = False
 
 
 def _clean(line: str) -> str:
@@ -324,7 +333,16 @@ def _prepare(text: str) -> list[_Line]:
         for part in _INNER_BREAK_RE.split(physical):
             cleaned = _clean(part)
             if cleaned:
-                lines.append(_Line(number, cleaned))
+                spaced = part.translate(_SPACES)
+                lines.append(
+                    _Line(
+                        number,
+                        cleaned,
+                        raw_length=len(spaced),
+                        space_before=spaced[0].isspace(),
+                        space_after=spaced[-1].isspace(),
+                    )
+                )
     return lines
 
 
@@ -413,9 +431,13 @@ def _mark_full(lines: list[_Line]) -> list[_Line]:
     # character is two (a PDF line holds fewer characters when they are all wide).
     by_chars = _wrap_width(chars, open_ends, 3)
     by_columns = _wrap_width(columns, open_ends, 5)
+    exactly = _wrap_width([line.raw_length for line in lines], open_ends, 0)
     for line, length, width in zip(lines, chars, columns, strict=True):
-        line.full = (by_chars is not None and length >= by_chars - 3) or (
-            by_columns is not None and width >= by_columns - 5
+        line.exact = line.raw_length == exactly
+        line.full = (
+            line.exact
+            or (by_chars is not None and length >= by_chars - 3)
+            or (by_columns is not None and width >= by_columns - 5)
         )
     return lines
 
@@ -500,7 +522,16 @@ class _Reader:
     @property
     def mid_sentence(self) -> bool:
         """The converter cut the previous line at the page width in the middle of a sentence."""
+        if self.previous is not None and self.previous.exact:
+            return True  # cut at a character count: wherever the sentence was
         return self.previous_full and self.previous_open
+
+    def _join(self, previous: str, following: str) -> str:
+        """_join for the current line: a continuation of `previous`, which ended on the line before."""
+        glue = None
+        if self.previous is not None and self.previous.exact:
+            glue = " " if self.previous.space_after or self.current.space_before else ""
+        return _join(previous, following, self.previous_full, glue)
 
     def _finish(self) -> ParsedMeeting:
         if not self.title_line:
@@ -618,14 +649,17 @@ class _Reader:
 
     def _header_continuation(self, number: int, line: str) -> None:
         # Attendee lists and places wrap onto the next lines; a date only when the converter cut its line.
+        value, first_line = self.headers.get(self.last_header, ("", 0))
         if self.last_header == "" or (
-            self.last_header in ("time", "date") and not self.previous_full and line[0] not in _CLOSING
+            self.last_header in ("time", "date")
+            and not self.previous_full
+            and line[0] not in _CLOSING
+            and not (not _readable_time(value) and _readable_time(_join(value, line)))
         ):
             raise ParseError(
                 number, "無法歸類的文字：標題與第一個段落之間只能有時間、地點、主席、紀錄、出席等欄位"
             )
-        value, first_line = self.headers[self.last_header]
-        self.headers[self.last_header] = (_join(value, line, self.previous_full), first_line)
+        self.headers[self.last_header] = (self._join(value, line), first_line)
 
     def _read_header(self) -> None:
         """Reads the date and time once the header is complete (the converter may have wrapped them)."""
@@ -674,7 +708,7 @@ class _Reader:
             and point is None
             and (continues or self.mid_sentence or self._continues_title(line))
         ):
-            wrapped.title = _join(wrapped.title, line, self.previous_full)
+            wrapped.title = self._join(wrapped.title, line)
             self._maybe_wrapped(wrapped)
         elif point is None or not self._point(number, structural, point):
             self._plain(number, line)
@@ -930,14 +964,14 @@ class _Reader:
             self._body_paragraph(number, line, block, new_paragraph=False)
         elif block.markers:
             # After (一)(二)…, an unmarked line is the rest of the last point (a wrapped line or 1. 2.).
-            entries[-1] = _join(entries[-1], line, wrapped)
+            entries[-1] = self._join(entries[-1], line)
         elif entries and (
             wrapped
             or entries[-1][-1] not in _SENTENCE_END
             or _SUB_MARKER_RE.match(line)
             or line[0] in _CLOSING
         ):
-            entries[-1] = _join(entries[-1], line, wrapped)
+            entries[-1] = self._join(entries[-1], line)
         else:
             entries.append(line)
             block.entry_lines.append(number)
@@ -950,10 +984,11 @@ class _Reader:
                 self._maybe_wrapped(self.item)
             return
         entries = block.entries
+        exact = self.previous is not None and self.previous.exact
         joins = (
             entries
             and not new_paragraph
-            and not _SUB_MARKER_RE.match(line)
+            and (exact or not _SUB_MARKER_RE.match(line))
             and (
                 self.mid_sentence
                 or line[0] in _CLOSING
@@ -964,7 +999,7 @@ class _Reader:
             )
         )
         if joins:
-            entries[-1] = _join(entries[-1], line, self.previous_full)
+            entries[-1] = self._join(entries[-1], line)
         else:
             entries.append(line)
             block.entry_lines.append(number)
@@ -1029,6 +1064,16 @@ class _Reader:
                     number, f"無法辨識散會時間「{time_text}」（應為「10時45分」等形式）"
                 ) from None
         self.adjourned_line = number
+
+
+def _readable_time(value: str) -> bool:
+    for parse in (parse_roc_datetime, parse_roc_time):
+        try:
+            parse(value.rstrip("。．."))
+        except ValueError:
+            continue
+        return True
+    return False
 
 
 def _label(match: re.Match[str]) -> str:
