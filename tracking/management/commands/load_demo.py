@@ -8,9 +8,9 @@ from django.db import transaction
 
 from minutes.models import Conclusion, Meeting, Profile, Role, Unit
 from minutes.parsing import parse_minutes
-from tracking import lifecycle
+from tracking import lifecycle, services
 from tracking.importing import record_import
-from tracking.models import TrackedItem
+from tracking.models import Suggestion, TrackedItem
 
 SEED = Path(__file__).resolve().parents[3] / "minutes" / "fixtures" / "minutes-108.txt"
 
@@ -70,5 +70,18 @@ class Command(BaseCommand):
             if conclusion is None or TrackedItem.objects.filter(conclusion=conclusion).exists():
                 continue
             units = list(Unit.objects.filter(name__in=unit_names))
-            lifecycle.case_open(conclusion=conclusion, units=units, user=recorder)
+            due_date = services.conclusion_track_suggestions(conclusion)["due_date"]
+            lifecycle.case_open(conclusion=conclusion, units=units, due_date=due_date, user=recorder)
+
+        # One unit has already reported, so the dashboards show both states.
+        wenshu = User.objects.get(username="wenshu")
+        item = TrackedItem.objects.filter(conclusion__text__startswith="請文書組於一月底前").first()
+        if item is not None and not item.progress_reports.exists():
+            services.progress_report_submit(
+                item=item,
+                unit=Unit.objects.get(name="文書組"),
+                text="本處群組已於 1 月 28 日全數移轉至 TAIPEION 即時通，Line 群組同日停用。",
+                suggestion=Suggestion.CLOSE,
+                user=wenshu,
+            )
         self.stdout.write(f"tracked items: {TrackedItem.objects.count()}")

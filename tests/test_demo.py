@@ -1,0 +1,42 @@
+"""The demo data that `make run` loads: the 108th meeting, its tracked items and the documented logins."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from minutes.models import Meeting
+from tracking.models import TrackedItem
+
+pytestmark = pytest.mark.django_db
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def documented_logins() -> list[tuple[str, str]]:
+    return re.findall(r"^\| `([a-z]+)` \| `([^`]+)` \|", README.read_text(encoding="utf-8"), flags=re.MULTILINE)
+
+
+def test_loading_the_demo_twice_gives_one_meeting_and_its_tracked_items():
+    call_command("load_demo", stdout=None)
+    call_command("load_demo", stdout=None)
+    meeting = Meeting.objects.get()
+    assert meeting.title == "臺北市政府秘書處第 108 次處務會議紀錄"
+    assert TrackedItem.objects.filter(reviews__meeting=meeting).count() == 9
+    assert TrackedItem.objects.filter(meeting_number=108).count() == 3
+
+
+def test_every_login_the_readme_documents_works(client):
+    call_command("load_demo", stdout=None)
+    logins = documented_logins()
+    assert len(logins) == 4
+    for username, password in logins:
+        assert client.login(username=username, password=password), username
+
+
+def test_the_recorder_sees_the_108th_meeting_in_the_admin(client):
+    call_command("load_demo", stdout=None)
+    client.login(username="recorder", password="demo-recorder-108")
+    response = client.get("/admin/minutes/meeting/")
+    assert response.status_code == 200
+    assert "108" in response.content.decode()
