@@ -14,25 +14,34 @@ FORMATS = {
 HEADERS = ["列管案號", "列管會次", "案由", "主辦單位", "期限", "狀態", "列管會次數", "最新辦理情形", "列管建議"]
 
 
+# A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def items_dataset(items) -> tablib.Dataset:
     """One row per item; expects items with meetings_open, responsible_units and progress_reports prefetched."""
     dataset = tablib.Dataset(headers=HEADERS, title="列管案件")
     for item in items:
         reports = list(item.progress_reports.all())  # newest first, from the prefetch
         latest = reports[0] if reports else None
-        dataset.append(
-            [
-                item.case_number,
-                item.meeting_number,
-                item.subject,
-                "、".join(u.name for u in item.responsible_units.all()),
-                rocdate.format_roc_date(item.due_date) if item.due_date else "",
-                item.get_status_display(),
-                item.meetings_open,
-                f"{latest.unit.name}：{latest.text}" if latest else "",
-                latest.get_suggestion_display() if latest else "",
-            ]
+        row = (
+            item.case_number,
+            item.meeting_number,
+            item.subject,
+            "、".join(u.name for u in item.responsible_units.all()),
+            rocdate.format_roc_date(item.due_date) if item.due_date else "",
+            item.get_status_display(),
+            item.meetings_open,
+            f"{latest.unit.name}：{latest.text}" if latest else "",
+            latest.get_suggestion_display() if latest else "",
         )
+        dataset.append([_cell(value) for value in row])
     return dataset
 
 

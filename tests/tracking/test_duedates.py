@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tracking.duedates import quarter_end, suggest_due_date, suggest_unit_names
 
@@ -87,3 +89,16 @@ def test_a_longer_unit_name_wins_over_the_shorter_one_inside_it():
 
 def test_no_unit_named_suggests_nothing():
     assert suggest_unit_names("請各組室確實掌握權管採購招標期程", ["文書組", "總務組"]) == []
+
+
+@given(text=st.text(max_size=200), day=st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_any_text_gives_a_date_or_none_and_never_raises(text, day):
+    result = suggest_due_date(text, day)
+    assert result is None or isinstance(result, dt.date)
+
+
+@given(month=st.integers(1, 12), day=st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_a_month_end_is_never_before_the_meeting_unless_this_year_is_said(month, day):
+    result = suggest_due_date(f"請於{month}月底前完成", day)
+    assert result >= day
+    assert result.month == month

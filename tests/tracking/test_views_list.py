@@ -201,3 +201,10 @@ def test_the_list_of_5000_items_stays_under_a_fixed_number_of_queries(
         response = client_member.get(URL, {"status": ["open", "continued"], "q": "案件", "sort": "-open"})
     assert response.context["page"].paginator.count == 3334
     assert len(response.context["page"]) == 50
+
+
+def test_exported_cells_that_look_like_formulas_are_defused(client_member, make_item):
+    make_item("10801", subject='=HYPERLINK("http://evil.example","點我")')
+    response = client_member.get(reverse("tracking:item-export", args=["csv"]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][2] == '\'=HYPERLINK("http://evil.example","點我")'
