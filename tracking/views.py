@@ -252,6 +252,7 @@ def home_context(user) -> dict:
         context["can_report"] = True
     if permissions.is_recorder(user):
         context["missing"] = selectors.missing_reports()
+        context["recent_meetings"] = Meeting.objects.select_related("series").order_by("-starts_at", "-number")[:5]
     if "dashboard" not in context:
         context["totals"] = selectors.status_totals()
     return context

@@ -143,3 +143,8 @@ def test_unit_names_in_charts_are_escaped(reader, make_item, meeting_108):
     body = reader.get(reverse("tracking:statistics")).content.decode()
     assert "<b>壞組</b>" not in body
     assert "&lt;b&gt;壞組&lt;/b&gt;" in body
+
+
+def test_the_recorders_home_page_links_each_recent_meeting_to_its_review(recorder, login, meeting_108):
+    body = login(recorder).get("/").content.decode()
+    assert reverse("tracking:meeting-review", args=[meeting_108.pk]) in body
