@@ -31,6 +31,8 @@ class ReportingWindow:
 
     last_held: Meeting | None
     upcoming: Meeting | None
+    # Items the next meeting has already decided (recorded before its date): nothing more to report for it.
+    decided: frozenset[int] = frozenset()
 
     @property
     def since(self) -> dt.datetime | None:
@@ -39,7 +41,9 @@ class ReportingWindow:
 
     def reviews(self, item: TrackedItem) -> bool:
         """Whether the next meeting reviews this item (not the one that opens it, nor an earlier one)."""
-        return self.upcoming is None or item.meeting_number < self.upcoming.number
+        if self.upcoming is None:
+            return True
+        return item.meeting_number < self.upcoming.number and item.pk not in self.decided
 
     def counts(self, report: ProgressReport | None) -> bool:
         return report is not None and (self.since is None or report.created_at >= self.since)
@@ -55,7 +59,15 @@ def reporting_windows(today: dt.date | None = None) -> dict[int, ReportingWindow
             last[meeting.series_id] = meeting
         elif meeting.series_id not in upcoming:
             upcoming[meeting.series_id] = meeting
-    return {sid: ReportingWindow(last.get(sid), upcoming.get(sid)) for sid in set(last) | set(upcoming)}
+    decided: dict[int, set[int]] = defaultdict(set)
+    if upcoming:
+        reviews = Review.objects.filter(meeting__in=list(upcoming.values())).values_list("meeting__series_id", "item_id")
+        for series_id, item_id in reviews:
+            decided[series_id].add(item_id)
+    return {
+        sid: ReportingWindow(last.get(sid), upcoming.get(sid), frozenset(decided[sid]))
+        for sid in set(last) | set(upcoming)
+    }
 
 
 def window_for(windows: dict[int, ReportingWindow], series_id: int) -> ReportingWindow:

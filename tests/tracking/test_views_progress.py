@@ -124,3 +124,13 @@ def test_the_dashboard_shows_what_still_needs_a_report(chief_wenshu, login, unit
     dashboard = client.get(reverse("tracking:unit-dashboard", args=[units["文書組"].pk])).context["dashboard"]
     assert {row.item.case_number: row.needs_report for row in dashboard.rows} == {"10801": False, "10803": True}
     assert dashboard.needs_report_count == 1
+
+
+def test_an_item_the_next_meeting_already_decided_needs_no_more_report(
+    chief_wenshu, recorder, login, units, wenshu_item, future_meeting
+):
+    from tracking import lifecycle
+
+    lifecycle.case_record_decision(item=wenshu_item, meeting=future_meeting, decision="continue", user=recorder)
+    dashboard = login(chief_wenshu).get("/").context["dashboard"]
+    assert [(row.item, row.needs_report) for row in dashboard.rows] == [(wenshu_item, False)]
