@@ -46,7 +46,7 @@ class TrackedItemFilter(django_filters.FilterSet):
     )
     days = django_filters.NumberFilter(label="N（日）", method="filter_noop", min_value=0, max_value=3650)
     open_meetings = django_filters.NumberFilter(
-        label="列管已逾（次會議）", field_name="meetings_open", lookup_expr="gte", min_value=0
+        label="列管會次數（至少）", field_name="meetings_open", lookup_expr="gte", min_value=0
     )
     q = django_filters.CharFilter(label="關鍵字", method="filter_keyword", max_length=100)
     sort = django_filters.ChoiceFilter(label="排序", choices=SORT_CHOICES, method="filter_sort", empty_label=None)
