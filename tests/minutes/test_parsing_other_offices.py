@@ -1,0 +1,704 @@
+"""Records from other Taiwanese offices, as other converters turn them into text.
+
+Each record is written the way its office and its converter would leave it: a county bureau's minutes
+through pdftotext (lines cut at the page width, page numbers, the title repeated on every page), a district
+office's Word "save as text" (BOM, CRLF, tabs, full-width digits, Arabic item numbers), a university's
+minutes copied from its web page (no-break spaces, trailing spaces), a ministry's 部務會報 with old Mac line
+ends. The seed itself goes through a simulated pdftotext layout and must come out unchanged.
+"""
+
+import dataclasses
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from minutes.parsing import ParsedConclusion, ParsedMeeting, ParseError, parse_minutes
+
+SEED = (Path(__file__).resolve().parents[2] / "minutes" / "fixtures" / "minutes-108.txt").read_text(
+    encoding="utf-8"
+)
+
+
+def texts(parsed: ParsedMeeting) -> dict:
+    """Everything the parse says apart from line numbers, to compare records whose lines differ."""
+
+    def drop_lines(value):
+        if isinstance(value, dict):
+            return {key: drop_lines(item) for key, item in value.items() if key != "line"}
+        if isinstance(value, list):
+            return [drop_lines(item) for item in value]
+        return value
+
+    return drop_lines(dataclasses.asdict(parsed))
+
+
+def points(conclusion: ParsedConclusion | None) -> tuple[str, list[str]]:
+    assert conclusion is not None
+    return conclusion.label, conclusion.points
+
+
+# -- a county bureau's 局務會議, through pdftotext -----------------------------------------------------------
+
+COUNTY = (
+    "苗栗縣政府文化觀光局第 52 次局務會議紀錄\n"
+    "時間：中華民國 113 年 4 月 8 日（星期一）上午 9 時 30 分\n"
+    "地點：本局 3 樓簡報室\n"
+    "主席：林局長文彬                    紀錄：陳怡君\n"
+    "出席人員：秘書室張主任秀英、文化資產科黃科長志明、藝文推廣\n"
+    "科吳科長佩玲、觀光行銷科劉科長建宏、圖書資訊科許科長美華、\n"
+    "會計室周主任、人事室鄭主任\n"
+    "請假人員：觀光發展科王科長（公假）\n"
+    "壹、宣讀上次會議紀錄\n"
+    "決定：確定。\n"
+    "貳、上次會議決定事項執行情形\n"
+    "一、第 51 次局務會議列管案件共 4 件，擬解除列管 3 件，繼續\n"
+    "列管 1 件（列管案號 5103），報請鑒察。\n"
+    "決定：列管案號 5101、5102 及 5104 解除列管；列管案\n"
+    "號 5103 繼續列管，請文化資產科於下次會議前提報辦理進度。\n"
+    "參、業務報告\n"
+    "一、文化資產科報告：苑裡山腳社區藺草文化館修復工程\n"
+    "於 3 月 29 日完成驗收，預定 5 月 1 日重新開放。\n"
+    "決定：洽悉；請文化資產科於開放前完成消防安全檢查及無障礙設\n"
+    "施改善，並邀請在地社區參與開館活動。\n"
+    "二、觀光行銷科報告：2024 苗栗客家桐花祭系列活動\n"
+    "自 4 月 20 日起至 5 月 12 日止，共辦理 12 場次。\n"
+    "決定：\n"
+    "一、洽悉。\n"
+    "二、請觀光行銷科與各鄉鎮市公所加強交通疏導及接駁車宣導，並\n"
+    "                                                  第 1 頁，共 2 頁\n"
+    "\f苗栗縣政府文化觀光局第 52 次局務會議紀錄\n"
+    "於活動結束後一個月內提出成果報告。\n"
+    "肆、提案討論\n"
+    "案由一：修正「苗栗縣政府文化觀光局場地使用管理要點」部分條\n"
+    "文案，提請討論。\n"
+    "說明：\n"
+    "一、為因應場地使用需求增加，擬修正收費基準及申請程序，以符\n"
+    "使用者付費原則。\n"
+    "二、修正條文對照表如附件。\n"
+    "決議：照案通過，並自 113 年 5 月 1 日起施行。\n"
+    "案由二：本局 114 年度施政計畫草案，提請討論。\n"
+    "說明：請各科室於 4 月 30 日前檢視所屬計畫內容並回復秘書室\n"
+    "彙整。\n"
+    "決議：修正通過。\n"
+    "伍、臨時動議：無。\n"
+    "陸、散會：上午 11 時 20 分。\n"
+    "                                                  第 2 頁，共 2 頁\n"
+    "\f"
+)
+
+
+@pytest.fixture(scope="module")
+def county() -> ParsedMeeting:
+    return parse_minutes(COUNTY)
+
+
+def test_county_header_splits_chair_and_recorder_and_joins_the_wrapped_attendees(county) -> None:
+    assert (county.organisation, county.number, county.kind) == ("苗栗縣政府文化觀光局", 52, "局務")
+    assert county.starts_at == dt.datetime(2024, 4, 8, 9, 30)
+    assert county.place == "本局 3 樓簡報室"
+    assert county.chair == "林局長文彬"
+    assert county.recorder == "陳怡君"
+    assert county.attendees == (
+        "秘書室張主任秀英、文化資產科黃科長志明、藝文推廣科吳科長佩玲、觀光行銷科劉科長建宏、"
+        "圖書資訊科許科長美華、會計室周主任、人事室鄭主任"
+    )
+    assert county.absentees == "觀光發展科王科長（公假）"
+    assert county.adjourned_at == dt.time(11, 20)
+
+
+def test_county_sections(county) -> None:
+    assert [(s.number, s.title) for s in county.sections] == [
+        (1, "宣讀上次會議紀錄"),
+        (2, "上次會議決定事項執行情形"),
+        (3, "業務報告"),
+        (4, "提案討論"),
+        (5, "臨時動議：無。"),
+    ]
+    assert points(county.sections[0].conclusion) == ("決定", ["確定。"])
+    assert county.sections[4].items == [] and county.sections[4].body == []
+
+
+def test_county_wrapped_titles_and_conclusions_are_joined(county) -> None:
+    (review,) = county.sections[1].items
+    assert (
+        review.title
+        == "第 51 次局務會議列管案件共 4 件，擬解除列管 3 件，繼續列管 1 件（列管案號 5103），報請鑒察。"
+    )
+    assert points(review.conclusion) == (
+        "決定",
+        [
+            "列管案號 5101、5102 及 5104 解除列管；列管案號 5103 繼續列管，請文化資產科於下次會議前提報辦理進度。"
+        ],
+    )
+    heritage, tourism = county.sections[2].items
+    assert heritage.title == (
+        "文化資產科報告：苑裡山腳社區藺草文化館修復工程於 3 月 29 日完成驗收，預定 5 月 1 日重新開放。"
+    )
+    assert heritage.body == []
+    assert points(heritage.conclusion) == (
+        "決定",
+        ["洽悉；請文化資產科於開放前完成消防安全檢查及無障礙設施改善，並邀請在地社區參與開館活動。"],
+    )
+    assert tourism.title == (
+        "觀光行銷科報告：2024 苗栗客家桐花祭系列活動自 4 月 20 日起至 5 月 12 日止，共辦理 12 場次。"
+    )
+
+
+def test_county_conclusion_numbered_like_items_across_a_page_break(county) -> None:
+    tourism = county.sections[2].items[1]
+    # 一、二、 right after 決定： are its points; the page number and running title between are dropped.
+    assert points(tourism.conclusion) == (
+        "決定",
+        [
+            "洽悉。",
+            "請觀光行銷科與各鄉鎮市公所加強交通疏導及接駁車宣導，並於活動結束後一個月內提出成果報告。",
+        ],
+    )
+
+
+def test_county_proposals_written_as_cases(county) -> None:
+    first, second = county.sections[3].items
+    assert (first.number, first.title) == (
+        1,
+        "修正「苗栗縣政府文化觀光局場地使用管理要點」部分條文案，提請討論。",
+    )
+    assert first.body == [
+        "說明：",
+        "一、為因應場地使用需求增加，擬修正收費基準及申請程序，以符使用者付費原則。",
+        "二、修正條文對照表如附件。",
+    ]
+    assert points(first.conclusion) == ("決議", ["照案通過，並自 113 年 5 月 1 日起施行。"])
+    assert (second.number, second.title) == (2, "本局 114 年度施政計畫草案，提請討論。")
+    assert second.body == ["說明：請各科室於 4 月 30 日前檢視所屬計畫內容並回復秘書室彙整。"]
+    assert points(second.conclusion) == ("決議", ["修正通過。"])
+
+
+# -- a district office's 區務會議, Word "save as text" -------------------------------------------------------
+
+DISTRICT = "\ufeff" + (
+    "臺中市北屯區公所第１２３次區務會議紀錄\n"
+    "\n"
+    "時　　間：１１３年５月１４日（星期二）上午９時\n"
+    "地　　點：本所４樓禮堂\n"
+    "主　　席：張區長國華\t\t紀　　錄：林淑芬\n"
+    "出（列）席人員：如簽到表\n"
+    "\n"
+    "壹、\t主席報告\n"
+    "\u3000\u3000一、\t本所辦理「113年度母親節表揚活動」圓滿成功，感謝各課室同仁協助。\n"
+    "\u3000\u3000二、\t請各課室加強防汛整備，汛期期間落實輪值。\n"
+    "貳、\t業務報告\n"
+    "１、\t民政課報告：本區５月份新增設籍人口 312 人。\t\n"
+    "主席裁示：\n"
+    "洽悉。\n"
+    "２、\t社會課報告：中低收入戶年度總清查作業已於５月10日完成。\n"
+    "主席裁示：\n"
+    "（一）\t洽悉。\n"
+    "（二）\t請社會課將清查結果函送各里辦公處。\n"
+    "３、\t經建課報告\n"
+    "說明：\n"
+    "1.\t轄內道路路面改善工程已完成80%。\n"
+    "2.\t側溝清淤作業預定6月15日前完成。\n"
+    "主席指示：請經建課於梅雨季前完成側溝清淤。\n"
+    "參、\t臨時動議\n"
+    "提案一：建請增設大坑地區里民活動中心停車格案。\n"
+    "說明：大坑地區假日遊客眾多，停車需求殷切。\n"
+    "決議：請經建課會同交通局現場勘查後研議。\n"
+    "肆、\t散會（上午11時30分）\n"
+).replace("\n", "\r\n")
+
+
+@pytest.fixture(scope="module")
+def district() -> ParsedMeeting:
+    return parse_minutes(DISTRICT)
+
+
+def test_district_header_with_full_width_digits_and_tabs(district) -> None:
+    assert (district.organisation, district.number, district.kind) == ("臺中市北屯區公所", 123, "區務")
+    assert district.starts_at == dt.datetime(2024, 5, 14, 9, 0)
+    assert district.place == "本所４樓禮堂"
+    assert (district.chair, district.recorder) == ("張區長國華", "林淑芬")
+    assert district.attendees == "如簽到表"
+    assert district.adjourned_at == dt.time(11, 30)
+    assert [(s.number, s.title) for s in district.sections] == [
+        (1, "主席報告"),
+        (2, "業務報告"),
+        (3, "臨時動議"),
+    ]
+
+
+def test_district_chair_report_items(district) -> None:
+    remarks = district.sections[0]
+    assert [(i.number, i.title, i.conclusion) for i in remarks.items] == [
+        (1, "本所辦理「113年度母親節表揚活動」圓滿成功，感謝各課室同仁協助。", None),
+        (2, "請各課室加強防汛整備，汛期期間落實輪值。", None),
+    ]
+
+
+def test_district_items_numbered_with_arabic_numerals(district) -> None:
+    civil, social, works = district.sections[1].items
+    assert (civil.number, civil.title) == (1, "民政課報告：本區５月份新增設籍人口 312 人。")
+    assert points(civil.conclusion) == ("主席裁示", ["洽悉。"])
+    assert (social.number, social.title) == (2, "社會課報告：中低收入戶年度總清查作業已於５月10日完成。")
+    assert points(social.conclusion) == ("主席裁示", ["洽悉。", "請社會課將清查結果函送各里辦公處。"])
+    # 1. 2. under 說明： stay in the body: they restart at 1, they are not items 2 and 3.
+    assert (works.number, works.title) == (3, "經建課報告")
+    assert works.body == [
+        "說明：",
+        "1. 轄內道路路面改善工程已完成80%。",
+        "2. 側溝清淤作業預定6月15日前完成。",
+    ]
+    assert points(works.conclusion) == ("主席指示", ["請經建課於梅雨季前完成側溝清淤。"])
+
+
+def test_district_motion_written_as_a_proposal(district) -> None:
+    (motion,) = district.sections[2].items
+    assert (motion.number, motion.title) == (1, "建請增設大坑地區里民活動中心停車格案。")
+    assert motion.body == ["說明：大坑地區假日遊客眾多，停車需求殷切。"]
+    assert points(motion.conclusion) == ("決議", ["請經建課會同交通局現場勘查後研議。"])
+
+
+# -- a university's 行政會議, copied from its web page ----------------------------------------------------
+
+UNIVERSITY = (
+    "國立中興大學113學年度第3次行政會議紀錄\xa0\n"
+    "時間：113年10月9日（星期三）上午10時\xa0\n"
+    "地點：行政大樓第一會議室 \n"
+    "主席：詹校長富智\xa0\xa0\xa0\xa0紀錄：王專員心怡\n"
+    "出席：各一級單位主管（詳簽到單）\n"
+    "列席：學生會會長\n"
+    "\xa0\n"
+    "壹、主席報告\n"
+    "本校 113 學年度新生註冊率達 98.6%，感謝各單位辛勞。\xa0\n"
+    "貳、確認上次會議紀錄\n"
+    "決定：確認。\n"
+    "參、報告事項\n"
+    "報告案一：教務處報告 113 學年度第 1 學期課程開設情形。\n"
+    "說明：本學期共開設 3,215 門課程，較上學期增加 2%。\n"
+    "決定：洽悉。\n"
+    "報告案二：總務處報告校園節能措施執行成果。\n"
+    "結論：\n"
+    "請各單位持續落實冷氣溫度設定 26 度以上。\n"
+    "肆、討論事項\n"
+    "提案一：「國立中興大學校務基金管理委員會設置辦法」第 4 條修正草案，提請討論。\n"
+    "提案單位：主計室\n"
+    "說明：\n"
+    "一、依教育部 113 年 8 月 1 日函辦理。\n"
+    "二、修正條文對照表如附件 1。\n"
+    "決議：\n"
+    "一、照案通過。\n"
+    "二、提請校務會議審議。\n"
+    "提案二：本校 114 年度預算分配原則，提請討論。\n"
+    "提案單位：主計室\n"
+    "決議：修正後通過，請主計室依討論意見修正後簽陳校長核定。\n"
+    "伍、臨時動議\n"
+    "無。\n"
+    "陸、散會：12時\n"
+)
+
+
+@pytest.fixture(scope="module")
+def university() -> ParsedMeeting:
+    return parse_minutes(UNIVERSITY)
+
+
+def test_university_header_from_a_web_page(university) -> None:
+    assert (university.organisation, university.number, university.kind) == (
+        "國立中興大學113學年度",
+        3,
+        "行政",
+    )
+    assert university.starts_at == dt.datetime(2024, 10, 9, 10, 0)
+    assert university.place == "行政大樓第一會議室"
+    assert (university.chair, university.recorder) == ("詹校長富智", "王專員心怡")
+    assert university.attendees == "各一級單位主管（詳簽到單）"
+    assert university.observers == "學生會會長"
+    assert university.adjourned_at == dt.time(12, 0)
+
+
+def test_university_sections(university) -> None:
+    remarks, minutes, reports, proposals, motions = university.sections
+    assert remarks.title == "主席報告"
+    assert remarks.body == ["本校 113 學年度新生註冊率達 98.6%，感謝各單位辛勞。"]
+    assert points(minutes.conclusion) == ("決定", ["確認。"])
+    assert (motions.title, motions.body, motions.items) == ("臨時動議", ["無。"], [])
+    assert [(s.number, s.number_given) for s in university.sections] == [(n, True) for n in range(1, 6)]
+    assert [len(reports.items), len(proposals.items)] == [2, 2]
+
+
+def test_university_report_cases(university) -> None:
+    teaching, general = university.sections[2].items
+    assert (teaching.number, teaching.title) == (1, "教務處報告 113 學年度第 1 學期課程開設情形。")
+    assert teaching.body == ["說明：本學期共開設 3,215 門課程，較上學期增加 2%。"]
+    assert points(teaching.conclusion) == ("決定", ["洽悉。"])
+    assert (general.number, general.title) == (2, "總務處報告校園節能措施執行成果。")
+    assert points(general.conclusion) == ("結論", ["請各單位持續落實冷氣溫度設定 26 度以上。"])
+
+
+def test_university_proposals_with_numbered_explanations_and_resolutions(university) -> None:
+    fund, budget = university.sections[3].items
+    assert (fund.number, fund.title) == (
+        1,
+        "「國立中興大學校務基金管理委員會設置辦法」第 4 條修正草案，提請討論。",
+    )
+    assert fund.body == [
+        "提案單位：主計室",
+        "說明：",
+        "一、依教育部 113 年 8 月 1 日函辦理。",
+        "二、修正條文對照表如附件 1。",
+    ]
+    assert points(fund.conclusion) == ("決議", ["照案通過。", "提請校務會議審議。"])
+    assert (budget.number, budget.title) == (2, "本校 114 年度預算分配原則，提請討論。")
+    assert budget.body == ["提案單位：主計室"]
+    assert points(budget.conclusion) == ("決議", ["修正後通過，請主計室依討論意見修正後簽陳校長核定。"])
+
+
+# -- a ministry's 部務會報, old Mac line ends --------------------------------------------------------------
+
+MINISTRY = (
+    "勞動部第 168 次部務會報紀錄\n"
+    "日期：113 年 6 月 3 日（星期一）\n"
+    "時間：下午 2 時 30 分\n"
+    "地點：本部 15 樓大禮堂\n"
+    "主席：何部長佩珊\n"
+    "紀錄：綜合規劃司陳科長\n"
+    "出席：陳政務次長、李政務次長、王常務次長、各司處署主管\n"
+    "壹、確認上次會報紀錄\n"
+    "決定：紀錄確定。\n"
+    "貳、報告事項\n"
+    "一、綜合規劃司報告：第 167 次部務會報主席指示事項辦理情形。\n"
+    "決定：\n"
+    "一、列管案號 16701、16702 解除列管；16703 繼續列管。\n"
+    "二、請各單位依限辦理。\n"
+    "二、勞動力發展署報告：113 年上半年就業服務成果。\n"
+    "主席指示：\n"
+    "一、肯定勞動力發展署推動青年就業的成果。\n"
+    "二、請加強中高齡者及婦女再就業協助。\n"
+    "三、勞動條件及就業平等司報告：最低工資審議會籌備情形。\n"
+    "主席指示：\n"
+    "請於 8 月底前完成最低工資審議相關資料準備。\n"
+    "參、討論事項\n"
+    "第一案\n"
+    "案由：「勞動部處務規程」部分條文修正草案，提請討論。\n"
+    "說明：配合組織調整，修正第 5 條及第 12 條。\n"
+    "決議：照案通過。\n"
+    "第二案\n"
+    "案由：本部 114 年度概算編列原則，提請討論。\n"
+    "決議：\n"
+    "一、照案通過。\n"
+    "二、請會計處彙整後陳報行政院。\n"
+    "肆、臨時動議：無\n"
+    "散會\n"
+).replace("\n", "\r")
+
+
+@pytest.fixture(scope="module")
+def ministry() -> ParsedMeeting:
+    return parse_minutes(MINISTRY)
+
+
+def test_ministry_header_with_date_and_time_on_separate_lines(ministry) -> None:
+    assert (ministry.organisation, ministry.number, ministry.kind) == ("勞動部", 168, "部務會報")
+    assert ministry.starts_at == dt.datetime(2024, 6, 3, 14, 30)
+    assert ministry.recorder == "綜合規劃司陳科長"
+    assert ministry.attendees == "陳政務次長、李政務次長、王常務次長、各司處署主管"
+    assert ministry.adjourned_at is None
+    assert [(s.number, s.title) for s in ministry.sections] == [
+        (1, "確認上次會報紀錄"),
+        (2, "報告事項"),
+        (3, "討論事項"),
+        (4, "臨時動議：無"),
+    ]
+    assert points(ministry.sections[0].conclusion) == ("決定", ["紀錄確定。"])
+
+
+def test_ministry_numbered_conclusions_and_the_next_item(ministry) -> None:
+    review, employment, wages = ministry.sections[1].items
+    assert [review.number, employment.number, wages.number] == [1, 2, 3]
+    assert review.title == "綜合規劃司報告：第 167 次部務會報主席指示事項辦理情形。"
+    # 二、 after 一、 right under 決定： is its second point; the second 二、 continues the items.
+    assert points(review.conclusion) == (
+        "決定",
+        ["列管案號 16701、16702 解除列管；16703 繼續列管。", "請各單位依限辦理。"],
+    )
+    assert employment.title == "勞動力發展署報告：113 年上半年就業服務成果。"
+    assert points(employment.conclusion) == (
+        "主席指示",
+        ["肯定勞動力發展署推動青年就業的成果。", "請加強中高齡者及婦女再就業協助。"],
+    )
+    # 三、 would continue both the points and the items; the 主席指示： after it makes it an item.
+    assert wages.title == "勞動條件及就業平等司報告：最低工資審議會籌備情形。"
+    assert points(wages.conclusion) == ("主席指示", ["請於 8 月底前完成最低工資審議相關資料準備。"])
+
+
+def test_ministry_cases_alone_on_their_line(ministry) -> None:
+    first, second = ministry.sections[2].items
+    assert (first.number, first.title) == (1, "案由：「勞動部處務規程」部分條文修正草案，提請討論。")
+    assert first.body == ["說明：配合組織調整，修正第 5 條及第 12 條。"]
+    assert points(first.conclusion) == ("決議", ["照案通過。"])
+    assert (second.number, second.title) == (2, "案由：本部 114 年度概算編列原則，提請討論。")
+    assert points(second.conclusion) == ("決議", ["照案通過。", "請會計處彙整後陳報行政院。"])
+
+
+# -- the seed through a simulated pdftotext layout ---------------------------------------------------------
+
+
+def pdftotext_layout(text: str, width: int = 30, page_lines: int = 40) -> str:
+    """Every line hard-wrapped at `width` characters, a form feed and a page number every `page_lines`."""
+    lines = []
+    for line in text.split("\n"):
+        lines.extend([line[start : start + width] for start in range(0, len(line), width)] or [""])
+    paged = []
+    for index, line in enumerate(lines):
+        if index and index % page_lines == 0:
+            paged.append(f"- {index // page_lines} -")
+            line = "\f" + line
+        paged.append(line)
+    return "\n".join(paged)
+
+
+def test_simulated_layout_really_cuts_sentences_numbers_and_words() -> None:
+    layout = pdftotext_layout(SEED)
+    assert "\f" in layout and "\n- 2 -\n" in layout
+    assert "群組由Line移轉至TA\nIPEION即時通" in layout
+    assert "10702、107\n03 及 10704" in layout
+    assert "於今年 8 月\n 30 日前" in layout
+
+
+def test_seed_through_pdftotext_layout_parses_like_the_clean_seed() -> None:
+    assert texts(parse_minutes(pdftotext_layout(SEED))) == texts(parse_minutes(SEED))
+
+
+@pytest.mark.parametrize("width", [20, 24, 36, 45, 60])
+def test_seed_through_other_page_widths_parses_like_the_clean_seed(width: int) -> None:
+    assert texts(parse_minutes(pdftotext_layout(SEED, width, 47))) == texts(parse_minutes(SEED))
+
+
+def typeset(text: str, width: int = 28) -> str:
+    """Wraps like a typesetter: at a space (which the PDF does not keep) or between two CJK characters."""
+    closing, opening = "。，、；：）」", "（「"
+    lines = []
+    for line in text.split("\n"):
+        while len(line) > width:
+            cut = width
+            while cut > width // 2:
+                before, after = line[cut - 1], line[cut]
+                if " " in (before, after):
+                    break
+                latin = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+                if not latin and after not in closing and before not in opening:
+                    break
+                cut -= 1
+            lines.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+        lines.append(line)
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("width", [18, 28, 40])
+def test_seed_typeset_at_a_page_width_keeps_its_structure_and_words(width: int) -> None:
+    # A space at the cut is gone from such a layout, so texts are compared without spaces.
+    def without_spaces(value):
+        if isinstance(value, dict):
+            return {key: without_spaces(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [without_spaces(item) for item in value]
+        return value.replace(" ", "") if isinstance(value, str) else value
+
+    parsed = texts(parse_minutes(typeset(SEED, width)))
+    assert without_spaces(parsed) == without_spaces(texts(parse_minutes(SEED)))
+
+
+# -- the pieces one at a time, on the seed -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "- 2 -",
+        "2",
+        "第 2 頁",
+        "第 2 頁，共 5 頁",
+        "第2頁/共5頁",
+        "第 2 頁／共 5 頁",
+        "Page 2 of 5",
+        "－２－",
+        "\f",
+        "臺北市政府秘書處第 108 次處務會議紀錄",
+        "臺北市政府秘書處第108次處務會議紀錄　第 2 頁",
+    ],
+)
+def test_page_furniture_in_the_middle_of_a_point_is_dropped(furniture: str) -> None:
+    text = SEED.replace("需經另取得同意才能使用者，", f"需經另取得同意才能使用者，\n{furniture}\n\f")
+    assert texts(parse_minutes(text)) == texts(parse_minutes(SEED))
+
+
+def test_running_header_with_the_organisation_on_its_own_line() -> None:
+    head = "臺北市政府秘書處\n第 108 次處務會議紀錄"
+    text = SEED.replace("臺北市政府秘書處第 108 次處務會議紀錄", head).replace(
+        "三、各組室業務工作報告。", f"\f{head}\n三、各組室業務工作報告。"
+    )
+    assert texts(parse_minutes(text)) == texts(parse_minutes(SEED))
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("主席：陳志銘          紀錄：葉霆怡", ("陳志銘", "葉霆怡")),
+        ("主席：陳志銘\t紀錄：葉霆怡", ("陳志銘", "葉霆怡")),
+        ("主　　席：陳志銘　　　紀　　錄：葉霆怡", ("陳志銘", "葉霆怡")),
+        ("主席：陳志銘\xa0\xa0記錄：葉霆怡\xa0", ("陳志銘", "葉霆怡")),
+        ("主席:陳志銘 紀錄:葉霆怡", ("陳志銘", "葉霆怡")),
+    ],
+)
+def test_chair_and_recorder_on_one_line(line: str, fields: tuple[str, str]) -> None:
+    parsed = parse_minutes(SEED.replace("主席：陳志銘\n\n紀錄：葉霆怡", line))
+    assert (parsed.chair, parsed.recorder) == fields
+
+
+def test_three_fields_on_one_line_and_the_combined_attendance_label() -> None:
+    text = SEED.replace(
+        "地點：視訊會議\n\n主席：陳志銘\n\n紀錄：葉霆怡\n\n出席：如簽到表",
+        "地點：視訊會議    主席：陳志銘    紀錄：葉霆怡\n出（列）席人員：如簽到表    請假：王組長",
+    )
+    parsed = parse_minutes(text)
+    assert (parsed.place, parsed.chair, parsed.recorder) == ("視訊會議", "陳志銘", "葉霆怡")
+    assert (parsed.attendees, parsed.absentees) == ("如簽到表", "王組長")
+
+
+def test_time_wrapped_onto_the_next_line_is_joined_when_only_the_whole_is_a_date() -> None:
+    text = SEED.replace("時間：民國 111 年 1 月 20 日 10 時 0 分", "時間：民國 111 年 1 月\n20 日 10 時 0 分")
+    assert parse_minutes(text).starts_at == dt.datetime(2022, 1, 20, 10, 0)
+
+
+def test_time_cut_by_the_page_width_is_joined() -> None:
+    text = SEED.replace(
+        "時間：民國 111 年 1 月 20 日 10 時 0 分", "時間：民國 111 年 1 月 20 日上午 10 時 30 分"
+    )
+    assert parse_minutes(pdftotext_layout(text, 29)).starts_at == dt.datetime(2022, 1, 20, 10, 30)
+
+
+@pytest.mark.parametrize(
+    ("heading", "number", "title"),
+    [
+        ("案由一：修正本處加班費支給要點案，提請討論。", 1, "修正本處加班費支給要點案，提請討論。"),
+        ("第一案：修正本處加班費支給要點案，提請討論。", 1, "修正本處加班費支給要點案，提請討論。"),
+        ("提案一：修正本處加班費支給要點案，提請討論。", 1, "修正本處加班費支給要點案，提請討論。"),
+        ("討論案一：修正本處加班費支給要點案，提請討論。", 1, "修正本處加班費支給要點案，提請討論。"),
+        ("報告案一：修正本處加班費支給要點案，提請討論。", 1, "修正本處加班費支給要點案，提請討論。"),
+        ("提案第三案：修正本處加班費支給要點案，提請討論。", 3, "修正本處加班費支給要點案，提請討論。"),
+        ("案由 2：修正本處加班費支給要點案，提請討論。", 2, "修正本處加班費支給要點案，提請討論。"),
+    ],
+)
+def test_proposal_headings_open_items(heading: str, number: int, title: str) -> None:
+    text = SEED.replace(
+        "散會(10時45分)", f"肆、討論事項\n{heading}\n說明：詳如附件。\n決議：照案通過。\n散會"
+    )
+    section = parse_minutes(text).sections[-1]
+    assert section.title == "討論事項" and section.body == []
+    (item,) = section.items
+    assert (item.number, item.title, item.body) == (number, title, ["說明：詳如附件。"])
+    assert points(item.conclusion) == ("決議", ["照案通過。"])
+
+
+@pytest.mark.parametrize("label", ["主席裁示", "主席指示", "裁示", "結論", "決定", "決議", "會議結論"])
+@pytest.mark.parametrize(
+    "layout", ["{label}：{text}", "{label}：\n{text}", "{label}:  {text}", "{label}\n{text}"]
+)
+def test_conclusion_labels_with_the_text_on_the_same_or_the_next_line(label: str, layout: str) -> None:
+    text = SEED.replace("會議結論：同意備查。", layout.format(label=label, text="同意備查。"))
+    assert points(parse_minutes(text).sections[1].items[4].conclusion) == (label, ["同意備查。"])
+
+
+@pytest.mark.parametrize(
+    ("adjournment", "time"),
+    [
+        ("散會：下午 4 時 10 分。", dt.time(16, 10)),
+        ("散會：12時", dt.time(12, 0)),
+        ("散會（上午11時30分）", dt.time(11, 30)),
+        ("散會", None),
+        ("散會。", None),
+        ("陸、散會：下午 4 時 10 分", dt.time(16, 10)),
+        ("下午4時10分散會。", dt.time(16, 10)),
+        ("散會時間：上午１１時", dt.time(11, 0)),
+    ],
+)
+def test_adjournment_forms(adjournment: str, time: dt.time | None) -> None:
+    parsed = parse_minutes(SEED.replace("散會(10時45分)", adjournment))
+    assert parsed.adjourned_at == time
+    assert points(parsed.sections[1].items[4].conclusion) == ("會議結論", ["同意備查。"])
+
+
+@pytest.mark.parametrize("numbering", ["{n}、", "{n}.", "{n}．", "{w}、"])
+def test_items_numbered_with_arabic_numerals(numbering: str) -> None:
+    text = SEED
+    for n, numeral in enumerate("一二三四五", 1):
+        marker = numbering.format(n=n, w=chr(ord("０") + n))
+        text = re.sub(rf"(?m)^{numeral}、", marker, text)
+    parsed = parse_minutes(text)
+    assert texts(parsed) == texts(parse_minutes(SEED))
+
+
+def test_full_width_meeting_number_and_windows_line_ends() -> None:
+    text = "\ufeff" + SEED.replace("第 108 次", "第１０８次").replace("\n", "\r\n")
+    assert texts(parse_minutes(text)) == texts(parse_minutes(SEED))
+
+
+def test_points_numbered_like_items_inside_a_conclusion_and_the_next_item() -> None:
+    text = SEED.replace(
+        "(一) 同意備查。\n\n(二) 請各組室配合中央法規", "一、同意備查。\n\n二、請各組室配合中央法規"
+    )
+    four, five = parse_minutes(text).sections[1].items[3:]
+    assert four.conclusion.points[0] == "同意備查。"
+    assert four.conclusion.points[1].startswith("請各組室配合中央法規")
+    assert (five.number, five.title) == (5, "本處 111 年加班費預算分配數額。")
+
+
+def test_points_numbered_like_items_that_reach_the_next_item_number() -> None:
+    # Item 一's conclusion runs 一、二、三; the 二、 after it is the next item because 決議： follows.
+    text = (
+        "某市政府某局第 1 次局務會議紀錄\n時間：113年1月2日上午9時\n壹、討論事項\n"
+        "一、甲案，提請討論。\n決議：\n一、照案通過。\n二、請秘書室辦理。\n三、下次會議報告。\n"
+        "二、乙案，提請討論。\n決議：照案通過。\n"
+    )
+    first, second = parse_minutes(text).sections[0].items
+    assert points(first.conclusion) == ("決議", ["照案通過。", "請秘書室辦理。", "下次會議報告。"])
+    assert (second.number, second.title) == (2, "乙案，提請討論。")
+    assert points(second.conclusion) == ("決議", ["照案通過。"])
+
+
+def test_wrapped_section_title_without_punctuation_is_joined() -> None:
+    text = SEED.replace("參、報告事項", "參、各組室及公管中心本月份重要業務推動情形\n暨下月工作重點報告")
+    assert parse_minutes(text).sections[1].title == "各組室及公管中心本月份重要業務推動情形暨下月工作重點報告"
+
+
+def test_item_title_wrapped_over_three_lines_is_joined() -> None:
+    text = SEED.replace(
+        "四、為本府法務局函請本處定期檢視法規，及是否因應中央法規制(訂)定、修正或廢止，",
+        "四、為本府法務局函請本處定期檢視法規，\n及是否因應中央法規制(訂)定、\n修正或廢止，",
+    )
+    assert texts(parse_minutes(text)) == texts(parse_minutes(SEED))
+
+
+def test_a_sentence_cut_before_a_number_that_looks_like_an_item_stays_text() -> None:
+    # 二、三 in 下週二、三 begins a wrapped line; 二 does not continue the items (三 is current).
+    text = SEED.replace("加開臨時大會，下週二、三", "加開臨時大會，下週\n二、三")
+    assert texts(parse_minutes(text)) == texts(parse_minutes(SEED))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\f\f- 1 -\f",
+        "臺北市政府秘書處第 108 次處務會議紀錄\n\f- 1 -\n第 1 頁，共 1 頁",
+        "臺北市政府秘書處第 108 次處務會議紀錄\n主席：\t\t紀錄：\n時間：111年1月20日\n壹、報告事項\n案由一",
+        "某局第 1 次局務會議紀錄\n時間：113年1月2日\n壹、討論事項\n案由一：\n說明：\n一、\n決議：\n一、",
+        "某局第 1 次局務會議紀錄\n時間：113年1月2日\n壹、報告事項\n1、甲\n決定：\n1.\n2、乙",
+    ],
+)
+def test_odd_inputs_raise_only_parse_error(text: str) -> None:
+    try:
+        parse_minutes(text)
+    except ParseError as error:
+        assert error.line >= 1 and error.reason
