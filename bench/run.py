@@ -46,7 +46,10 @@ def plain_weasyprint(text: str) -> bytes:
 
 
 def big_record_text(items: int) -> str:
-    """A generated record of `items` report items, each with a report of three points and two conclusions."""
+    """A generated record of `items` items shaped like the seed's: mostly a title and one to three conclusions,
+    every fourth item with a supplementary report of two points."""
+    from minutes.numerals import to_zh
+
     lines = [
         "臺北市政府秘書處第 200 次處務會議紀錄",
         "時間：民國 115 年 3 月 5 日 10 時 0 分",
@@ -57,8 +60,6 @@ def big_record_text(items: int) -> str:
         "壹、宣讀 115 年 2 月 5 日第 199 次處務會議紀錄。",
         "會議結論：紀錄確定。",
     ]
-    from minutes.numerals import to_zh
-
     # Numerals run to 九十九 within a section, so the items are split over 報告事項 and 討論事項.
     half = (items + 1) // 2
     for n in range(1, items + 1):
@@ -68,17 +69,20 @@ def big_record_text(items: int) -> str:
             lines.append("肆、討論事項")
         number = n if n <= half else n - half
         unit = UNITS[n % len(UNITS)]
-        filler = "為提升市政大樓公共空間使用效益並兼顧同仁洽公便利，" * (1 + n % 3)
-        lines += [
-            f"{to_zh(number)}、{unit}第 {n} 案業務報告：{filler}請各組室配合辦理。",
-            f"{unit}王組長補充報告：",
-            f"(一) 本案已於 2 月 {1 + n % 27} 日召開協調會議，{filler}後續將持續追蹤辦理進度。",
-            f"(二) 相關經費已納入 115 年度預算，執行率達 {40 + n % 60}%，{filler}預計於年底前完成。",
-            "(三) 其餘事項依原訂計畫辦理。",
-            "會議結論：",
-            "(一) 同意備查。",
-            f"(二) 請{unit}於 6 月 30 日前提出執行成果，並於下次會議報告。",
-        ]
+        lines.append(f"{to_zh(number)}、{unit}第 {n} 案：市政大樓公共空間使用規劃及相關經費執行情形報告。")
+        if n % 4 == 0:
+            lines += [
+                f"{unit}王組長補充報告：",
+                f"(一) 本案已於 2 月 {1 + n % 27} 日召開協調會議，相關單位均已同意配合辦理。",
+                f"(二) 相關經費已納入 115 年度預算，目前執行率 {40 + n % 60}%，預計於年底前完成。",
+            ]
+        conclusions = ["同意備查。", f"請{unit}於 6 月 30 日前提出執行成果，並於下次會議報告。", "請各組室配合辦理。"]
+        count = 1 + n % 3
+        if count == 1:
+            lines.append(f"會議結論：{conclusions[0]}")
+        else:
+            lines.append("會議結論：")
+            lines += [f"({to_zh(i)}) {text}" for i, text in enumerate(conclusions[:count], 1)]
     lines.append("散會(12時0分)")
     return "\n\n".join(lines)
 
@@ -86,25 +90,28 @@ def big_record_text(items: int) -> str:
 @transaction.atomic
 def build_big_meeting(items: int, reviews: int):
     """The generated record imported like any text, plus `reviews` decisions on tracked items at it."""
+    from minutes.models import Unit
     from minutes.parsing import parse_minutes
     from tracking import lifecycle
     from tracking.importing import record_import
     from tracking.models import Decision
 
     meeting = record_import(parse_minutes(big_record_text(items)))
+    units = [Unit.objects.get_or_create(name=name)[0] for name in UNITS]
     decisions = [Decision.CONTINUE, Decision.CLOSE]
     for i in range(reviews):
         case_number = f"{150 + i // 20}{1 + i % 20:02d}"
         item = lifecycle.case_get_or_create_known(
             series=meeting.series,
             case_number=case_number,
-            subject=f"請{UNITS[i % len(UNITS)]}研議市政大樓公共空間改善方案，並定期提報辦理情形（第 {i + 1} 案）。",
+            subject=f"請{UNITS[i % len(UNITS)]}研議市政大樓公共空間改善方案（第 {i + 1} 案）。",
         )
+        item.responsible_units.add(units[i % len(units)])
         lifecycle.case_record_decision(
             item=item,
             meeting=meeting,
             decision=decisions[i % 2],
-            progress="已完成現況盤點與需求訪談，刻正研擬改善方案，預計下季提出具體期程與經費需求。",
+            progress="已完成現況盤點，刻正研擬改善方案，預計下季提出。",
         )
     return meeting
 
