@@ -186,7 +186,7 @@ _CASE_ITEM_RE = re.compile(
 # 案由一：… 提案一： 討論案一 報告案一： 臨時動議一：
 _PROPOSAL_ITEM_RE = re.compile(
     r"^(?:案由|提案|議案|討論案|報告案|臨時動議|臨時提案|動議)\s*(?:第\s*)?"
-    rf"(?P<num>[{_ZH_NUM}百]{{1,6}}|[{_DIGIT}]{{1,4}})\s*案?\s*(?:(?:[、．.]|{_COLON})\s*(?P<rest>.*))?$"
+    rf"(?P<num>[{_ZH_NUM}百]{{1,6}}|[{_DIGIT}]{{1,4}})\s*案?(?:\s*(?:[、．.]|{_COLON})\s*(?P<rest>.*)|\s+(?P<spaced>\S.*))?$"
 )
 _CONCLUSION_LABELS = (
     "會議結論", "會議決議", "會議決定", "主席裁示", "主席指示", "主席提示", "主席結論", "主席裁決", "主席決定",
@@ -629,15 +629,17 @@ class _Reader:
         starts = [match.start() for match in _INNER_HEADER_RE.finditer(line, start)]
         ends = [*starts[1:], len(line)] if starts else []
         head = line[: starts[0]].rstrip() if starts else line
-        if first is not None:
-            match = _HEADER_RE.match(head)
-            assert match is not None  # the head is the line up to the next label, so it keeps its own
-            self._header(number, match.group("label"), match.group("value").strip())
-        elif head:
-            self._header_continuation(number, head)
-        for begin, end in zip(starts, ends, strict=True):
-            match = _HEADER_RE.match(line[begin:end].strip())
-            assert match is not None
+        segments = [line[begin:end].strip() for begin, end in zip(starts, ends, strict=True)]
+        if first is None:
+            if head:
+                self._header_continuation(number, head)
+        else:
+            segments.insert(0, head)
+        for segment in segments:
+            # Each segment starts with its label: the head keeps the line's own, the others were found so.
+            match = _HEADER_RE.match(segment)
+            if match is None:  # pragma: no cover - kept as a clear error rather than a crash
+                raise ParseError(number, f"無法辨識的欄位「{segment}」")
             self._header(number, match.group("label"), match.group("value").strip())
 
     def _header(self, number: int, label: str, value: str) -> None:
@@ -726,7 +728,8 @@ class _Reader:
         if match := _ARABIC_ITEM_RE.match(line):
             return self._numbered(number, "arabic", match.group("num"), match.group("rest"), line)
         if (match := _CASE_ITEM_RE.match(line)) or (match := _PROPOSAL_ITEM_RE.match(line)):
-            return self._numbered(number, "case", match.group("num"), match.group("rest") or "", line)
+            rest = match.group("rest") or match.groupdict().get("spaced") or ""
+            return self._numbered(number, "case", match.group("num"), rest, line)
         if match := _CONCLUSION_RE.match(line):
             self._conclusion(number, _label(match), match.group("rest"))
             return True
