@@ -115,9 +115,9 @@ _PAGE_NUMBER_RE = re.compile(
 
 _TITLE_RE = re.compile(
     rf"^(?P<org>.*?)第\s*(?P<num>[{_DIGIT}]+|[〇零一二三四五六七八九十百]+)\s*次\s*(?P<kind>.*?)\s*"
-    r"(?P<meeting>會議|會報)\s*(?:[紀記]錄|紀要)$"
+    r"(?P<meeting>會議|會報)\s*(?:[紀記]錄|紀要)(?:\s*[（(][^()（）]{1,12}[)）])?$"
 )
-_TITLE_LIKE_RE = re.compile(r"會[議報]\s*(?:[紀記]錄|紀要)$")
+_TITLE_LIKE_RE = re.compile(r"會[議報]\s*(?:[紀記]錄|紀要)(?:\s*[（(][^()（）]{1,12}[)）])?$")
 
 _HEADER_LABELS: dict[str, str] = {
     "時間": "time",
@@ -165,6 +165,8 @@ _HEADER_LABEL = (
     + ")"
 )
 _HEADER_RE = re.compile(rf"^{_HEADER_LABEL}\s*{_COLON}\s*(?P<value>.*)$")
+# A header kept as a table (Word "save as text" writes its cells with a tab): 時　　間\t113年5月14日
+_BARE_HEADER_RE = re.compile(rf"^{_HEADER_LABEL}\s+(?P<value>\S.*)$")
 # 主席：王局長明華          紀錄：李小美 — a further field on the same line, after white space.
 _INNER_HEADER_RE = re.compile(rf"(?<=\s){_HEADER_LABEL}\s*{_COLON}")
 
@@ -180,6 +182,8 @@ _SECTION_PREFIX_RE = re.compile(r"[-‐‑–—•●・▪◦*]?\s*[壹貳參�
 _ITEM_RE = re.compile(rf"^(?P<num>[{_ZH_NUM}]{{1,4}})\s*[、．.]\s*(?P<rest>.*)$")
 # 1、 1. １、 — items in records that number them with Arabic numerals (and the 1. level everywhere else).
 _ARABIC_ITEM_RE = re.compile(rf"^(?P<num>[{_DIGIT}]{{1,3}})\s*[、．.](?![{_DIGIT}])\s*(?P<rest>.*)$")
+# (1) (2) right after 決議： are its points, like (一) (二); elsewhere they stay inside the text.
+_PAREN_ARABIC_RE = re.compile(rf"^[(（]\s*(?P<num>[{_DIGIT}]{{1,2}})\s*[)）]\s*(?P<rest>.*)$")
 _CASE_ITEM_RE = re.compile(
     rf"^第\s*(?P<num>[{_ZH_NUM}百]{{1,6}}|[{_DIGIT}]{{1,4}})\s*案\s*(?:[、．.]|{_COLON})?\s*(?P<rest>.*)$"
 )
@@ -608,6 +612,8 @@ class _Reader:
             self._section(number, None, structural.rstrip("：:︰"), "")
         elif _HEADER_RE.match(line) or self.mid_sentence or line[0] in _CLOSING:
             self._header_fields(number, line)
+        elif match := _BARE_HEADER_RE.match(line):
+            self._header(number, match.group("label"), match.group("value").strip())
         elif (match := _ITEM_RE.match(structural)) or (match := _CASE_ITEM_RE.match(structural)):
             raise ParseError(number, f"項目「{match.group('num')}、」出現在任何段落（壹、貳、參…）之前")
         elif match := _PROPOSAL_ITEM_RE.match(structural):
@@ -727,6 +733,8 @@ class _Reader:
             return self._numbered(number, "zh", match.group("num"), match.group("rest"), line)
         if match := _ARABIC_ITEM_RE.match(line):
             return self._numbered(number, "arabic", match.group("num"), match.group("rest"), line)
+        if match := _PAREN_ARABIC_RE.match(line):
+            return self._numbered(number, "paren", match.group("num"), match.group("rest"), line)
         if (match := _CASE_ITEM_RE.match(line)) or (match := _PROPOSAL_ITEM_RE.match(line)):
             rest = match.group("rest") or match.groupdict().get("spaced") or ""
             return self._numbered(number, "case", match.group("num"), rest, line)
@@ -786,7 +794,7 @@ class _Reader:
         try:
             value = parse_number(numeral)
         except ValueError:
-            if self.previous_open or style == "arabic":
+            if self.previous_open or style in ("arabic", "paren"):
                 return False
             raise ParseError(number, f"無法辨識的項目編號「{numeral}」") from None
         section = self.sections[-1]
@@ -803,6 +811,8 @@ class _Reader:
                 block.numbered = style
                 self._list_entry(number, line, title, block, value)
                 return True
+        if style == "paren":
+            return False  # (1) never opens an item
         if style == "arabic":
             # 1、 opens items only where an item can begin: first in a section, or next after item 1、.
             first = self.item is None and last is None and value == 1

@@ -702,3 +702,23 @@ def test_odd_inputs_raise_only_parse_error(text: str) -> None:
         parse_minutes(text)
     except ParseError as error:
         assert error.line >= 1 and error.reason
+
+
+def test_header_kept_as_a_table_without_colons() -> None:
+    text = SEED.replace("時間：", "時　　間\t").replace("地點：", "地　　點\t")
+    parsed = parse_minutes(text)
+    assert (parsed.starts_at, parsed.place) == (dt.datetime(2022, 1, 20, 10, 0), "視訊會議")
+
+
+def test_title_with_a_draft_mark() -> None:
+    parsed = parse_minutes(SEED.replace("處務會議紀錄\n", "處務會議紀錄（草案）\n", 1))
+    assert (parsed.organisation, parsed.number, parsed.kind) == ("臺北市政府秘書處", 108, "處務")
+
+
+@pytest.mark.parametrize("marker", ["({n})", "（{n}）", "{n}.", "{n}、"])
+def test_points_numbered_with_arabic_numerals_right_after_the_label(marker: str) -> None:
+    text = SEED.replace(
+        "(一) 同意備查。\n\n(二) 請各組室配合中央法規",
+        f"{marker.format(n=1)} 同意備查。\n\n{marker.format(n=2)} 請各組室配合中央法規",
+    )
+    assert texts(parse_minutes(text)) == texts(parse_minutes(SEED))
