@@ -8,6 +8,7 @@ the seed meeting under 1.5x plain WeasyPrint, a meeting of 100 items with a 200-
 from __future__ import annotations
 
 import argparse
+import copy
 import html
 import os
 import statistics
@@ -116,19 +117,27 @@ def build_big_meeting(items: int, reviews: int):
     return meeting
 
 
-def median_seconds(fn, runs: int) -> float:
-    times = []
+def timed(fn, runs: int) -> tuple[float, float]:
+    """Median CPU time and median wall time of `runs` calls.
+
+    CPU time is what the goals are judged on: this is a shared two-core machine, and other processes'
+    load inflates wall time without saying anything about our code. On a quiet machine the two agree.
+    """
+    cpu, wall = [], []
     for _ in range(runs):
-        start = time.process_time()
+        c0, w0 = time.process_time(), time.perf_counter()
         fn()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
+        cpu.append(time.process_time() - c0)
+        wall.append(time.perf_counter() - w0)
+    return statistics.median(cpu), statistics.median(wall)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
+
+    from weasyprint.text import ffi
 
     from minutes import documents
     from minutes.parsing import parse_minutes
@@ -138,28 +147,38 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     seed_text = SEED.read_text(encoding="utf-8")
     seed = record_import(parse_minutes(seed_text))
+    # The signed state only lives on this instance: enough to render the document of record without a watermark.
+    signed = copy.copy(seed)
+    signed.status, signed.signed_at = signed.Status.SIGNED, seed.starts_at
     big = build_big_meeting(100, 200)
 
     # Warm up: fontconfig, HarfBuzz faces, templates and the stylesheet are loaded once per process.
     plain_pdf = plain_weasyprint(seed_text)
     seed_pdf = documents.render_meeting_pdf(seed)
+    documents.render_meeting_pdf(signed)
     big_pdf = documents.render_meeting_pdf(big)
 
-    # Interleave the two seed measurements so both see the same machine load.
-    plain_times, ours_times = [], []
+    # Interleave the seed measurements so all three see the same machine load.
+    rows = {"plain": [], "draft": [], "signed": []}
     for _ in range(args.runs):
-        plain_times.append(median_seconds(lambda: plain_weasyprint(seed_text), 1))
-        ours_times.append(median_seconds(lambda: documents.render_meeting_pdf(seed), 1))
-    plain, ours = statistics.median(plain_times), statistics.median(ours_times)
-    big_time = median_seconds(lambda: documents.render_meeting_pdf(big), max(3, args.runs // 2))
+        rows["plain"].append(timed(lambda: plain_weasyprint(seed_text), 1))
+        rows["draft"].append(timed(lambda: documents.render_meeting_pdf(seed), 1))
+        rows["signed"].append(timed(lambda: documents.render_meeting_pdf(signed), 1))
+    cpu = {k: statistics.median(c for c, _ in v) for k, v in rows.items()}
+    wall = {k: statistics.median(w for _, w in v) for k, v in rows.items()}
+    big_cpu, big_wall = timed(lambda: documents.render_meeting_pdf(big), max(3, args.runs // 2))
 
-    ratio = ours / plain
-    print(f"runs per figure: {args.runs} (median), WeasyPrint warm in one process")
-    print(f"plain WeasyPrint, seed text:      {plain:6.3f} s  {pdf_pages(plain_pdf)} pages")
-    print(f"export_minutes, seed meeting 108: {ours:6.3f} s  {pdf_pages(seed_pdf)} pages  ({ratio:.2f}x plain)")
-    print(f"100 items + 200-row appendix:     {big_time:6.3f} s  {pdf_pages(big_pdf)} pages")
-    ok_seed, ok_big = ratio < 1.5, big_time < 2.0
-    print(f"goal seed < 1.5x plain: {'met' if ok_seed else 'MISSED'}; goal big < 2 s: {'met' if ok_big else 'MISSED'}")
+    subsetter = "HarfBuzz (libharfbuzz-subset0)" if ffi.harfbuzz_subset is not None else "fontTools (slow!)"
+    print(f"{args.runs} runs per figure, median; one warm process; font subsetting with {subsetter}")
+    print("                                     CPU s   wall s  pages  vs plain (CPU)")
+    print(f"plain WeasyPrint, seed text        {cpu['plain']:7.3f} {wall['plain']:8.3f} {pdf_pages(plain_pdf):6d}")
+    for key, label in (("draft", "seed meeting 108, draft export"), ("signed", "seed meeting 108, signed render")):
+        print(f"{label:34s} {cpu[key]:7.3f} {wall[key]:8.3f} {pdf_pages(seed_pdf):6d}  {cpu[key] / cpu['plain']:5.2f}x")
+    print(f"100 items + 200-row appendix       {big_cpu:7.3f} {big_wall:8.3f} {pdf_pages(big_pdf):6d}")
+    ratio = max(cpu["draft"], cpu["signed"]) / cpu["plain"]
+    ok_seed, ok_big = ratio < 1.5, big_cpu < 2.0
+    print(f"goal seed < 1.5x plain: {'met' if ok_seed else 'MISSED'} ({ratio:.2f}x); "
+          f"goal big < 2 s: {'met' if ok_big else 'MISSED'} ({big_cpu:.2f} s)")
     return 0 if ok_seed and ok_big else 1
 
 

@@ -16,13 +16,17 @@ from django.utils import timezone
 
 from minutes import permissions
 from minutes.models import Meeting, SignedRecord
+from minutes.services import MeetingError
 
 PDF_TEMPLATE = "minutes/pdf/meeting.html"
 PRINT_STYLESHEET = "css/print.css"
 
 
-class DocumentError(Exception):
-    """The record could not be rendered or signed; the message is for the user."""
+class DocumentError(MeetingError):
+    """The record could not be rendered or signed; the message is for the user.
+
+    A MeetingError, so that the sign-off shows it like any other refusal and its transaction rolls back.
+    """
 
 
 @lru_cache(maxsize=1)
@@ -112,9 +116,12 @@ def pdf_sign(pdf: bytes, *, meeting: Meeting) -> bytes:
     from pyhanko.sign import fields, signers
 
     passphrase = getattr(settings, "MINUTES_SIGNING_PASSPHRASE", "") or None
-    signer = signers.SimpleSigner.load_pkcs12(
-        settings.MINUTES_SIGNING_P12, passphrase=passphrase.encode() if passphrase else None
-    )
+    try:
+        signer = signers.SimpleSigner.load_pkcs12(
+            settings.MINUTES_SIGNING_P12, passphrase=passphrase.encode() if passphrase else None
+        )
+    except (OSError, ValueError):
+        signer = None
     if signer is None:
         raise DocumentError("無法讀取簽章憑證（MINUTES_SIGNING_P12），請確認檔案與密碼。")
     metadata = signers.PdfSignatureMetadata(

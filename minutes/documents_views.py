@@ -60,4 +60,5 @@ def verify(request):
             result = documents.signed_record_verify(form.cleaned_data["file"].chunks())
     else:
         form = VerifyForm()
-    return render(request, "minutes/verify.html", {"form": form, "result": result})
+    context = {"form": form, "result": result, "max_mb": MAX_VERIFY_BYTES // (1024 * 1024)}
+    return render(request, "minutes/verify.html", context)

@@ -116,3 +116,16 @@ def test_the_signed_pdf_still_reads_like_the_record(seed_meeting, chair, office_
 
     record = sign_directly(seed_meeting, chair)
     assert "臺北市政府秘書處第 108 次處務會議紀錄" in pdftotext(bytes(record.pdf))
+
+
+def test_a_wrong_certificate_passphrase_refuses_signing_with_a_message(seed_meeting, chair, office_certificate, settings):
+    settings.MINUTES_SIGNING_PASSPHRASE = "not-the-passphrase"
+    with pytest.raises(documents.DocumentError, match="無法讀取簽章憑證"):
+        sign_directly(seed_meeting, chair)
+    assert not SignedRecord.objects.filter(meeting=seed_meeting).exists()
+
+
+def test_a_missing_certificate_file_refuses_signing_with_a_message(seed_meeting, chair, settings, tmp_path):
+    settings.MINUTES_SIGNING_P12 = str(tmp_path / "missing.p12")
+    with pytest.raises(documents.DocumentError, match="無法讀取簽章憑證"):
+        sign_directly(seed_meeting, chair)
