@@ -54,3 +54,10 @@ def test_no_page_ends_with_a_heading_or_a_lead_in_line(db):
         classes = (box.element.get("class") or "").split()
         assert box.element_tag not in {"h1", "h2", "h3"}, box.element.text
         assert "lead" not in classes, box.element.text
+
+
+@pytest.mark.parametrize("items", [3, 40])
+def test_rendering_takes_the_same_few_queries_whatever_the_size(db, items, django_assert_max_num_queries):
+    meeting = record_import(parse_minutes(long_record(items)))
+    with django_assert_max_num_queries(10):
+        documents.render_meeting_pdf(meeting)
