@@ -178,7 +178,9 @@ _UNNUMBERED_SECTION_RE = re.compile(
     r"|專題報告|提案討論|討論提案|選舉事項|其他事項|其他)\s*"
     rf"(?:{_COLON}\s*(?:無|略|[（(]\s*略\s*[)）]))?\s*[。：:]?$"
 )
-_SECTION_PREFIX_RE = re.compile(r"[-‐‑–—•●・▪◦*]?\s*[壹貳參叁叄肆伍陸柒捌玖拾]{1,4}\s*[、．.]")
+_SECTION_PREFIX_RE = re.compile(
+    r"[-‐‑–—•●・▪◦*]?\s*(?:[壹貳參叁叄肆伍陸柒捌玖拾]{1,4}|[一二三四五六七八九十]{1,3})\s*[、．.]"
+)
 _ITEM_RE = re.compile(rf"^(?P<num>[{_ZH_NUM}]{{1,4}})\s*[、．.]\s*(?P<rest>.*)$")
 # 1、 1. １、 — items in records that number them with Arabic numerals (and the 1. level everywhere else).
 _ARABIC_ITEM_RE = re.compile(rf"^(?P<num>[{_DIGIT}]{{1,3}})\s*[、．.](?![{_DIGIT}])\s*(?P<rest>.*)$")
@@ -489,6 +491,8 @@ class _Reader:
         self.index = 0
         self.previous: _Line | None = None
         self.current = _Line(0, "")
+        # 一、主席致詞 二、業務報告 (一)…: no 壹、貳、, the agenda is numbered 一、 and its items (一).
+        self.shifted = False
 
     # -- driving ------------------------------------------------------------------------------------------
 
@@ -497,6 +501,7 @@ class _Reader:
         if not lines:
             raise ParseError(1, "內容空白，沒有可以匯入的會議紀錄")
         self.lines = _mark_full(_drop_furniture(lines))
+        self.shifted = _agenda_numbered_like_items(self.lines)
         for index, line in enumerate(self.lines):
             self.index, self.current = index, line
             if self.adjourned_line:
@@ -606,7 +611,9 @@ class _Reader:
 
     def _header_stage(self, number: int, line: str, structural: str) -> None:
         """A line between the title and the first section: fields, or the rest of the last field."""
-        if match := _SECTION_RE.match(structural):
+        if self.shifted and (match := _ITEM_RE.match(structural)):
+            self._agenda_section(number, match.group("num"), match.group("rest"), structural)
+        elif match := _SECTION_RE.match(structural):
             self._numbered_section(number, match)
         elif _UNNUMBERED_SECTION_RE.match(structural) and not self.mid_sentence:
             self._section(number, None, structural.rstrip("：:︰"), "")
@@ -710,7 +717,7 @@ class _Reader:
         continues = line[0] in _CLOSING  # Chinese typesetting never starts a line with 。，、）
         if not continues and self._structural(number, structural):
             return
-        point = None if continues else _POINT_RE.match(structural)
+        point = None if continues or self.shifted else _POINT_RE.match(structural)
         if (
             wrapped is not None
             and point is None
@@ -724,6 +731,11 @@ class _Reader:
     def _structural(self, number: int, line: str) -> bool:
         """Opens a section, item, report or conclusion when the line is one; False for text."""
         mid = self.mid_sentence
+        if self.shifted:
+            if match := _ITEM_RE.match(line):
+                return self._agenda_section(number, match.group("num"), match.group("rest"), line)
+            if match := _POINT_RE.match(line):
+                return self._numbered(number, "paren_zh", match.group("num"), match.group("rest"), line)
         if match := _SECTION_RE.match(line):
             return self._numbered_section(number, match)
         if _UNNUMBERED_SECTION_RE.match(line) and not mid:
@@ -764,6 +776,37 @@ class _Reader:
         if self.sections and section_number <= self.sections[-1].number and self.previous_open:
             return False  # 第壹、貳 in a sentence the converter cut, not a section out of order
         self._section(number, section_number, match.group("rest"), numeral)
+        return True
+
+    def _agenda_section(self, number: int, numeral: str, title: str, line: str) -> bool:
+        """一、 opening a section in a record whose agenda is numbered like items (see `shifted`)."""
+        try:
+            value = parse_number(numeral)
+        except ValueError:
+            if self.previous_open:
+                return False
+            raise ParseError(number, f"無法辨識的段落編號「{numeral}」") from None
+        expected = self.sections[-1].number + 1 if self.sections else 1
+        block = self.block
+        if block is not None and self.sections:
+            # 決議： followed by 一、二、: its points, unless the number opens the next section and the line
+            # reads like a heading rather than a sentence.
+            if block.numbered == "zh" and value == block.list_next:
+                if value != expected or line[-1] in _SENTENCE_END:
+                    self._list_entry(number, line, title, block, value)
+                    return True
+            elif value == 1 and self._list_may_start(block):
+                block.numbered = "zh"
+                self._list_entry(number, line, title, block, value)
+                return True
+        if self.mid_sentence and value != expected:
+            return False
+        if not 1 <= value <= _MAX_NUMBER or (self.sections and value <= self.sections[-1].number):
+            if self.previous_open and self.sections:
+                return False
+            if not 1 <= value <= _MAX_NUMBER:
+                raise ParseError(number, f"段落編號「{numeral}」超出範圍（應為一到九十九）")
+        self._section(number, value, title, numeral)
         return True
 
     def _section(self, number: int, section_number: int | None, title: str, numeral: str) -> None:
@@ -835,7 +878,7 @@ class _Reader:
                 number,
                 f"項目編號「{numeral}」未依序：前一項（第 {last.line} 行）已是第 {last.number} 項",
             )
-        self._item(number, value, title, numeral if style == "case" else numeral + line[len(numeral)])
+        self._item(number, value, title, line[: len(line) - len(title)].strip() if title else line)
         return True
 
     def _list_may_start(self, block: _Block) -> bool:
@@ -936,7 +979,11 @@ class _Reader:
         # 會議結論：同意備查。 carries its only point on the heading line itself.
         if not rest:
             return
-        if (match := _POINT_RE.match(rest)) and self._point(number, rest, match):
+        match = _POINT_RE.match(rest)
+        if match and self.shifted:
+            if self._numbered(number, "paren_zh", match.group("num"), match.group("rest"), rest):
+                return
+        elif match and self._point(number, rest, match):
             return
         self._plain(number, rest)
 
@@ -1077,6 +1124,18 @@ class _Reader:
                     number, f"無法辨識散會時間「{time_text}」（應為「10時45分」等形式）"
                 ) from None
         self.adjourned_line = number
+
+
+def _agenda_numbered_like_items(lines: list[_Line]) -> bool:
+    """Whether the record numbers its agenda 一、二、 (and its items (一)(二)) instead of 壹、貳、."""
+    first = None
+    for line in lines:
+        text = _BULLET_RE.sub("", line.text, count=1)
+        if _SECTION_RE.match(text):
+            return False
+        if first is None and (_ITEM_RE.match(text) or _UNNUMBERED_SECTION_RE.match(text)):
+            first = "item" if _ITEM_RE.match(text) else "section"
+    return first == "item"
 
 
 def _readable_time(value: str) -> bool:

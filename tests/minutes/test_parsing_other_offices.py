@@ -441,6 +441,63 @@ def test_ministry_cases_alone_on_their_line(ministry) -> None:
     assert points(second.conclusion) == ("決議", ["照案通過。", "請會計處彙整後陳報行政院。"])
 
 
+# -- a district office that numbers its agenda 一、二、 and its items (一)(二) ------------------------------
+
+SHIFTED = (
+    "高雄市鳳山區公所第 45 次區務會議紀錄\n"
+    "時間：113 年 7 月 2 日（星期二）上午 9 時\n"
+    "地點：本所 5 樓會議室\n"
+    "主席：陳區長志強　　紀錄：黃淑華\n"
+    "出席：各課室主管\n"
+    "一、主席致詞：（略）\n"
+    "二、上次會議決議事項執行情形：\n"
+    "決定：洽悉，列管案號 4401 解除列管。\n"
+    "三、業務報告\n"
+    "（一）民政課報告：本區 6 月份戶籍人口數為 358,102 人。\n"
+    "決定：洽悉。\n"
+    "（二）社會課報告：\n"
+    "說明：\n"
+    "1. 本區 113 年度重陽敬老禮金發放作業，預定 9 月辦理。\n"
+    "2. 請各里幹事協助通知。\n"
+    "決定：\n"
+    "(一) 洽悉。\n"
+    "(二) 請社會課提早規劃發放動線。\n"
+    "（三）人文課報告：鳳山國際龍舟賽於 6 月 10 日圓滿落幕。\n"
+    "主席裁示：請人文課辦理檢討會議。\n"
+    "四、臨時動議：無。\n"
+    "五、散會：上午 10 時 30 分。\n"
+)
+
+
+def test_agenda_numbered_like_items_opens_sections() -> None:
+    parsed = parse_minutes(SHIFTED)
+    assert (parsed.organisation, parsed.number, parsed.kind) == ("高雄市鳳山區公所", 45, "區務")
+    assert (parsed.chair, parsed.recorder, parsed.adjourned_at) == ("陳區長志強", "黃淑華", dt.time(10, 30))
+    assert [(s.number, s.title) for s in parsed.sections] == [
+        (1, "主席致詞：（略）"),
+        (2, "上次會議決議事項執行情形："),
+        (3, "業務報告"),
+        (4, "臨時動議：無。"),
+    ]
+    assert points(parsed.sections[1].conclusion) == ("決定", ["洽悉，列管案號 4401 解除列管。"])
+
+
+def test_agenda_numbered_like_items_keeps_items_and_their_points_apart() -> None:
+    civil, social, culture = parse_minutes(SHIFTED).sections[2].items
+    assert (civil.number, civil.title) == (1, "民政課報告：本區 6 月份戶籍人口數為 358,102 人。")
+    assert points(civil.conclusion) == ("決定", ["洽悉。"])
+    assert (social.number, social.title) == (2, "社會課報告：")
+    assert social.body == [
+        "說明：",
+        "1. 本區 113 年度重陽敬老禮金發放作業，預定 9 月辦理。",
+        "2. 請各里幹事協助通知。",
+    ]
+    # (一)(二) right after 決定： are its points; the (三) after them opens item 三 (主席裁示： follows it).
+    assert points(social.conclusion) == ("決定", ["洽悉。", "請社會課提早規劃發放動線。"])
+    assert (culture.number, culture.title) == (3, "人文課報告：鳳山國際龍舟賽於 6 月 10 日圓滿落幕。")
+    assert points(culture.conclusion) == ("主席裁示", ["請人文課辦理檢討會議。"])
+
+
 # -- the seed through a simulated pdftotext layout ---------------------------------------------------------
 
 
