@@ -109,7 +109,7 @@ _PAGE_NUMBER_RE = re.compile(
     r"^(?:[-‐‑–—―~〜_=]*\d{1,4}[-‐‑–—―~〜_=]*"
     r"|[-‐‑–—―]*第[\d一二三四五六七八九十百]{1,5}頁(?:[,、/|]?共[\d一二三四五六七八九十百]{1,5}頁)?[-‐‑–—―]*"
     r"|共[\d一二三四五六七八九十百]{1,5}頁[,、/|]?第[\d一二三四五六七八九十百]{1,5}頁"
-    r"|\d{1,4}/\d{1,4}|(?:page|p\.?)\d{1,4}(?:(?:of|/)\d{1,4})?)$",
+    r"|(?:頁次:?)?\d{1,4}/\d{1,4}|(?:page|p\.?)\d{1,4}(?:(?:of|/)\d{1,4})?)$",
     re.IGNORECASE,
 )
 
@@ -886,8 +886,12 @@ class _Reader:
             return False
         if block.kind in ("conclusion", "report"):
             return not block.entries  # right after 決議： or 補充報告：
-        # 說明： ending an item's body paragraph announces a list.
-        return self.item is not None and bool(block.entries) and block.entries[-1][-1] in "：:︰"
+        # 說明： ending an item's body paragraph, or 人事室報告： ending its title, announces a list.
+        if self.item is None:
+            return False
+        if block.entries:
+            return block.entries[-1][-1] in "：:︰"
+        return bool(self.item.title) and self.item.title[-1] in "：:︰"
 
     def _list_entry(self, number: int, line: str, text: str, block: _Block, value: int) -> None:
         block.list_next = value + 1

@@ -779,3 +779,15 @@ def test_points_numbered_with_arabic_numerals_right_after_the_label(marker: str)
         f"{marker.format(n=1)} 同意備查。\n\n{marker.format(n=2)} 請各組室配合中央法規",
     )
     assert texts(parse_minutes(text)) == texts(parse_minutes(SEED))
+
+
+def test_item_title_ending_in_a_colon_announces_a_list_in_its_body() -> None:
+    text = (
+        "某市政府某局第 1 次局務會議紀錄\n時間：113年1月2日\n壹、業務報告\n"
+        "一、人事室報告：\n一、本月新進 2 人。\n二、請各科室配合。\n決定：洽悉。\n"
+        "二、會計室報告：\n頁次：1/2\n一、預算執行率 45%。\n決定：洽悉。\n"
+    )
+    personnel, accounting = parse_minutes(text).sections[0].items
+    assert (personnel.number, personnel.body) == (1, ["一、本月新進 2 人。", "二、請各科室配合。"])
+    assert (accounting.number, accounting.body) == (2, ["一、預算執行率 45%。"])
+    assert points(accounting.conclusion) == ("決定", ["洽悉。"])
