@@ -83,3 +83,19 @@ def test_verify_does_not_load_the_stored_files(client, chief_wenshu, stored_pdf,
     with django_assert_max_num_queries(6) as queries:
         upload(client, stored_pdf)
     assert not [q for q in queries.captured_queries if '"pdf"' in q["sql"]]
+
+
+def test_an_upload_far_over_the_limit_is_refused_before_it_is_read(client, chief_wenshu, monkeypatch):
+    monkeypatch.setattr(documents_views, "MAX_VERIFY_BYTES", 1024 * 1024)
+    client.force_login(chief_wenshu)
+    page = upload(client, b"%PDF-" + b"0" * (2 * 1024 * 1024)).content.decode()
+    assert "檔案太大（上限 1 MB）" in page
+    assert "SHA-256</th>" not in page
+
+
+def test_verify_still_checks_the_csrf_token(chief_wenshu, stored_pdf):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(chief_wenshu)
+    assert upload(client, stored_pdf).status_code == 403
