@@ -11,7 +11,9 @@ import argparse
 import copy
 import html
 import os
+import re
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -117,6 +119,11 @@ def build_big_meeting(items: int, reviews: int):
     return meeting
 
 
+def pdf_pages(pdf: bytes) -> int:
+    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
+
+
 def timed(fn, runs: int) -> tuple[float, float]:
     """Median CPU time and median wall time of `runs` calls.
 
@@ -141,7 +148,6 @@ def main() -> int:
 
     from minutes import documents
     from minutes.parsing import parse_minutes
-    from tests.documents.conftest import pdf_pages
     from tracking.importing import record_import
 
     call_command("migrate", verbosity=0)
