@@ -228,6 +228,8 @@ _ADJOURN_TIME_FIRST_RE = re.compile(
 _LABEL_START_RE = re.compile(r"^[^\s：:︰]{1,6}[：:︰]")
 
 _SENTENCE_END = "。！？!?；;"
+# Only a full stop ends a paragraph: a line ending in ； is a clause the converter wrapped.
+_PARAGRAPH_END = "。！？!?"
 _TITLE_END = _SENTENCE_END + "：:︰」』"
 # Closing punctuation never starts a line in Chinese typesetting: a line starting with it continues.
 _CLOSING = "。，、；：:︰,;！？!?）)」』】〕"
@@ -290,7 +292,7 @@ def _join(previous: str, following: str, wrapped: bool = False, glue: str | None
         return following
     if glue is not None:
         return previous + glue + following
-    if _SUB_MARKER_RE.match(following) or (previous[-1] in _SENTENCE_END and not wrapped):
+    if _SUB_MARKER_RE.match(following) or (previous[-1] in _PARAGRAPH_END and not wrapped):
         return previous + "\n" + following
     # CJK text has no spaces between words; only two Latin words or numbers need one back.
     if (
@@ -424,7 +426,9 @@ def _wrap_width(widths: list[int], open_ends: list[bool], tolerance: int) -> int
         near_open = open_at_least[low] - open_at_least[width + 1]
         longer = at_least[width + 1]
         long_lines = at_least[width // 2]
-        if near >= 3 and longer * 4 <= near and near * 4 >= long_lines and near_open * 2 >= near:
+        # Lines cut at exactly one length (tolerance 0) are evidence enough; near lengths must be common.
+        common = tolerance == 0 or near * 4 >= long_lines
+        if near >= 3 and longer * 4 <= near and common and near_open * 2 >= near:
             return width
     return None
 
@@ -485,8 +489,10 @@ class _Reader:
         self.block: _Block | None = None
         self.awaiting_title: ParsedItem | None = None
         self.wrapped_title: ParsedItem | ParsedSection | None = None
+        self.titled: ParsedItem | ParsedSection | None = None  # whose title the previous line wrote
         self.adjourned_at: dt.time | None = None
         self.adjourned_line = 0
+        self.adjourned_text = ""
         self.lines: list[_Line] = []
         self.index = 0
         self.previous: _Line | None = None
@@ -504,11 +510,13 @@ class _Reader:
         self.shifted = _agenda_numbered_like_items(self.lines)
         for index, line in enumerate(self.lines):
             self.index, self.current = index, line
-            if self.adjourned_line:
+            if self.adjourned_line and self.adjourned_text and self.mid_sentence:
+                self.adjourned_text = self._join(self.adjourned_text, line.text)
+            elif self.adjourned_line:
                 raise ParseError(
                     line.number, f"「散會」（第 {self.adjourned_line} 行）之後仍有文字，無法歸入紀錄"
                 )
-            if not self.title_line:
+            elif not self.title_line:
                 self._title_stage(line.number, line.text)
             else:
                 rest, adjournment = self._split_adjournment(line.text)
@@ -532,7 +540,9 @@ class _Reader:
     def mid_sentence(self) -> bool:
         """The converter cut the previous line at the page width in the middle of a sentence."""
         if self.previous is not None and self.previous.exact:
-            return True  # cut at a character count: wherever the sentence was
+            # Cut at a character count, wherever the sentence was; after a full stop it may also be a
+            # paragraph that happened to be that long.
+            return self.previous.text[-1] not in _PARAGRAPH_END
         return self.previous_full and self.previous_open
 
     def _join(self, previous: str, following: str) -> str:
@@ -548,6 +558,7 @@ class _Reader:
             raise ParseError(first, "找不到會議紀錄標題（應為「○○第 N 次○○會議紀錄」）")
         self._read_header()
         self._close_block()
+        self._read_adjournment()
         if self.starts_at is None and self.date is not None:
             self.starts_at = dt.datetime.combine(self.date, dt.time())
         if self.starts_at is None:
@@ -674,7 +685,14 @@ class _Reader:
             raise ParseError(
                 number, "無法歸類的文字：標題與第一個段落之間只能有時間、地點、主席、紀錄、出席等欄位"
             )
-        self.headers[self.last_header] = (self._join(value, line), first_line)
+        joined = self._join(value, line)
+        # 紀錄： cut in two by the page width shows up only once the pieces are joined.
+        starts = [match.start() for match in _INNER_HEADER_RE.finditer(joined)]
+        self.headers[self.last_header] = (joined[: starts[0]].rstrip() if starts else joined, first_line)
+        for begin, end in zip(starts, [*starts[1:], len(joined)][: len(starts)], strict=True):
+            match = _HEADER_RE.match(joined[begin:end].strip())
+            if match is not None:
+                self._header(number, match.group("label"), match.group("value").strip())
 
     def _read_header(self) -> None:
         """Reads the date and time once the header is complete (the converter may have wrapped them)."""
@@ -714,7 +732,10 @@ class _Reader:
             self._header_stage(number, line, structural)
             return
         wrapped, self.wrapped_title = self.wrapped_title, None
+        titled, self.titled = self.titled, None
         continues = line[0] in _CLOSING  # Chinese typesetting never starts a line with 。，、）
+        if continues and titled is not None:
+            wrapped = titled
         if not continues and self._structural(number, structural):
             return
         point = None if continues or self.shifted else _POINT_RE.match(structural)
@@ -948,11 +969,16 @@ class _Reader:
     def _maybe_wrapped(self, target: ParsedItem | ParsedSection) -> None:
         """A title without final punctuation may go on in the next line (the converter cut it)."""
         title = target.title
-        if (
-            title
-            and title[-1] not in _TITLE_END
-            and (self.current.full or not _COMPLETE_TITLE_RE.search(title))
-        ):
+        self.titled = target
+        if not title:
+            return
+        if self.current.exact:
+            wraps = title[-1] not in _PARAGRAPH_END  # cut at a character count, wherever the title was
+        elif self.current.full:
+            wraps = title[-1] not in _PARAGRAPH_END + "：:︰"  # …要點」 / 部分條文案 at the page width
+        else:
+            wraps = title[-1] not in _TITLE_END and not _COMPLETE_TITLE_RE.search(title)
+        if wraps:
             self.wrapped_title = target
 
     def _conclusion(self, number: int, label: str, rest: str) -> None:
@@ -1031,7 +1057,7 @@ class _Reader:
             entries[-1] = self._join(entries[-1], line)
         elif entries and (
             wrapped
-            or entries[-1][-1] not in _SENTENCE_END
+            or entries[-1][-1] not in _PARAGRAPH_END
             or _SUB_MARKER_RE.match(line)
             or line[0] in _CLOSING
         ):
@@ -1057,7 +1083,7 @@ class _Reader:
                 self.mid_sentence
                 or line[0] in _CLOSING
                 or (
-                    (self.previous_full or entries[-1][-1] not in _SENTENCE_END)
+                    (self.previous_full or entries[-1][-1] not in _PARAGRAPH_END)
                     and not _LABEL_START_RE.match(line)
                 )
             )
@@ -1120,14 +1146,20 @@ class _Reader:
         return before, time_text
 
     def _adjourn(self, number: int, time_text: str) -> None:
-        if time_text:
-            try:
-                self.adjourned_at = parse_roc_time(time_text)
-            except ValueError:
-                raise ParseError(
-                    number, f"無法辨識散會時間「{time_text}」（應為「10時45分」等形式）"
-                ) from None
+        # Read at the end: the page width may have cut 散會：上午 10 時 30 / 分。
+        self.adjourned_text = time_text
         self.adjourned_line = number
+
+    def _read_adjournment(self) -> None:
+        time_text = self.adjourned_text.rstrip("。．.")
+        if not time_text:
+            return
+        try:
+            self.adjourned_at = parse_roc_time(time_text)
+        except ValueError:
+            raise ParseError(
+                self.adjourned_line, f"無法辨識散會時間「{time_text}」（應為「10時45分」等形式）"
+            ) from None
 
 
 def _agenda_numbered_like_items(lines: list[_Line]) -> bool:
