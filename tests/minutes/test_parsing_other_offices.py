@@ -791,3 +791,29 @@ def test_item_title_ending_in_a_colon_announces_a_list_in_its_body() -> None:
     assert (personnel.number, personnel.body) == (1, ["一、本月新進 2 人。", "二、請各科室配合。"])
     assert (accounting.number, accounting.body) == (2, ["一、預算執行率 45%。"])
     assert points(accounting.conclusion) == ("決定", ["洽悉。"])
+
+
+def test_adjournment_time_cut_by_the_page_width() -> None:
+    text = SEED.replace("散會(10時45分)", "陸、散會：上午 10 時 45 分。")
+    for width, cut in ((17, "陸、散會：上午 10 時 45 分\n。"), (16, "陸、散會：上午 10 時 45 \n分。")):
+        layout = pdftotext_layout(text, width)
+        assert cut in layout
+        assert parse_minutes(layout).adjourned_at == dt.time(10, 45)
+
+
+def test_second_header_label_cut_by_the_page_width() -> None:
+    text = SEED.replace("主席：陳志銘\n\n紀錄：葉霆怡", "主席：陳志銘" + "\u3000" * 9 + "紀錄：葉霆怡")
+    layout = pdftotext_layout(text, 16)
+    assert "\u3000紀\n錄：葉霆怡" in layout
+    parsed = parse_minutes(layout)
+    assert (parsed.chair, parsed.recorder) == ("陳志銘", "葉霆怡")
+
+
+def test_line_ending_in_a_semicolon_goes_on_in_the_same_point() -> None:
+    text = SEED.replace("同意解除列管；列管案號 9903", "同意解除列管；\n列管案號 9903")
+    assert texts(parse_minutes(text)) == texts(parse_minutes(SEED))
+
+
+def test_full_stop_alone_on_the_next_line_ends_the_title() -> None:
+    text = SEED.replace("五、本處 111 年加班費預算分配數額。", "五、本處 111 年加班費預算分配數額\n。")
+    assert texts(parse_minutes(text)) == texts(parse_minutes(SEED))
