@@ -87,12 +87,12 @@ _COLON = "[：:︰]"
 _DIGIT = "0-9０-９"
 _ZH_NUM = "〇零一二三四五六七八九十"
 
-# Spaces other than the plain one: tabs, no-break and typographic spaces become one space; zero-width
-# characters and the byte-order mark vanish. The ideographic space \u3000 stays (labels are spread with it).
+# Spaces other than the plain one: tabs, no-break, typographic and ideographic (\u3000) spaces become one
+# space; zero-width characters and the byte-order mark vanish. Spread labels (主　　席) still match.
 _SPACES = str.maketrans(
     {
         **{ch: " " for ch in "\t\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-           "\u200a\u202f\u205f"},
+           "\u200a\u202f\u205f\u3000"},
         **{ch: "" for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad"},
     }
 )  # fmt: skip

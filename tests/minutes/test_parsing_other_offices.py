@@ -817,3 +817,8 @@ def test_line_ending_in_a_semicolon_goes_on_in_the_same_point() -> None:
 def test_full_stop_alone_on_the_next_line_ends_the_title() -> None:
     text = SEED.replace("五、本處 111 年加班費預算分配數額。", "五、本處 111 年加班費預算分配數額\n。")
     assert texts(parse_minutes(text)) == texts(parse_minutes(SEED))
+
+
+@pytest.mark.parametrize("space", ["\u3000", "\xa0", "\t", "  ", " \u3000\t"])
+def test_any_white_space_inside_lines_reads_as_one_space(space: str) -> None:
+    assert texts(parse_minutes(SEED.replace(" ", space))) == texts(parse_minutes(SEED))
