@@ -117,6 +117,13 @@ def test_appendix_lists_the_reviews_decided_at_the_meeting(signed_seed):
     assert appendix.count("賡續列管") == 4
 
 
+def test_appendix_says_when_the_record_holds_no_subject_for_an_old_case(signed_seed):
+    text = pdftotext(documents.meeting_pdf_bytes(signed_seed))
+    appendix = re.sub(r"\s+", "", text[text.index("附件：") :])
+    # 9903 and the other cases older than the data have no subject: the cell says so rather than stay blank.
+    assert appendix.count("（原紀錄未載）") == 9
+
+
 def test_meeting_without_reviews_has_no_appendix(seed_meeting):
     seed_meeting.reviews.all().delete()
     text = pdftotext(documents.render_meeting_pdf(seed_meeting))
