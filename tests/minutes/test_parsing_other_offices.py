@@ -822,3 +822,26 @@ def test_full_stop_alone_on_the_next_line_ends_the_title() -> None:
 @pytest.mark.parametrize("space", ["\u3000", "\xa0", "\t", "  ", " \u3000\t"])
 def test_any_white_space_inside_lines_reads_as_one_space(space: str) -> None:
     assert texts(parse_minutes(SEED.replace(" ", space))) == texts(parse_minutes(SEED))
+
+
+def test_paragraphs_of_equal_length_are_not_taken_for_wrapped_lines() -> None:
+    remarks = "\n".join(f"第{n}段致詞內容說明本局推動各項業務的重點與方向之一。" for n in "一二三四")
+    text = SEED.replace("參、報告事項", f"貳、主席致詞\n{remarks}\n\n參、報告事項")
+    body = parse_minutes(text).sections[1].body
+    assert len(body) == 4 and body[0].startswith("第一段")
+
+
+def test_a_complete_short_title_does_not_swallow_the_paragraph_after_it() -> None:
+    text = SEED.replace("參、報告事項", "貳、主席致詞\n今年請各組室持續精進服務品質。\n\n參、報告事項")
+    remarks = parse_minutes(text).sections[1]
+    assert (remarks.title, remarks.body) == ("主席致詞", ["今年請各組室持續精進服務品質。"])
+
+
+def test_wrapped_section_title_and_header_value() -> None:
+    text = SEED.replace(
+        "壹、宣讀 110 年 12 月 16 日第 107 次處務會議紀錄。",
+        "壹、宣讀 110 年 12 月 16 日第 107 次處務會議\n紀錄。",
+    ).replace("地點：視訊會議", "地點：市政大樓 11 樓第一\n會議室")
+    parsed = parse_minutes(text)
+    assert parsed.place == "市政大樓 11 樓第一會議室"
+    assert parsed.sections[0].title == "宣讀 110 年 12 月 16 日第 107 次處務會議紀錄。"
