@@ -2,8 +2,9 @@
 
 The text may come from any converter: pdftotext (hard-wrapped lines, form feeds, page numbers, the title
 repeated as a running header), Word "save as text" (tabs, full-width spaces, CR line ends) or a copy from
-a web page (non-breaking spaces). `_prepare` removes what the converter added; the reader then decides,
-line by line, where each line belongs, joining the lines the converter broke.
+a web page (non-breaking spaces). `_prepare` and `_drop_furniture` remove what the converter added and
+`_mark_full` marks the lines it cut at the page width; the reader then decides, line by line, where each
+line belongs, joining the lines the converter broke.
 """
 
 from __future__ import annotations
