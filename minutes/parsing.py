@@ -283,11 +283,15 @@ def split_report_heading(heading: str) -> tuple[str, str, str]:
     return "", "", ""
 
 
-def _join(previous: str, following: str, wrapped: bool = False, glue: str | None = None) -> str:
+def _join(
+    previous: str, following: str, wrapped: bool = False, glue: str | None = None, spaced: bool = False
+) -> str:
     """Joins a continuation line to what came before it, the way the text was before it was wrapped.
 
     `wrapped`: the previous line was cut at the page width, so even a full stop there ends no paragraph.
     `glue`: what stood at the cut when the text was cut at an exact character count ("" or " ").
+    `spaced`: a space stood at the cut (end of one line, start of the next), kept next to a number or a
+    Latin word.
     """
     if not previous:
         return following
@@ -296,12 +300,9 @@ def _join(previous: str, following: str, wrapped: bool = False, glue: str | None
     if _SUB_MARKER_RE.match(following) or (previous[-1] in _PARAGRAPH_END and not wrapped):
         return previous + "\n" + following
     # CJK text has no spaces between words; only two Latin words or numbers need one back.
-    if (
-        previous[-1].isascii()
-        and previous[-1].isalnum()
-        and following[0].isascii()
-        and following[0].isalnum()
-    ):
+    latin_before = previous[-1].isascii() and previous[-1].isalnum()
+    latin_after = following[0].isascii() and following[0].isalnum()
+    if (latin_before and latin_after) or (spaced and (latin_before or latin_after)):
         return previous + " " + following
     return previous + following
 
@@ -486,6 +487,7 @@ class _Reader:
         self.date: dt.date | None = None  # from 日期：, when the time has a line of its own
         self.sections: list[ParsedSection] = []
         self.arabic_sections: set[int] = set()  # positions of sections whose items are numbered 1、2、
+        self.paren_sections: set[int] = set()  # positions of sections whose items are numbered (一)(二)
         self.item: ParsedItem | None = None
         self.block: _Block | None = None
         self.awaiting_title: ParsedItem | None = None
@@ -551,7 +553,8 @@ class _Reader:
         glue = None
         if self.previous is not None and self.previous.exact:
             glue = " " if self.previous.space_after or self.current.space_before else ""
-        return _join(previous, following, self.previous_full, glue)
+        spaced = (self.previous is not None and self.previous.space_after) or self.current.space_before
+        return _join(previous, following, self.previous_full, glue, spaced)
 
     def _finish(self) -> ParsedMeeting:
         if not self.title_line:
@@ -747,6 +750,8 @@ class _Reader:
         ):
             wrapped.title = self._join(wrapped.title, line)
             self._maybe_wrapped(wrapped)
+        elif point is not None and self._paren_item(number, structural, point):
+            return
         elif point is None or not self._point(number, structural, point):
             self._plain(number, line)
 
@@ -1017,6 +1022,44 @@ class _Reader:
         elif match and self._point(number, rest, match):
             return
         self._plain(number, rest)
+
+    def _paren_item(self, number: int, line: str, match: re.Match[str]) -> bool:
+        """(一) as an item straight under 壹、: 參、業務報告 / (一)人事室報告 / 決定：洽悉。 / (二)會計室報告.
+
+        (一) opens items when the first one is followed by its own conclusion, report or 說明：; the
+        section's later (二)(三) then continue the items, unless the current block's points reach them.
+        """
+        try:
+            value = from_zh(match.group("num"))
+        except ValueError:
+            return False
+        position = len(self.sections) - 1
+        section = self.sections[position]
+        block = self._current_block(number)
+        if position not in self.paren_sections:
+            if not (
+                value == 1
+                and self.item is None
+                and not section.items
+                and block.kind == "body"
+                and self._next_kind() in ("conclusion", "report", "label")
+            ):
+                return False
+            self.paren_sections.add(position)
+        elif self.item is None or self.item is not section.items[-1] or value != self.item.number + 1:
+            return False
+        elif (
+            block.kind != "body"
+            and not block.numbered
+            and block.markers + 1 == value
+            and not self._next_is_item(block)
+        ):
+            return False  # the next point of the conclusion or report
+        if self.mid_sentence and section.items and value != section.items[-1].number + 1:
+            return False
+        marker = match.group("marker")
+        self._item(number, value, match.group("rest"), marker)
+        return True
 
     def _point(self, number: int, line: str, match: re.Match[str]) -> bool:
         block = self._current_block(number)

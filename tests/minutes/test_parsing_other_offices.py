@@ -845,3 +845,55 @@ def test_wrapped_section_title_and_header_value() -> None:
     parsed = parse_minutes(text)
     assert parsed.place == "市政大樓 11 樓第一會議室"
     assert parsed.sections[0].title == "宣讀 110 年 12 月 16 日第 107 次處務會議紀錄。"
+
+
+# -- a city bureau that numbers the items under 壹、 with (一)(二) ----------------------------------------
+
+PAREN_ITEMS = (
+    "新竹市政府工務處第 30 次處務會議紀錄\n"
+    "時間：113 年 9 月 10 日上午 9 時\n"
+    "壹、業務報告\n"
+    "（一）養護工程科報告：本市道路平坦度改善計畫執行進度 62%。\n"
+    "決定：洽悉。\n"
+    "（二）建築管理科報告：\n"
+    "說明：本月核發建造執照 45 件。\n"
+    "決定：\n"
+    "（一）洽悉。\n"
+    "（二）請加速審查流程。\n"
+    "（三）公園路燈科報告：中秋節前完成路燈檢修。\n"
+    "主席裁示：\n"
+    "（一）洽悉。\n"
+    "（二）請公園路燈科注意施工安全。\n"
+    "（三）請於 9 月 15 日前提報成果。\n"
+    "貳、臨時動議：無。\n"
+    "散會：上午 10 時\n"
+)
+
+
+def test_items_numbered_in_parentheses_straight_under_a_section() -> None:
+    parsed = parse_minutes(PAREN_ITEMS)
+    reports, motions = parsed.sections
+    assert (reports.title, reports.body, motions.title) == ("業務報告", [], "臨時動議：無。")
+    roads, building, lights = reports.items
+    assert (roads.number, roads.title) == (1, "養護工程科報告：本市道路平坦度改善計畫執行進度 62%。")
+    assert points(roads.conclusion) == ("決定", ["洽悉。"])
+    assert (building.number, building.title, building.body) == (
+        2,
+        "建築管理科報告：",
+        ["說明：本月核發建造執照 45 件。"],
+    )
+    assert points(building.conclusion) == ("決定", ["洽悉。", "請加速審查流程。"])
+    # (三) after the points (一)(二) opens item 三: 主席裁示： follows it.
+    assert (lights.number, lights.title) == (3, "公園路燈科報告：中秋節前完成路燈檢修。")
+    assert points(lights.conclusion) == (
+        "主席裁示",
+        ["洽悉。", "請公園路燈科注意施工安全。", "請於 9 月 15 日前提報成果。"],
+    )
+    assert parsed.adjourned_at == dt.time(10, 0)
+
+
+@pytest.mark.parametrize("cut", ["進度 \n62%", "進度\n 62%"])
+def test_space_at_a_cut_next_to_a_number_is_kept(cut: str) -> None:
+    text = PAREN_ITEMS.replace("進度 62%", cut)
+    roads = parse_minutes(text).sections[0].items[0]
+    assert roads.title == "養護工程科報告：本市道路平坦度改善計畫執行進度 62%。"
