@@ -166,7 +166,7 @@ def meeting_pdf_bytes(meeting: Meeting) -> bytes:
 
 def meeting_pdf_filename(meeting: Meeting) -> str:
     suffix = "" if meeting.is_signed else "-草稿"
-    return f"{meeting.series.kind}會議第{meeting.number}次紀錄{suffix}.pdf"
+    return f"{meeting.series.meeting_name}第{meeting.number}次紀錄{suffix}.pdf"
 
 
 def can_download_pdf(user, meeting: Meeting) -> bool:

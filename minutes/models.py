@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from minutes import numerals, rocdate
+from minutes import numerals, parsing, rocdate
 from minutes.validators import no_html
 
 
@@ -68,7 +68,12 @@ class MeetingSeries(models.Model):
         constraints = [models.UniqueConstraint(fields=["organisation", "kind"], name="unique_series")]
 
     def __str__(self):
-        return f"{self.organisation}{self.kind}會議"
+        return f"{self.organisation}{self.meeting_name}"
+
+    @property
+    def meeting_name(self) -> str:
+        """處務會議, or 部務會報 for a series that calls its meetings so."""
+        return parsing.meeting_name(self.kind)
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -133,7 +138,7 @@ class Meeting(models.Model):
 
     @property
     def title(self) -> str:
-        return f"{self.series.organisation}第 {self.number} 次{self.series.kind}會議紀錄"
+        return f"{self.series.organisation}第 {self.number} 次{self.series.meeting_name}紀錄"
 
     @property
     def is_signed(self) -> bool:

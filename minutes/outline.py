@@ -1,12 +1,12 @@
 """A short, readable outline of a parsed record, for --dry-run and the paste-import preview."""
 
 from minutes import numerals, rocdate
-from minutes.parsing import ParsedMeeting
+from minutes.parsing import ParsedMeeting, meeting_name
 
 
 def outline_lines(parsed: ParsedMeeting) -> list[str]:
     lines = [
-        f"{parsed.organisation}第 {parsed.number} 次{parsed.kind}會議紀錄",
+        f"{parsed.organisation}第 {parsed.number} 次{meeting_name(parsed.kind)}紀錄",
         f"時間：{rocdate.format_roc_datetime(parsed.starts_at)}",
         f"地點：{parsed.place}　主席：{parsed.chair}　紀錄：{parsed.recorder}",
     ]

@@ -1233,6 +1233,11 @@ def _label(match: re.Match[str]) -> str:
     return re.sub(r"\s+", "", label)
 
 
+def meeting_name(kind: str) -> str:
+    """處務 → 處務會議; a kind that already names its gathering (部務會報) stays as it is."""
+    return kind if kind.endswith(("會議", "會報")) else f"{kind}會議"
+
+
 def parse_minutes(text: str) -> ParsedMeeting:
     """Reads a meeting record's text into a ParsedMeeting; anything it cannot place is a ParseError."""
     if not isinstance(text, str):

@@ -252,7 +252,7 @@ def meeting_create(*, user, series: MeetingSeries, number: int, starts_at, **hea
 def previous_minutes_title(previous: Meeting) -> str:
     """宣讀 110 年 12 月 16 日第 107 次處務會議紀錄。"""
     day = timezone.localtime(previous.starts_at).date()
-    return f"宣讀 {rocdate.format_roc_date(day)}第 {previous.number} 次{previous.series.kind}會議紀錄。"
+    return f"宣讀 {rocdate.format_roc_date(day)}第 {previous.number} 次{previous.series.meeting_name}紀錄。"
 
 
 _REVIEW_ITEM_RE = re.compile(r"^第\s*\d+\s*次(.*結論事項辦理情形報告.*)$")

@@ -109,7 +109,7 @@ def review_item_generate(*, meeting: Meeting, user=None) -> AgendaItem:
         item = AgendaItem.objects.create(
             section=section,
             order=(section.items.aggregate(m=Max("order"))["m"] or 0) + 1,
-            title=f"第 {meeting.number - 1} 次{meeting.series.kind}會議結論事項辦理情形報告。",
+            title=f"第 {meeting.number - 1} 次{meeting.series.meeting_name}結論事項辦理情形報告。",
             body=body[:20000],
         )
         Conclusion.objects.create(section=section, item=item, order=1, text="同意備查。")

@@ -154,3 +154,15 @@ def test_an_unreadable_review_sentence_is_refused_with_the_case_number(seed_file
     with pytest.raises(CommandError, match="無法判讀列管案號 9903"):
         run_import(seed_file)
     assert not Meeting.objects.exists()
+
+
+def test_a_series_that_calls_its_meetings_會報_keeps_that_word_in_titles(tmp_path):
+    record = (
+        "勞動部第 12 次部務會報紀錄\n時間：113 年 5 月 6 日上午 9 時\n地點：本部 301 會議室\n主席：部長\n紀錄：王小明\n"
+        "壹、報告事項\n一、第 11 次部務會報結論事項辦理情形報告。\n決定：洽悉。\n散會：上午 10 時\n"
+    )
+    path = tmp_path / "mol.txt"
+    path.write_text(record, encoding="utf-8")
+    out = run_import(path)
+    assert out.strip().endswith("勞動部第 12 次部務會報紀錄")
+    assert str(Meeting.objects.get().series) == "勞動部部務會報"
