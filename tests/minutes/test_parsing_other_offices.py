@@ -1,24 +1,17 @@
 """Records from other Taiwanese offices, as other converters turn them into text.
 
-Each record is written the way its office and its converter would leave it: a county bureau's minutes
-through pdftotext (lines cut at the page width, page numbers, the title repeated on every page), a district
-office's Word "save as text" (BOM, CRLF, tabs, full-width digits, Arabic item numbers), a university's
-minutes copied from its web page (no-break spaces, trailing spaces), a ministry's 部務會報 with old Mac line
-ends. The seed itself goes through a simulated pdftotext layout and must come out unchanged.
+The records themselves live in tests/records.py, shared with the import and PDF round-trip tests. The seed
+itself goes through a simulated pdftotext layout and must come out unchanged.
 """
 
 import dataclasses
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
 from minutes.parsing import ParsedConclusion, ParsedMeeting, ParseError, parse_minutes
-
-SEED = (Path(__file__).resolve().parents[2] / "minutes" / "fixtures" / "minutes-108.txt").read_text(
-    encoding="utf-8"
-)
+from tests.records import COUNTY, DISTRICT, MINISTRY, PAREN_ITEMS, SEED, SHIFTED, UNIVERSITY
 
 
 def texts(parsed: ParsedMeeting) -> dict:
@@ -40,53 +33,6 @@ def points(conclusion: ParsedConclusion | None) -> tuple[str, list[str]]:
 
 
 # -- a county bureau's 局務會議, through pdftotext -----------------------------------------------------------
-
-COUNTY = (
-    "苗栗縣政府文化觀光局第 52 次局務會議紀錄\n"
-    "時間：中華民國 113 年 4 月 8 日（星期一）上午 9 時 30 分\n"
-    "地點：本局 3 樓簡報室\n"
-    "主席：林局長文彬                    紀錄：陳怡君\n"
-    "出席人員：秘書室張主任秀英、文化資產科黃科長志明、藝文推廣\n"
-    "科吳科長佩玲、觀光行銷科劉科長建宏、圖書資訊科許科長美華、\n"
-    "會計室周主任、人事室鄭主任\n"
-    "請假人員：觀光發展科王科長（公假）\n"
-    "壹、宣讀上次會議紀錄\n"
-    "決定：確定。\n"
-    "貳、上次會議決定事項執行情形\n"
-    "一、第 51 次局務會議列管案件共 4 件，擬解除列管 3 件，繼續\n"
-    "列管 1 件（列管案號 5103），報請鑒察。\n"
-    "決定：列管案號 5101、5102 及 5104 解除列管；列管案\n"
-    "號 5103 繼續列管，請文化資產科於下次會議前提報辦理進度。\n"
-    "參、業務報告\n"
-    "一、文化資產科報告：苑裡山腳社區藺草文化館修復工程\n"
-    "於 3 月 29 日完成驗收，預定 5 月 1 日重新開放。\n"
-    "決定：洽悉；請文化資產科於開放前完成消防安全檢查及無障礙設\n"
-    "施改善，並邀請在地社區參與開館活動。\n"
-    "二、觀光行銷科報告：2024 苗栗客家桐花祭系列活動\n"
-    "自 4 月 20 日起至 5 月 12 日止，共辦理 12 場次。\n"
-    "決定：\n"
-    "一、洽悉。\n"
-    "二、請觀光行銷科與各鄉鎮市公所加強交通疏導及接駁車宣導，並\n"
-    "                                                  第 1 頁，共 2 頁\n"
-    "\f苗栗縣政府文化觀光局第 52 次局務會議紀錄\n"
-    "於活動結束後一個月內提出成果報告。\n"
-    "肆、提案討論\n"
-    "案由一：修正「苗栗縣政府文化觀光局場地使用管理要點」部分條\n"
-    "文案，提請討論。\n"
-    "說明：\n"
-    "一、為因應場地使用需求增加，擬修正收費基準及申請程序，以符\n"
-    "使用者付費原則。\n"
-    "二、修正條文對照表如附件。\n"
-    "決議：照案通過，並自 113 年 5 月 1 日起施行。\n"
-    "案由二：本局 114 年度施政計畫草案，提請討論。\n"
-    "說明：請各科室於 4 月 30 日前檢視所屬計畫內容並回復秘書室\n"
-    "彙整。\n"
-    "決議：修正通過。\n"
-    "伍、臨時動議：無。\n"
-    "陸、散會：上午 11 時 20 分。\n"
-    "                                                  第 2 頁，共 2 頁\n"
-    "\f"
-)
 
 
 @pytest.fixture(scope="module")
@@ -177,37 +123,6 @@ def test_county_proposals_written_as_cases(county) -> None:
 
 # -- a district office's 區務會議, Word "save as text" -------------------------------------------------------
 
-DISTRICT = "\ufeff" + (
-    "臺中市北屯區公所第１２３次區務會議紀錄\n"
-    "\n"
-    "時　　間：１１３年５月１４日（星期二）上午９時\n"
-    "地　　點：本所４樓禮堂\n"
-    "主　　席：張區長國華\t\t紀　　錄：林淑芬\n"
-    "出（列）席人員：如簽到表\n"
-    "\n"
-    "壹、\t主席報告\n"
-    "\u3000\u3000一、\t本所辦理「113年度母親節表揚活動」圓滿成功，感謝各課室同仁協助。\n"
-    "\u3000\u3000二、\t請各課室加強防汛整備，汛期期間落實輪值。\n"
-    "貳、\t業務報告\n"
-    "１、\t民政課報告：本區５月份新增設籍人口 312 人。\t\n"
-    "主席裁示：\n"
-    "洽悉。\n"
-    "２、\t社會課報告：中低收入戶年度總清查作業已於５月10日完成。\n"
-    "主席裁示：\n"
-    "（一）\t洽悉。\n"
-    "（二）\t請社會課將清查結果函送各里辦公處。\n"
-    "３、\t經建課報告\n"
-    "說明：\n"
-    "1.\t轄內道路路面改善工程已完成80%。\n"
-    "2.\t側溝清淤作業預定6月15日前完成。\n"
-    "主席指示：請經建課於梅雨季前完成側溝清淤。\n"
-    "參、\t臨時動議\n"
-    "提案一：建請增設大坑地區里民活動中心停車格案。\n"
-    "說明：大坑地區假日遊客眾多，停車需求殷切。\n"
-    "決議：請經建課會同交通局現場勘查後研議。\n"
-    "肆、\t散會（上午11時30分）\n"
-).replace("\n", "\r\n")
-
 
 @pytest.fixture(scope="module")
 def district() -> ParsedMeeting:
@@ -260,42 +175,6 @@ def test_district_motion_written_as_a_proposal(district) -> None:
 
 
 # -- a university's 行政會議, copied from its web page ----------------------------------------------------
-
-UNIVERSITY = (
-    "國立中興大學113學年度第3次行政會議紀錄\xa0\n"
-    "時間：113年10月9日（星期三）上午10時\xa0\n"
-    "地點：行政大樓第一會議室 \n"
-    "主席：詹校長富智\xa0\xa0\xa0\xa0紀錄：王專員心怡\n"
-    "出席：各一級單位主管（詳簽到單）\n"
-    "列席：學生會會長\n"
-    "\xa0\n"
-    "壹、主席報告\n"
-    "本校 113 學年度新生註冊率達 98.6%，感謝各單位辛勞。\xa0\n"
-    "貳、確認上次會議紀錄\n"
-    "決定：確認。\n"
-    "參、報告事項\n"
-    "報告案一：教務處報告 113 學年度第 1 學期課程開設情形。\n"
-    "說明：本學期共開設 3,215 門課程，較上學期增加 2%。\n"
-    "決定：洽悉。\n"
-    "報告案二：總務處報告校園節能措施執行成果。\n"
-    "結論：\n"
-    "請各單位持續落實冷氣溫度設定 26 度以上。\n"
-    "肆、討論事項\n"
-    "提案一：「國立中興大學校務基金管理委員會設置辦法」第 4 條修正草案，提請討論。\n"
-    "提案單位：主計室\n"
-    "說明：\n"
-    "一、依教育部 113 年 8 月 1 日函辦理。\n"
-    "二、修正條文對照表如附件 1。\n"
-    "決議：\n"
-    "一、照案通過。\n"
-    "二、提請校務會議審議。\n"
-    "提案二：本校 114 年度預算分配原則，提請討論。\n"
-    "提案單位：主計室\n"
-    "決議：修正後通過，請主計室依討論意見修正後簽陳校長核定。\n"
-    "伍、臨時動議\n"
-    "無。\n"
-    "陸、散會：12時\n"
-)
 
 
 @pytest.fixture(scope="module")
@@ -356,42 +235,6 @@ def test_university_proposals_with_numbered_explanations_and_resolutions(univers
 
 # -- a ministry's 部務會報, old Mac line ends --------------------------------------------------------------
 
-MINISTRY = (
-    "勞動部第 168 次部務會報紀錄\n"
-    "日期：113 年 6 月 3 日（星期一）\n"
-    "時間：下午 2 時 30 分\n"
-    "地點：本部 15 樓大禮堂\n"
-    "主席：何部長佩珊\n"
-    "紀錄：綜合規劃司陳科長\n"
-    "出席：陳政務次長、李政務次長、王常務次長、各司處署主管\n"
-    "壹、確認上次會報紀錄\n"
-    "決定：紀錄確定。\n"
-    "貳、報告事項\n"
-    "一、綜合規劃司報告：第 167 次部務會報主席指示事項辦理情形。\n"
-    "決定：\n"
-    "一、列管案號 16701、16702 解除列管；16703 繼續列管。\n"
-    "二、請各單位依限辦理。\n"
-    "二、勞動力發展署報告：113 年上半年就業服務成果。\n"
-    "主席指示：\n"
-    "一、肯定勞動力發展署推動青年就業的成果。\n"
-    "二、請加強中高齡者及婦女再就業協助。\n"
-    "三、勞動條件及就業平等司報告：最低工資審議會籌備情形。\n"
-    "主席指示：\n"
-    "請於 8 月底前完成最低工資審議相關資料準備。\n"
-    "參、討論事項\n"
-    "第一案\n"
-    "案由：「勞動部處務規程」部分條文修正草案，提請討論。\n"
-    "說明：配合組織調整，修正第 5 條及第 12 條。\n"
-    "決議：照案通過。\n"
-    "第二案\n"
-    "案由：本部 114 年度概算編列原則，提請討論。\n"
-    "決議：\n"
-    "一、照案通過。\n"
-    "二、請會計處彙整後陳報行政院。\n"
-    "肆、臨時動議：無\n"
-    "散會\n"
-).replace("\n", "\r")
-
 
 @pytest.fixture(scope="module")
 def ministry() -> ParsedMeeting:
@@ -442,31 +285,6 @@ def test_ministry_cases_alone_on_their_line(ministry) -> None:
 
 
 # -- a district office that numbers its agenda 一、二、 and its items (一)(二) ------------------------------
-
-SHIFTED = (
-    "高雄市鳳山區公所第 45 次區務會議紀錄\n"
-    "時間：113 年 7 月 2 日（星期二）上午 9 時\n"
-    "地點：本所 5 樓會議室\n"
-    "主席：陳區長志強　　紀錄：黃淑華\n"
-    "出席：各課室主管\n"
-    "一、主席致詞：（略）\n"
-    "二、上次會議決議事項執行情形：\n"
-    "決定：洽悉，列管案號 4401 解除列管。\n"
-    "三、業務報告\n"
-    "（一）民政課報告：本區 6 月份戶籍人口數為 358,102 人。\n"
-    "決定：洽悉。\n"
-    "（二）社會課報告：\n"
-    "說明：\n"
-    "1. 本區 113 年度重陽敬老禮金發放作業，預定 9 月辦理。\n"
-    "2. 請各里幹事協助通知。\n"
-    "決定：\n"
-    "(一) 洽悉。\n"
-    "(二) 請社會課提早規劃發放動線。\n"
-    "（三）人文課報告：鳳山國際龍舟賽於 6 月 10 日圓滿落幕。\n"
-    "主席裁示：請人文課辦理檢討會議。\n"
-    "四、臨時動議：無。\n"
-    "五、散會：上午 10 時 30 分。\n"
-)
 
 
 def test_agenda_numbered_like_items_opens_sections() -> None:
@@ -848,26 +666,6 @@ def test_wrapped_section_title_and_header_value() -> None:
 
 
 # -- a city bureau that numbers the items under 壹、 with (一)(二) ----------------------------------------
-
-PAREN_ITEMS = (
-    "新竹市政府工務處第 30 次處務會議紀錄\n"
-    "時間：113 年 9 月 10 日上午 9 時\n"
-    "壹、業務報告\n"
-    "（一）養護工程科報告：本市道路平坦度改善計畫執行進度 62%。\n"
-    "決定：洽悉。\n"
-    "（二）建築管理科報告：\n"
-    "說明：本月核發建造執照 45 件。\n"
-    "決定：\n"
-    "（一）洽悉。\n"
-    "（二）請加速審查流程。\n"
-    "（三）公園路燈科報告：中秋節前完成路燈檢修。\n"
-    "主席裁示：\n"
-    "（一）洽悉。\n"
-    "（二）請公園路燈科注意施工安全。\n"
-    "（三）請於 9 月 15 日前提報成果。\n"
-    "貳、臨時動議：無。\n"
-    "散會：上午 10 時\n"
-)
 
 
 def test_items_numbered_in_parentheses_straight_under_a_section() -> None:
