@@ -57,3 +57,22 @@ def chief_wenshu(make_user):
 @pytest.fixture
 def chief_zongwu(make_user):
     return make_user("zongwu", Role.CHIEF, "總務組")
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, django_db_blocker, live_server):
+    """pytest-django's live server; afterwards, sessions its request threads left open are ended.
+
+    Those daemon threads may still hold a PostgreSQL connection when the test database is dropped,
+    which would otherwise fail the drop with "being accessed by other users".
+    """
+    yield live_server
+    live_server.stop()
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
