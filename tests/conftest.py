@@ -67,7 +67,6 @@ def live_server(django_db_setup, django_db_blocker, live_server):
     which would otherwise fail the drop with "being accessed by other users".
     """
     yield live_server
-    live_server.stop()
     from django.db import connection
 
     if connection.vendor == "postgresql":
