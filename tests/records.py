@@ -277,3 +277,56 @@ RECORDS = {
     "paren_items": PAREN_ITEMS,
     "fire": FIRE,
 }
+
+
+def outline(parsed) -> dict:
+    """Everything a parse says about the record, as plain data to compare.
+
+    Line numbers and whether a section numeral was written or inferred say something about the text, not
+    the record, so they are left out; a body's paragraphs are compared as one text, a paragraph per line.
+    """
+
+    def conclusion(c):
+        return None if c is None else {"label": c.label, "points": list(c.points)}
+
+    return {
+        "organisation": parsed.organisation,
+        "kind": parsed.kind,
+        "number": parsed.number,
+        "starts_at": parsed.starts_at,
+        "place": parsed.place,
+        "chair": parsed.chair,
+        "recorder": parsed.recorder,
+        "attendees": parsed.attendees,
+        "observers": parsed.observers,
+        "absentees": parsed.absentees,
+        "adjourned_at": parsed.adjourned_at,
+        "sections": [
+            {
+                "number": s.number,
+                "title": s.title,
+                "body": "\n".join(s.body),
+                "conclusion": conclusion(s.conclusion),
+                "items": [
+                    {
+                        "number": i.number,
+                        "title": i.title,
+                        "body": "\n".join(i.body),
+                        "reports": [
+                            {
+                                "heading": r.heading,
+                                "unit": r.unit,
+                                "surname": r.surname,
+                                "title": r.title,
+                                "points": list(r.points),
+                            }
+                            for r in i.reports
+                        ],
+                        "conclusion": conclusion(i.conclusion),
+                    }
+                    for i in s.items
+                ],
+            }
+            for s in parsed.sections
+        ],
+    }
