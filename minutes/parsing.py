@@ -79,6 +79,8 @@ class ParsedMeeting:
     absentees: str = ""  # 請假
     sections: list[ParsedSection] = field(default_factory=list)
     adjourned_at: dt.time | None = None
+    # 附件：簽到表 and the lines after it, as written after 散會; signature lines there are dropped.
+    attachments: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -224,6 +226,19 @@ _ADJOURN_START_RE = re.compile(r"散\s*會")
 # 下午 4 時 10 分散會。 — the time in front.
 _ADJOURN_TIME_FIRST_RE = re.compile(
     r"^(?:本次)?(?:會議)?(?:於)?\s*(?P<time>[^，,。]{2,20}?)\s*[，,]?\s*(?:宣布)?$"
+)
+# After 散會: the signature lines (主席：陳志銘　紀錄：王小明, 主席簽名：, or the labels alone with room to
+# sign), the sign-off line this app prints, and references to attachments (附件：簽到表, 附件二、簡報).
+_SIGNATURE_LABEL = (
+    r"(?:會\s*議\s*)?主\s*席|主\s*持\s*人|[紀記]\s*錄(?:\s*人(?:\s*員)?)?"
+    r"|(?:主\s*席|[紀記]\s*錄(?:\s*人)?)\s*(?:簽\s*[名章核]|核\s*[閱定])"
+)
+_SIGNATURE_RE = re.compile(
+    rf"^(?:(?:{_SIGNATURE_LABEL})\s*{_COLON}.*|(?:{_SIGNATURE_LABEL})(?:\s+(?:{_SIGNATURE_LABEL}))*"
+    r"|本紀錄(?:已於.*簽核.*|為草稿，尚未簽核。))$"
+)
+_ATTACHMENT_RE = re.compile(
+    rf"^附\s*[件錄表]\s*(?:[{_ZH_NUM}{_DIGIT}]{{1,3}})?\s*(?:$|[、．.]|{_COLON}|[（(])"
 )
 # Body lines such as 說明： or 案由：… start a labelled paragraph, never the tail of a wrapped title.
 _LABEL_START_RE = re.compile(r"^[^\s：:︰]{1,6}[：:︰]")
@@ -496,6 +511,8 @@ class _Reader:
         self.adjourned_at: dt.time | None = None
         self.adjourned_line = 0
         self.adjourned_text = ""
+        self.attachments: list[str] = []
+        self.in_attachments = False
         self.lines: list[_Line] = []
         self.index = 0
         self.previous: _Line | None = None
@@ -516,9 +533,7 @@ class _Reader:
             if self.adjourned_line and self.adjourned_text and self.mid_sentence:
                 self.adjourned_text = self._join(self.adjourned_text, line.text)
             elif self.adjourned_line:
-                raise ParseError(
-                    line.number, f"「散會」（第 {self.adjourned_line} 行）之後仍有文字，無法歸入紀錄"
-                )
+                self._after_adjournment(line)
             elif not self.title_line:
                 self._title_stage(line.number, line.text)
             else:
@@ -586,6 +601,7 @@ class _Reader:
             absentees=value("absentees"),
             sections=self.sections,
             adjourned_at=self.adjourned_at,
+            attachments=self.attachments,
         )
 
     # -- title and header ---------------------------------------------------------------------------------
@@ -1188,6 +1204,28 @@ class _Reader:
         if before and (not self.sections or not (time_text or before[-1] in _SENTENCE_END)):
             return line, None
         return before, time_text
+
+    def _after_adjournment(self, line: _Line) -> None:
+        """Signature lines after 散會 are the document's, not the record's; 附件 lines are kept as a note."""
+        if _SIGNATURE_RE.match(line.text):
+            self.in_attachments = False
+            return
+        if _ATTACHMENT_RE.match(line.text):
+            self.in_attachments = True
+            self.attachments.append(line.text)
+            return
+        if self.in_attachments:
+            # 附件： followed by its list (一、簽到表), or a reference the converter wrapped.
+            if self.mid_sentence or line.text[0] in _CLOSING:
+                self.attachments[-1] = self._join(self.attachments[-1], line.text)
+            else:
+                self.attachments.append(line.text)
+            return
+        raise ParseError(
+            line.number,
+            f"「散會」（第 {self.adjourned_line} 行）之後只能有簽名欄（主席：、紀錄：）或附件（附件：…）；"
+            f"請刪除「{line.text[:30]}」或把它移到散會之前",
+        )
 
     def _adjourn(self, number: int, time_text: str) -> None:
         # Read at the end: the page width may have cut 散會：上午 10 時 30 / 分。

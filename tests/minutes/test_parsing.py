@@ -540,9 +540,10 @@ def test_empty_point() -> None:
 
 
 def test_text_after_adjournment() -> None:
-    text = SEED + "\n\n主席：陳志銘　　紀錄：葉霆怡\n"
+    # Signature lines and 附件 are accepted after 散會 (test_parsing_after_adjournment.py); other text is not.
+    text = SEED + "\n\n另請各組室於下週提報資料。\n"
     error = _error(text)
-    assert error.line == line_of(text, "主席：陳志銘　　紀錄")
+    assert error.line == line_of(text, "另請各組室於下週提報資料。")
     assert "散會" in error.reason
 
 

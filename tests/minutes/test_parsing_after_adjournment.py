@@ -1,0 +1,84 @@
+"""What a record may carry after 散會: signature lines (dropped) and references to attachments (kept).
+
+Real records end with the chair's and the recorder's lines (主席：陳志銘　紀錄：王小明), often with room to
+sign, and list their attachments (附件：簽到表). Those are not part of the record's body; anything else after
+散會 is refused with a message that says what to remove.
+"""
+
+import pytest
+
+from minutes.parsing import ParseError, parse_minutes
+from tests.records import SEED, outline
+
+
+def with_tail(tail: str) -> str:
+    return SEED.rstrip("\n") + "\n\n" + tail
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "主席：陳志銘",
+        "紀錄：王小明",
+        "主席：陳志銘　　紀錄：葉霆怡",
+        "主席：\n\n紀錄：",
+        "主席　　　　　　　　紀錄",
+        "主席簽名：＿＿＿＿＿＿　　紀錄：＿＿＿＿＿＿",
+        "記錄人：葉霆怡\n主席核閱：陳志銘",
+        "主　　席：陳志銘\n紀　　錄：葉霆怡",
+        "本紀錄已於 民國 111 年 1 月 27 日 15 時 30 分 簽核（簽核人：陳志銘）。",
+        "本紀錄為草稿，尚未簽核。",
+    ],
+)
+def test_signature_lines_after_the_adjournment_are_accepted_and_dropped(tail: str) -> None:
+    parsed = parse_minutes(with_tail(tail))
+    assert outline(parsed) == outline(parse_minutes(SEED))
+    assert parsed.attachments == []
+
+
+def test_the_header_fields_are_not_overwritten_by_the_signature_lines() -> None:
+    parsed = parse_minutes(with_tail("主席：王大明　　紀錄：李小華"))
+    assert (parsed.chair, parsed.recorder) == ("陳志銘", "葉霆怡")
+
+
+@pytest.mark.parametrize(
+    ("tail", "attachments"),
+    [
+        ("附件：簽到表", ["附件：簽到表"]),
+        ("附件一：簽到表\n附件二：市政會議裁指示事項", ["附件一：簽到表", "附件二：市政會議裁指示事項"]),
+        ("附件：\n一、簽到表\n二、簡報資料", ["附件：", "一、簽到表", "二、簡報資料"]),
+        ("主席：陳志銘\n紀錄：葉霆怡\n附件：簽到表", ["附件：簽到表"]),
+        ("附件：簽到表\n主席：陳志銘　　紀錄：葉霆怡", ["附件：簽到表"]),
+        ("附件 1、會議簡報", ["附件 1、會議簡報"]),
+        ("附錄：列管案件一覽表", ["附錄：列管案件一覽表"]),
+    ],
+)
+def test_attachments_after_the_adjournment_are_kept_as_written(tail: str, attachments: list[str]) -> None:
+    parsed = parse_minutes(with_tail(tail))
+    assert parsed.attachments == attachments
+    assert outline(parsed) == outline(parse_minutes(SEED))
+
+
+def test_a_record_without_attachments_has_none() -> None:
+    assert parse_minutes(SEED).attachments == []
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["另請各組室於下週提報資料。", "六、臨時動議：無。", "會議結論：同意備查。", "主席裁示：請各組室配合。"],
+)
+def test_other_text_after_the_adjournment_says_what_to_remove(tail: str) -> None:
+    text = with_tail(tail)
+    with pytest.raises(ParseError) as caught:
+        parse_minutes(text)
+    lines = text.split("\n")
+    assert caught.value.line == len(lines) - lines[::-1].index(tail)
+    assert "簽名欄" in caught.value.reason and "附件" in caught.value.reason
+    assert f"請刪除「{tail}」" in caught.value.reason
+
+
+def test_text_after_the_signature_lines_is_still_refused() -> None:
+    text = with_tail("主席：陳志銘\n請各組室配合辦理。")
+    with pytest.raises(ParseError) as caught:
+        parse_minutes(text)
+    assert caught.value.line == text.split("\n").index("請各組室配合辦理。") + 1
