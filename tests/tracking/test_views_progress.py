@@ -1,5 +1,7 @@
 """Progress reports (辦理情形): only the unit's chief or the recorder writes them, also against forged POSTs."""
 
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
@@ -134,3 +136,11 @@ def test_an_item_the_next_meeting_already_decided_needs_no_more_report(
     lifecycle.case_record_decision(item=wenshu_item, meeting=future_meeting, decision="continue", user=recorder)
     dashboard = login(chief_wenshu).get("/").context["dashboard"]
     assert [(row.item, row.needs_report) for row in dashboard.rows] == [(wenshu_item, False)]
+
+
+def test_a_fields_message_sits_in_a_box_a_browser_keeps_together(chief_wenshu, login, units, wenshu_item):
+    # A list inside <p> makes the browser close the paragraph early and push the field out of its column.
+    response = login(chief_wenshu).post(progress_url(units["文書組"]), entry(wenshu_item, "已完成", ""))
+    html = response.content.decode()
+    assert re.search(r'<div class="field-box">\s*<label[^>]*>列管建議</label>\s*<ul class="errorlist"', html)
+    assert not re.search(r"<p[^>]*>\s*<label[^>]*>[^<]*</label>\s*<ul", html)
