@@ -1,6 +1,7 @@
 """Admin for the record; a signed meeting is read-only here as everywhere."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 from minutes import services
@@ -39,7 +40,10 @@ class TouchesMeetingMixin:
 
     def save_model(self, request, obj, form, change):
         if not isinstance(obj, Meeting):
-            services.ensure_editable(_meeting_of(obj))
+            try:
+                services.ensure_editable(_meeting_of(obj))
+            except services.MeetingError as exc:  # e.g. a part moved into, or added to, a signed meeting
+                raise PermissionDenied(str(exc)) from exc
         super().save_model(request, obj, form, change)
         if change or not isinstance(obj, Meeting):
             self._touch(request, obj, "修改" if change else "新增")
@@ -64,12 +68,24 @@ class FrozenWhenSignedMixin:
     def has_delete_permission(self, request, obj=None):
         return not self._signed(obj) and super().has_delete_permission(request, obj)
 
-    def has_add_permission(self, request, obj=None):
-        if obj is not None and self._signed(obj):
+    def has_add_permission(self, request, *args):
+        # A ModelAdmin is asked with the request only, an inline also with its parent (None on an add page).
+        if args and args[0] is not None and self._signed(args[0]):
             return False
-        if obj is None:
-            return super().has_add_permission(request)
-        return super().has_add_permission(request, obj)
+        return super().has_add_permission(request, *args)
+
+
+class RecordHistoryAdmin(SimpleHistoryAdmin):
+    """History can be read, never reverted: a revert would save an old row as it was, status and version included,
+    which could turn a signed meeting back into a draft and rewind the version optimistic locking relies on."""
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method not in ("GET", "HEAD"):
+            raise PermissionDenied("紀錄的歷史版本只供查閱，不能還原；請以編輯頁修改草稿，或以更正紀錄更正已簽核的紀錄。")
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(Unit)
@@ -101,7 +117,7 @@ class SectionInline(FrozenWhenSignedMixin, admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(TouchesMeetingMixin, FrozenWhenSignedMixin, SimpleHistoryAdmin):
+class MeetingAdmin(TouchesMeetingMixin, FrozenWhenSignedMixin, RecordHistoryAdmin):
     list_display = ["number", "series", "starts_at", "place", "chair", "status"]
     list_filter = ["series", "status", "starts_at"]
     search_fields = ["number", "chair", "place", "sections__title", "sections__items__title"]
@@ -124,7 +140,7 @@ class ConclusionInline(FrozenWhenSignedMixin, admin.TabularInline):
 
 
 @admin.register(Section)
-class SectionAdmin(TouchesMeetingMixin, FrozenWhenSignedMixin, SimpleHistoryAdmin):
+class SectionAdmin(TouchesMeetingMixin, FrozenWhenSignedMixin, RecordHistoryAdmin):
     list_display = ["__str__", "meeting", "order"]
     list_filter = ["meeting__series", "meeting"]
     search_fields = ["title", "body"]
@@ -139,7 +155,7 @@ class ReportInline(FrozenWhenSignedMixin, admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(TouchesMeetingMixin, FrozenWhenSignedMixin, SimpleHistoryAdmin):
+class AgendaItemAdmin(TouchesMeetingMixin, FrozenWhenSignedMixin, RecordHistoryAdmin):
     list_display = ["__str__", "section", "order"]
     list_filter = ["section__meeting__series", "section__meeting"]
     search_fields = ["title", "body"]
@@ -153,14 +169,14 @@ class ReportPointInline(FrozenWhenSignedMixin, admin.TabularInline):
 
 
 @admin.register(SupplementaryReport)
-class SupplementaryReportAdmin(TouchesMeetingMixin, FrozenWhenSignedMixin, SimpleHistoryAdmin):
+class SupplementaryReportAdmin(TouchesMeetingMixin, FrozenWhenSignedMixin, RecordHistoryAdmin):
     list_display = ["__str__", "unit", "item"]
     list_filter = ["unit", "item__section__meeting"]
     inlines = [ReportPointInline]
 
 
 @admin.register(Conclusion)
-class ConclusionAdmin(TouchesMeetingMixin, FrozenWhenSignedMixin, SimpleHistoryAdmin):
+class ConclusionAdmin(TouchesMeetingMixin, FrozenWhenSignedMixin, RecordHistoryAdmin):
     list_display = ["__str__", "section", "item", "order"]
     list_filter = ["section__meeting__series", "section__meeting"]
     search_fields = ["text"]

@@ -1,6 +1,7 @@
 """The meeting record as the secretariat keeps it: series, meetings, sections, items, reports, conclusions."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -263,6 +264,11 @@ class Conclusion(models.Model):
 
     def __str__(self):
         return self.text[:40]
+
+    def clean(self):
+        # An item of another section (another meeting, perhaps a signed one) would show this conclusion there.
+        if self.item_id is not None and self.section_id is not None and self.item.section_id != self.section_id:
+            raise ValidationError({"item": "案由不屬於這個段落。"})
 
     @property
     def meeting_id(self):
