@@ -95,7 +95,7 @@ class RocTimeField(forms.Field):
 
 
 class MeetingForm(forms.Form):
-    """The header of a meeting: 會次, 時間, 地點, 主席, 紀錄, 出席, 列席, 請假, 散會時間."""
+    """The header of a meeting: 會次, 時間, 地點, 主席, 紀錄, 出席, 列席, 請假, 散會時間, and the 附件 listed after 散會."""
 
     number = forms.IntegerField(label="會次", min_value=1, max_value=9999)
     date = RocDateField(label="日期")
@@ -107,6 +107,7 @@ class MeetingForm(forms.Form):
     attendees = _model_field(Meeting, "attendees", widget=forms.Textarea(attrs={"rows": 2}))
     observers = _model_field(Meeting, "observers", widget=forms.Textarea(attrs={"rows": 2}))
     absentees = _model_field(Meeting, "absentees", widget=forms.Textarea(attrs={"rows": 2}))
+    attachments = _model_field(Meeting, "attachments", widget=forms.Textarea(attrs={"rows": 2}))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, series: MeetingSeries | None = None, meeting: Meeting | None = None, **kwargs):
@@ -123,7 +124,7 @@ class MeetingForm(forms.Form):
             "number": meeting.number, "date": local.date(), "start_time": local.time(),
             "adjourned_at": meeting.adjourned_at, "place": meeting.place, "chair": meeting.chair,
             "recorder": meeting.recorder, "attendees": meeting.attendees, "observers": meeting.observers,
-            "absentees": meeting.absentees, "version": meeting.version,
+            "absentees": meeting.absentees, "attachments": meeting.attachments, "version": meeting.version,
         }
 
     def clean_number(self):
@@ -151,7 +152,7 @@ class MeetingForm(forms.Form):
             dt.datetime.combine(data["date"], data["start_time"]), timezone.get_default_timezone()
         )
         fields = {k: data[k] for k in ("number", "adjourned_at", "place", "chair", "recorder",
-                                        "attendees", "observers", "absentees")}
+                                        "attendees", "observers", "absentees", "attachments")}
         fields["starts_at"] = starts_at
         return fields
 
@@ -164,7 +165,7 @@ class MeetingCreateForm(MeetingForm):
 
     # series first: clean_number looks up the number within the series already cleaned.
     field_order = ["series", "number", "date", "start_time", "adjourned_at", "place", "chair", "recorder",
-                   "attendees", "observers", "absentees", "from_previous"]
+                   "attendees", "observers", "absentees", "attachments", "from_previous"]
 
 
 class SectionForm(forms.ModelForm):
@@ -279,7 +280,8 @@ class PasteImportForm(forms.Form):
 
 def html_in_parsed(parsed) -> tuple[int, str] | None:
     """The first line of a parsed record whose text contains markup, for the paste-import page."""
-    header = [parsed.place, parsed.chair, parsed.recorder, parsed.attendees, parsed.observers, parsed.absentees]
+    header = [parsed.place, parsed.chair, parsed.recorder, parsed.attendees, parsed.observers, parsed.absentees,
+              *parsed.attachments]
     if any(contains_html(v) for v in header):
         return (1, "表頭欄位含有 HTML 標記")
     for section in parsed.sections:

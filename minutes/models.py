@@ -105,6 +105,10 @@ class Meeting(models.Model):
     attendees = models.TextField("出席", blank=True, max_length=2000, validators=[no_html])
     observers = models.TextField("列席", blank=True, max_length=2000, validators=[no_html])
     absentees = models.TextField("請假", blank=True, max_length=2000, validators=[no_html])
+    attachments = models.TextField(
+        "附件", blank=True, max_length=2000, validators=[no_html],
+        help_text="紀錄散會後所列的附件，一行一件，例如：附件：簽到表",
+    )
     previous = models.ForeignKey(
         "self", verbose_name="上次會議", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

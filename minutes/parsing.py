@@ -235,7 +235,7 @@ _SIGNATURE_LABEL = (
 )
 _SIGNATURE_RE = re.compile(
     rf"^(?:(?:{_SIGNATURE_LABEL})\s*{_COLON}.*|(?:{_SIGNATURE_LABEL})(?:\s+(?:{_SIGNATURE_LABEL}))*"
-    r"|本紀錄(?:已於.*簽核.*|為草稿，尚未簽核。))$"
+    r"|本紀錄(?:已於|為草稿).*)$"
 )
 _ATTACHMENT_RE = re.compile(
     rf"^附\s*[件錄表]\s*(?:[{_ZH_NUM}{_DIGIT}]{{1,3}})?\s*(?:$|[、．.]|{_COLON}|[（(])"
@@ -513,6 +513,7 @@ class _Reader:
         self.adjourned_text = ""
         self.attachments: list[str] = []
         self.in_attachments = False
+        self.signoff_open = False  # the sign-off line after 散會 has not reached its full stop yet
         self.lines: list[_Line] = []
         self.index = 0
         self.previous: _Line | None = None
@@ -1207,7 +1208,10 @@ class _Reader:
 
     def _after_adjournment(self, line: _Line) -> None:
         """Signature lines after 散會 are the document's, not the record's; 附件 lines are kept as a note."""
-        if _SIGNATURE_RE.match(line.text):
+        if self.signoff_open or _SIGNATURE_RE.match(line.text):
+            # 本紀錄已於…簽核（簽核人：…）。 may be wrapped by the narrow signature column: read to its 。
+            self.signoff_open = line.text.startswith("本紀錄") or self.signoff_open
+            self.signoff_open = self.signoff_open and not line.text.endswith("。")
             self.in_attachments = False
             return
         if _ATTACHMENT_RE.match(line.text):

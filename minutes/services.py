@@ -55,6 +55,7 @@ def meeting_import(parsed: ParsedMeeting, *, replace: bool = False) -> Meeting:
         "attendees": parsed.attendees,
         "observers": parsed.observers,
         "absentees": parsed.absentees,
+        "attachments": "\n".join(parsed.attachments),
         "previous": Meeting.objects.filter(series=series, number=parsed.number - 1).first(),
     }
     existing = Meeting.objects.select_for_update().filter(series=series, number=parsed.number).first()

@@ -5,7 +5,8 @@ through pdftotext (lines cut at the page width, page numbers, the title repeated
 office's Word "save as text" (BOM, CRLF, tabs, full-width digits, Arabic item numbers), a university's
 minutes copied from its web page (no-break spaces, trailing spaces), a ministry's 部務會報 with old Mac line
 ends, offices that number their agenda 一、 or their items (一), and a fire bureau whose record has
-列席 and 請假, a section with both a paragraph and items, reports without a unit and a point with 1. 2.
+列席 and 請假, a section with both a paragraph and items, reports without a unit, a point with 1. 2., and
+the signature line and 附件 after 散會.
 """
 
 from pathlib import Path
@@ -264,6 +265,10 @@ FIRE = (
     "決議：照案通過。\n"
     "伍、臨時動議：無。\n"
     "散會：上午 11 時 15 分\n"
+    "主席：黃局長德清　　　　紀錄：吳佩蓉\n"
+    "附件：\n"
+    "一、簽到表\n"
+    "二、113 年第 1 季救災救護統計表\n"
 )
 
 # Every record, by a short name for test ids.
@@ -301,6 +306,7 @@ def outline(parsed) -> dict:
         "observers": parsed.observers,
         "absentees": parsed.absentees,
         "adjourned_at": parsed.adjourned_at,
+        "attachments": list(parsed.attachments),
         "sections": [
             {
                 "number": s.number,

@@ -2,8 +2,9 @@
 
 Every record we hold (the seed and those of other offices) is imported, rendered as the document of record,
 turned back into text by pdftotext and parsed again; the two parses must say the same, apart from white
-space and parenthesis width. The record ends at 散會: the signature block and the appendix after it are
-the document's, not the record's, so the text is cut after the adjournment line.
+space and parenthesis width. The parser drops the page numbers and the signature block after 散會 itself;
+the appendix of reviewed tracked items (a table, on pages of its own) is the document's, not the record's,
+so the text is cut where it starts.
 """
 
 import re
@@ -36,11 +37,12 @@ def flat(value, path: str = "") -> dict:
     return {path: value}
 
 
-def record_text(pdf_text: str) -> str:
-    """The record: everything up to and including the 散會 line."""
+def record_text(pdf_text: str, meeting) -> str:
+    """The record and its signature block: everything before the appendix of reviewed tracked items."""
+    heading = f"附件：第{meeting.number}次{meeting.series.meeting_name}列管案件辦理情形"
     lines = pdf_text.splitlines()
-    end = max(i for i, line in enumerate(lines) if line.strip().startswith("散會"))
-    return "\n".join(lines[: end + 1])
+    end = next((i for i, line in enumerate(lines) if re.sub(r"\s+", "", line) == heading), len(lines))
+    return "\n".join(lines[:end])
 
 
 @pytest.mark.parametrize("name", RECORDS)
@@ -49,4 +51,4 @@ def test_record_exported_to_pdf_reads_back_as_the_same_record(name: str, chair) 
     meeting = record_import(parsed)
     sign_directly(meeting, chair)
     text = pdftotext(documents.meeting_pdf_bytes(meeting))
-    assert flat(outline(parse_minutes(record_text(text)))) == flat(outline(parsed))
+    assert flat(outline(parse_minutes(record_text(text, meeting)))) == flat(outline(parsed))

@@ -32,6 +32,7 @@ def meeting_outline(meeting: Meeting) -> dict:
         "observers": meeting.observers,
         "absentees": meeting.absentees,
         "adjourned_at": meeting.adjourned_at,
+        "attachments": meeting.attachments.splitlines(),
         "sections": [
             {
                 "number": section.number,
