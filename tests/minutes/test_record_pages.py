@@ -1,0 +1,69 @@
+"""The pages hold for every record we have: the meeting page shows all of it, the paste import takes it."""
+
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+
+from minutes.models import Meeting
+from minutes.numerals import to_paren, to_zh, to_zh_formal
+from minutes.parsing import parse_minutes
+from tests.minutes.test_import_round_trip import meeting_outline
+from tests.records import RECORDS, outline
+from tracking.importing import record_import
+
+pytestmark = pytest.mark.django_db
+
+
+def shown(text: str) -> list[str]:
+    """How a stored text appears in the page: escaped, a line break per line."""
+    return [escape(line) for line in text.split("\n")]
+
+
+def expected_fragments(parsed) -> list[str]:
+    """Every numbered heading and every text of the record, as the page must contain them."""
+    fragments = []
+    for section in parsed.sections:
+        fragments.append(f"{to_zh_formal(section.number)}、{escape(section.title)}")
+        for paragraph in section.body:
+            fragments += shown(paragraph)
+        holders = [(section, section.conclusion)]
+        for number, item in enumerate(section.items, 1):
+            fragments.append(f"{to_zh(number)}、{escape(item.title)}")
+            for paragraph in item.body:
+                fragments += shown(paragraph)
+            for report in item.reports:
+                fragments.append(f"{escape(report.heading)}補充報告：")
+                for point in report.points:
+                    fragments += shown(point)
+                if len(report.points) > 1:
+                    fragments += [to_paren(n) for n in range(1, len(report.points) + 1)]
+            holders.append((item, item.conclusion))
+        for _holder, conclusion in holders:
+            if conclusion is None:
+                continue
+            fragments.append(f"{escape(conclusion.label)}：")
+            for point in conclusion.points:
+                fragments += shown(point)
+    for attachment in parsed.attachments:
+        fragments += shown(attachment)
+    return fragments
+
+
+@pytest.mark.parametrize("name", RECORDS)
+def test_meeting_page_shows_every_heading_conclusion_and_point(name, client, recorder) -> None:
+    parsed = parse_minutes(RECORDS[name])
+    meeting = record_import(parsed)
+    client.force_login(recorder)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    missing = [fragment for fragment in expected_fragments(parsed) if fragment not in page]
+    assert missing == []
+
+
+@pytest.mark.parametrize("name", RECORDS)
+def test_paste_import_saves_each_record_as_a_draft(name, client, recorder) -> None:
+    client.force_login(recorder)
+    response = client.post(reverse("minutes:meeting-import"), {"text": RECORDS[name], "action": "save"})
+    meeting = Meeting.objects.get()
+    assert response.status_code == 302 and response.url == meeting.get_absolute_url()
+    assert meeting.status == Meeting.Status.DRAFT
+    assert meeting_outline(meeting) == outline(parse_minutes(RECORDS[name]))
