@@ -351,6 +351,14 @@ def _is_page_number(text: str) -> bool:
     return _PAGE_NUMBER_RE.match(_compact(text)) is not None
 
 
+# A draft's watermark, which pdftotext writes as lines of their own wherever it crosses the text: 草, 稿.
+_WATERMARKS = frozenset({"草", "稿", "草稿"})
+
+
+def _is_furniture(text: str) -> bool:
+    return _is_page_number(text) or _compact(text) in _WATERMARKS
+
+
 def _prepare(text: str) -> list[_Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = []
@@ -372,8 +380,8 @@ def _prepare(text: str) -> list[_Line]:
 
 
 def _drop_furniture(lines: list[_Line]) -> list[_Line]:
-    """Drops page numbers, and the title when it comes back as a running header on every page."""
-    lines = [line for line in lines if not _is_page_number(line.text)]
+    """Drops page numbers, a draft's watermark, and the title when it comes back as a running header."""
+    lines = [line for line in lines if not _is_furniture(line.text)]
     title_index = next((i for i, line in enumerate(lines) if _TITLE_RE.match(line.text)), None)
     if title_index is None:
         return lines

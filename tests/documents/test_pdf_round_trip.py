@@ -52,3 +52,12 @@ def test_record_exported_to_pdf_reads_back_as_the_same_record(name: str, chair) 
     sign_directly(meeting, chair)
     text = pdftotext(documents.meeting_pdf_bytes(meeting))
     assert flat(outline(parse_minutes(record_text(text, meeting)))) == flat(outline(parsed))
+
+
+@pytest.mark.parametrize("name", ["seed", "fire"])
+def test_draft_exported_to_pdf_reads_back_as_the_same_record_despite_its_watermark(name: str) -> None:
+    parsed = parse_minutes(RECORDS[name])
+    meeting = record_import(parsed)
+    text = pdftotext(documents.render_meeting_pdf(meeting))
+    assert {"草", "稿"} <= {line.strip() for line in text.splitlines()}
+    assert flat(outline(parse_minutes(record_text(text, meeting)))) == flat(outline(parsed))

@@ -83,3 +83,11 @@ def test_text_after_the_signature_lines_is_still_refused() -> None:
     with pytest.raises(ParseError) as caught:
         parse_minutes(text)
     assert caught.value.line == text.split("\n").index("請各組室配合辦理。") + 1
+
+
+@pytest.mark.parametrize("mark", ["草", "稿", "草稿", "草 稿"])
+def test_a_draft_watermark_line_is_page_furniture(mark: str) -> None:
+    text = with_tail(f"附件：簽到表\n{mark}\n主席：陳志銘").replace(
+        "需經另取得同意才能使用者，", f"需經另取得同意才能使用者，\n{mark}\n"
+    )
+    assert outline(parse_minutes(text)) == {**outline(parse_minutes(SEED)), "attachments": ["附件：簽到表"]}
