@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from minutes.forms import html_in_parsed
 from minutes.outline import outline_lines
 from minutes.parsing import ParseError, parse_minutes
 from minutes.services import MeetingError
@@ -24,8 +25,14 @@ class Command(BaseCommand):
             text = decode_record(path.read_bytes())
         except OSError as exc:
             raise CommandError(f"無法讀取 {path}：{exc.strerror}") from exc
+        except UnicodeDecodeError as exc:
+            raise CommandError(f"{path} 不是可讀的文字檔（請存成 UTF-8、UTF-16 或 Big5 純文字）。") from exc
         try:
             parsed = parse_minutes(text)
+            # The record is plain text: the paste-import page refuses markup, and so does this command.
+            bad = html_in_parsed(parsed)
+            if bad:
+                raise ParseError(*bad)
         except ParseError as exc:
             raise CommandError(f"{path}:{exc.line}: {exc.reason}") from exc
         if dry_run:

@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from minutes.models import Conclusion, Meeting, Profile, Role, Unit
@@ -35,8 +36,20 @@ DEMO_TRACKED = [
 class Command(BaseCommand):
     help = "載入示範資料：第 108 次處務會議紀錄、列管案件與示範帳號。"
 
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="資料庫已有其他帳號時仍載入（示範帳號的密碼是公開的）")
+
     @transaction.atomic
     def handle(self, *args, **options):
+        # The demo passwords are in the README: in production (DEBUG off) never give them to a database that
+        # already has real accounts.
+        demo_names = [username for username, *_ in DEMO_USERS]
+        others = get_user_model().objects.exclude(username__in=demo_names)
+        if not settings.DEBUG and not options["force"] and others.exists():
+            raise CommandError(
+                "資料庫裡已有其他使用者帳號，看來不是示範用的資料庫；示範帳號的密碼公開在 README，因此不載入。"
+                "確定要載入請加上 --force。"
+            )
         for order, name in enumerate(UNITS, 1):
             Unit.objects.update_or_create(name=name, defaults={"order": order})
 
