@@ -41,9 +41,43 @@ def _write_conclusion(parsed: ParsedConclusion | None, *, section: Section, item
     )
 
 
+def _too_long(model, line: int, **values) -> None:
+    for name, value in values.items():
+        field = model._meta.get_field(name)
+        if field.max_length and value and len(value) > field.max_length:
+            where = f"第 {line} 行：" if line else ""
+            raise MeetingError(f"{where}{field.verbose_name}超過 {field.max_length} 字（目前 {len(value)} 字），請縮短後再匯入。")
+
+
+def check_parsed_lengths(parsed: ParsedMeeting) -> None:
+    """The limits the forms enforce, for a record that comes in as text: refused with the field and its line."""
+    _too_long(MeetingSeries, 1, organisation=parsed.organisation, kind=parsed.kind)
+    _too_long(Meeting, 0, place=parsed.place, chair=parsed.chair, recorder=parsed.recorder,
+              attendees=parsed.attendees, observers=parsed.observers, absentees=parsed.absentees,
+              attachments="\n".join(parsed.attachments))
+    for section in parsed.sections:
+        label = section.conclusion.label if section.conclusion else ""
+        _too_long(Section, section.line, title=section.title, body="\n".join(section.body), conclusion_label=label)
+        conclusions = [section.conclusion]
+        for item in section.items:
+            label = item.conclusion.label if item.conclusion else ""
+            _too_long(AgendaItem, item.line, title=item.title, body="\n".join(item.body), conclusion_label=label)
+            conclusions.append(item.conclusion)
+            for report in item.reports:
+                _too_long(SupplementaryReport, report.line, heading=report.heading,
+                          reporter_surname=report.surname, reporter_title=report.title)
+                _too_long(Unit, report.line, name=report.unit)
+                for point in report.points:
+                    _too_long(ReportPoint, report.line, text=point)
+        for conclusion in filter(None, conclusions):
+            for point in conclusion.points:
+                _too_long(Conclusion, conclusion.line, text=point)
+
+
 @transaction.atomic
 def meeting_import(parsed: ParsedMeeting, *, replace: bool = False) -> Meeting:
     """Create (or, with replace, rewrite) a meeting and all its parts from a parsed record."""
+    check_parsed_lengths(parsed)
     series = series_get_or_create(organisation=parsed.organisation, kind=parsed.kind)
     starts_at = timezone.make_aware(parsed.starts_at, timezone.get_default_timezone())
     fields = {
