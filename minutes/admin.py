@@ -98,9 +98,21 @@ class UnitAdmin(admin.ModelAdmin):
 
 @admin.register(Profile)
 class ProfileAdmin(admin.ModelAdmin):
+    """Roles decide who edits, signs and reports: only a superuser gives them, so the recorder, who has the
+    admin for the record, cannot make themselves (or anyone) chair."""
+
     list_display = ["user", "role", "unit", "title"]
     list_filter = ["role", "unit"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
 
 
 @admin.register(MeetingSeries)

@@ -128,3 +128,32 @@ def test_a_conclusion_of_a_draft_cannot_be_hung_under_an_item_of_a_signed_meetin
 def test_the_add_pages_of_parts_with_inlines_open_in_the_admin(staff):
     for name in ["admin:minutes_section_add", "admin:minutes_agendaitem_add", "admin:minutes_supplementaryreport_add"]:
         assert staff.get(reverse(name)).status_code == 200, name
+
+
+# --- roles are given by the administrator, not taken in the admin ------------------------------------------
+
+
+def test_the_recorder_cannot_make_themselves_chair_in_the_admin(staff, recorder):
+    profile = recorder.profile
+    response = staff.post(reverse("admin:minutes_profile_change", args=[profile.pk]),
+                          {"user": recorder.pk, "role": "chair", "unit": "", "title": ""})
+    profile.refresh_from_db()
+    assert response.status_code == 403 and profile.role == "recorder"
+
+
+def test_the_recorder_cannot_give_another_account_a_role_in_the_admin(staff, make_user):
+    member = make_user("member")
+    response = staff.post(reverse("admin:minutes_profile_change", args=[member.profile.pk]),
+                          {"user": member.pk, "role": "chair", "unit": "", "title": ""})
+    member.profile.refresh_from_db()
+    assert response.status_code == 403 and member.profile.role == "member"
+
+
+def test_a_superuser_assigns_roles_in_the_admin(client, make_user, django_user_model):
+    admin = django_user_model.objects.create_superuser("it-admin", password="pw-it-admin")
+    member = make_user("member")
+    client.force_login(admin)
+    client.post(reverse("admin:minutes_profile_change", args=[member.profile.pk]),
+                {"user": member.pk, "role": "chair", "unit": "", "title": "處長"})
+    member.profile.refresh_from_db()
+    assert member.profile.role == "chair"
