@@ -57,6 +57,9 @@ class ProgressReportAdmin(admin.ModelAdmin):
     list_filter = ["unit", "suggestion"]
     search_fields = ["item__case_number", "text"]
 
+    def has_add_permission(self, request):
+        return False  # written on the unit's progress page, which records who wrote it and checks the unit
+
     def has_change_permission(self, request, obj=None):
         return False
 

@@ -157,3 +157,15 @@ def test_a_superuser_assigns_roles_in_the_admin(client, make_user, django_user_m
                 {"user": member.pk, "role": "chair", "unit": "", "title": "處長"})
     member.profile.refresh_from_db()
     assert member.profile.role == "chair"
+
+
+def test_progress_cannot_be_written_in_the_admin_under_a_chiefs_name(staff, signed, chief_wenshu):
+    item = TrackedItem.objects.create(series=signed.series, meeting_number=108, sequence=1, subject="案")
+    item.responsible_units.add(chief_wenshu.profile.unit)
+    from tracking.models import ProgressReport
+
+    response = staff.post(reverse("admin:tracking_progressreport_add"),
+                          {"item": item.pk, "unit": chief_wenshu.profile.unit.pk, "text": "已完成",
+                           "suggestion": "close", "author": chief_wenshu.pk})
+    assert response.status_code == 403
+    assert not ProgressReport.objects.exists()
