@@ -234,7 +234,7 @@ def _render_edit(request, meeting: Meeting, *, header_form=None, part=None, conf
                 form.data = form.data.copy()
                 form.data["version"] = meeting.version
     context = _record_context(request, meeting)
-    context.update(header_form=header_form, part=part or {}, conflict=conflict)
+    context.update(header_form=header_form, part=part or {}, conflict=conflict, editing=True)
     return render(request, "minutes/meeting_edit.html", context, status=status)
 
 

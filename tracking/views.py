@@ -157,6 +157,9 @@ def conclusion_track(request, pk):
         Conclusion.objects.select_related("section__meeting__series", "item", "tracked_item"), pk=pk
     )
     meeting = conclusion.section.meeting
+    # Back to the page the recorder came from (the editing page or the record), at the conclusion.
+    from_edit = request.GET.get("back") == "edit" or request.POST.get("back") == "edit"
+    back_url = reverse("minutes:meeting-edit" if from_edit else "minutes:meeting-detail", args=[meeting.pk])
     existing = getattr(conclusion, "tracked_item", None)
     if existing is not None:
         messages.info(request, f"這項結論已經列管，列管案號 {existing.case_number}。")
@@ -176,12 +179,13 @@ def conclusion_track(request, pk):
                 form.add_error(None, str(error))
             else:
                 messages.success(request, f"已列管，列管案號 {item.case_number}。")
-                return redirect(meeting.get_absolute_url())
+                return redirect(f"{back_url}#conclusion-{conclusion.pk}")
     else:
         form = ConclusionTrackForm(initial=services.conclusion_track_suggestions(conclusion))
-    return render(
-        request, "tracking/conclusion_track.html", {"conclusion": conclusion, "meeting": meeting, "form": form}
-    )
+    return render(request, "tracking/conclusion_track.html", {
+        "conclusion": conclusion, "meeting": meeting, "form": form, "from_edit": from_edit,
+        "back_url": f"{back_url}#conclusion-{conclusion.pk}",
+    })
 
 
 @role_required(Role.RECORDER)

@@ -47,8 +47,9 @@ def test_posting_opens_the_case_and_redirects_to_the_meeting_with_its_number(
         {"units": [units["文書組"].pk], "supporting_units": [units["總務組"].pk], "due_date": "2022-01-31"},
         follow=True,
     )
-    assert response.redirect_chain == [(seed_meeting.get_absolute_url(), 302)]
-    item = TrackedItem.objects.get(conclusion=conclusion_of("請文書組於一月底前"))
+    conclusion = conclusion_of("請文書組於一月底前")
+    assert response.redirect_chain == [(f"{seed_meeting.get_absolute_url()}#conclusion-{conclusion.pk}", 302)]
+    item = TrackedItem.objects.get(conclusion=conclusion)
     assert (item.case_number, item.status, item.due_date) == ("10801", Status.OPEN, dt.date(2022, 1, 31))
     assert [u.name for u in item.supporting_units.all()] == ["總務組"]
     assert item.opened_by == recorder
@@ -128,3 +129,15 @@ def test_the_hundredth_item_of_a_meeting_is_refused_with_a_clear_message(
     assert response.status_code == 200
     assert "第 108 次會議的列管案件已達 99 件上限，無法再編列管案號。" in response.content.decode()
     assert not TrackedItem.objects.filter(meeting_number=108).exists()
+
+
+def test_marking_from_the_editing_page_returns_there_at_the_conclusion(units, recorder, login, conclusion_of):
+    client = login(recorder)
+    conclusion = conclusion_of("請文書組於一月底前")
+    edit_url = reverse("minutes:meeting-edit", args=[conclusion.section.meeting_id])
+    assert f'href="{track_url(conclusion)}?back=edit"' in client.get(edit_url).content.decode()
+    page = client.get(track_url(conclusion) + "?back=edit").content.decode()
+    assert '<input type="hidden" name="back" value="edit">' in page
+    assert f'href="{edit_url}#conclusion-{conclusion.pk}">取消</a>' in page
+    response = client.post(track_url(conclusion), {"units": [units["文書組"].pk], "back": "edit"})
+    assert response.url == f"{edit_url}#conclusion-{conclusion.pk}"
