@@ -113,12 +113,15 @@ def review_item_generate(*, meeting: Meeting, user=None) -> AgendaItem:
             body=body[:20000],
         )
         Conclusion.objects.create(section=section, item=item, order=1, text="同意備查。")
-        _bump_version(meeting)
+        _bump_version(meeting, user=user, reason=f"產生{item.title.rstrip('。')}")
     return item
 
 
-def _bump_version(meeting: Meeting) -> None:
+def _bump_version(meeting: Meeting, *, user, reason: str) -> None:
+    # The meeting's history row says who changed the record and how, like every other edit does.
     meeting.version += 1
+    meeting._history_user = user
+    meeting._change_reason = reason[:100]
     meeting.save(update_fields=["version", "updated_at"])
 
 
@@ -186,5 +189,5 @@ def review_record_decisions(*, meeting: Meeting, decisions: list[DecisionInput],
         elif conclusion.text != sentence:
             conclusion.text = sentence
             conclusion.save(update_fields=["text"])
-        _bump_version(meeting)
+        _bump_version(meeting, user=user, reason=f"登錄 {len(decisions)} 件列管案件的會議決定")
     return reviews

@@ -228,3 +228,15 @@ def test_the_review_page_of_the_seed_shows_its_imported_decisions_and_sentence(s
     response = login(recorder).get(review_url(seed_meeting))
     assert len(response.context["decided"]) == 9
     assert response.context["sentence"].startswith("列管案號 10606、10701")
+
+
+def test_the_meeting_history_says_who_generated_the_review_and_recorded_the_decisions(
+    recorder, login, future_meeting, two_items
+):
+    client = login(recorder)
+    client.post(generate_url(future_meeting))
+    a, b = two_items
+    client.post(review_url(future_meeting), decisions((a, "close"), (b, "continue")))
+    rows = list(future_meeting.history.order_by("-history_id")[:2].values_list("history_change_reason", "history_user"))
+    assert rows == [("登錄 2 件列管案件的會議決定", recorder.pk), ("產生第 108 次處務會議結論事項辦理情形報告", recorder.pk)]
+    assert "登錄 2 件列管案件的會議決定" in client.get(future_meeting.get_absolute_url()).content.decode()
