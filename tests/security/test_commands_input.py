@@ -31,6 +31,13 @@ def test_importing_a_binary_file_is_refused_without_a_traceback(tmp_path):
     assert not Meeting.objects.exists()
 
 
+def test_importing_a_utf16_file_without_its_bom_is_refused(tmp_path, seed_text):
+    path = tmp_path / "minutes.txt"
+    path.write_bytes(seed_text.encode("utf-16-le"))
+    assert "NUL" in refused("import_minutes", str(path))
+    assert not Meeting.objects.exists()
+
+
 def test_importing_a_record_with_markup_is_refused_with_its_line(tmp_path, seed_text):
     path = tmp_path / "minutes.txt"
     path.write_text(seed_text.replace("同意備查", "同意備查<script>alert(1)</script>", 1), encoding="utf-8")

@@ -27,6 +27,8 @@ class Command(BaseCommand):
             raise CommandError(f"無法讀取 {path}：{exc.strerror}") from exc
         except UnicodeDecodeError as exc:
             raise CommandError(f"{path} 不是可讀的文字檔（請存成 UTF-8、UTF-16 或 Big5 純文字）。") from exc
+        if "\x00" in text:  # PostgreSQL cannot store it; a UTF-16 file without its BOM looks like this
+            raise CommandError(f"{path} 含有 NUL 字元，不是可讀的文字檔（UTF-16 檔請保留檔頭 BOM）。")
         try:
             parsed = parse_minutes(text)
             # The record is plain text: the paste-import page refuses markup, and so does this command.
