@@ -182,3 +182,17 @@ def test_the_keyword_matches_the_meeting_title(client, recorder):
     client.force_login(recorder)
     response = client.get(reverse("minutes:meeting-list"), {"q": "主秘會報"})
     assert [m.number for m in response.context["meetings"]] == [5]
+
+
+def test_the_sign_page_warns_the_chair_when_the_adjournment_time_is_missing(client, chair):
+    meeting = make_meeting(109)
+    client.force_login(chair)
+    html = client.get(reverse("minutes:meeting-sign", args=[meeting.pk])).content.decode()
+    assert "這份紀錄尚未填寫散會時間" in html
+
+
+def test_the_sign_page_has_no_warning_when_the_adjournment_time_is_there(client, chair):
+    meeting = make_meeting(109, adjourned_at=dt.time(10, 45))
+    client.force_login(chair)
+    html = client.get(reverse("minutes:meeting-sign", args=[meeting.pk])).content.decode()
+    assert "尚未填寫散會時間" not in html
