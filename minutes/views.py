@@ -80,6 +80,9 @@ def meeting_detail(request, pk):
     context["amendments"] = meeting.amendments.select_related("author")
     if context["can_amend"]:
         context["amendment_form"] = forms.AmendmentForm()
+    if is_recorder(request.user) and not Meeting.objects.filter(series=meeting.series_id,
+                                                                number=meeting.number + 1).exists():
+        context["next_number"] = meeting.number + 1
     return render(request, "minutes/meeting_detail.html", context)
 
 
@@ -95,6 +98,10 @@ def _latest_meeting(series: MeetingSeries | None) -> Meeting | None:
 
 @recorder_required
 def meeting_create(request):
+    # 「以此為底新增下一次」 on a meeting page names the meeting to start from; otherwise the latest one.
+    source = request.GET.get("from", "")
+    latest = (Meeting.objects.select_related("series").filter(pk=source).first() if source.isdigit() else None
+              ) or _latest_meeting(None)
     if request.method == "POST":
         form = forms.MeetingCreateForm(request.POST)
         if form.is_valid():
@@ -112,14 +119,13 @@ def meeting_create(request):
                 messages.success(request, f"已建立{meeting.title}（草稿）。")
                 return redirect("minutes:meeting-edit", pk=meeting.pk)
     else:
-        latest = _latest_meeting(None)
         initial = {"from_previous": True}
         if latest is not None:
             initial.update(series=latest.series, number=latest.number + 1, place=latest.place,
                            chair=latest.chair, recorder=latest.recorder, attendees=latest.attendees,
                            start_time=dt.time(10, 0))
         form = forms.MeetingCreateForm(initial=initial)
-    return render(request, "minutes/meeting_create.html", {"form": form, "latest": _latest_meeting(None)})
+    return render(request, "minutes/meeting_create.html", {"form": form, "latest": latest})
 
 
 # --- editing ----------------------------------------------------------------------------------------------

@@ -264,3 +264,37 @@ def test_the_editing_page_stays_within_a_fixed_number_of_queries(rec_client, dja
     with django_assert_max_num_queries(16):
         response = rec_client.get(edit_url(meeting))
     assert response.status_code == 200
+
+
+def test_the_meeting_page_offers_the_recorder_the_next_meeting_from_it(rec_client, seed_meeting):
+    body = rec_client.get(seed_meeting.get_absolute_url()).content.decode()
+    assert f'href="{reverse("minutes:meeting-create")}?from={seed_meeting.pk}">以此為底新增第 109 次</a>' in body
+
+
+def test_the_next_meeting_is_not_offered_once_it_exists(rec_client, seed_meeting, meeting):
+    assert "以此為底新增" not in rec_client.get(seed_meeting.get_absolute_url()).content.decode()
+
+
+def test_a_chief_is_not_offered_the_next_meeting(client, chief_wenshu, seed_meeting):
+    client.force_login(chief_wenshu)
+    assert "以此為底新增" not in client.get(seed_meeting.get_absolute_url()).content.decode()
+
+
+def test_the_create_page_starts_from_the_meeting_it_was_opened_from(rec_client, seed_meeting, recorder):
+    other = services.meeting_create(
+        user=recorder, series=MeetingSeries.objects.create(organisation="新北市政府教育局", kind="局務"),
+        number=300, starts_at=WHEN, chair="王局長", place="第一會議室",
+    )
+    assert rec_client.get(reverse("minutes:meeting-create")).context["form"].initial["number"] == 301
+    form = rec_client.get(reverse("minutes:meeting-create") + f"?from={seed_meeting.pk}").context["form"]
+    assert (form.initial["series"], form.initial["number"], form.initial["chair"]) == (
+        seed_meeting.series, 109, "陳志銘")
+    assert other.number == 300
+
+
+def test_a_refused_create_from_a_meeting_page_shows_the_form_again(rec_client, seed_meeting):
+    response = rec_client.post(reverse("minutes:meeting-create") + f"?from={seed_meeting.pk}", {
+        "series": seed_meeting.series_id, "number": 108, "date": "111年2月17日", "start_time": "10:00",
+    })
+    assert response.status_code == 200
+    assert "第 108 次處務會議已經存在" in response.context["form"].errors["number"][0]
