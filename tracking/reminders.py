@@ -34,7 +34,8 @@ class Reminder:
             parts.append(f"逾期 {len(self.overdue)} 件")
         if self.missing:
             parts.append(f"待填報辦理情形 {len(self.missing)} 件")
-        return f"【列管提醒】{self.unit.name}：{'、'.join(parts)}"
+        name = " ".join(self.unit.name.split())  # a line break in a header would be refused (or injected)
+        return f"【列管提醒】{name}：{'、'.join(parts)}"
 
     def body(self, upcoming) -> str:
         lines = [f"{self.unit.name}主管您好：", ""]
