@@ -522,6 +522,7 @@ class _Reader:
         self.attachments: list[str] = []
         self.in_attachments = False
         self.signoff_open = False  # the sign-off line after 散會 has not reached its full stop yet
+        self.signature_part = False  # past the lines of 散會 itself: signature lines and 附件
         self.lines: list[_Line] = []
         self.index = 0
         self.previous: _Line | None = None
@@ -539,9 +540,10 @@ class _Reader:
         self.shifted = _agenda_numbered_like_items(self.lines)
         for index, line in enumerate(self.lines):
             self.index, self.current = index, line
-            if self.adjourned_line and self.adjourned_text and self.mid_sentence:
+            if self.adjourned_line and self.adjourned_text and self.mid_sentence and not self.signature_part:
                 self.adjourned_text = self._join(self.adjourned_text, line.text)
             elif self.adjourned_line:
+                self.signature_part = True
                 self._after_adjournment(line)
             elif not self.title_line:
                 self._title_stage(line.number, line.text)

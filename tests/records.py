@@ -271,6 +271,34 @@ FIRE = (
     "二、113 年第 1 季救災救護統計表\n"
 )
 
+# -- crowded: sentences full of what reads like headings when a printed line starts with it -----------------
+# {PAD} shifts the text so that, across paddings, every position of the sentence meets the end of a line.
+
+CROWDED = (
+    "測試市政府某局第 9 次局務會議紀錄\n"
+    "時間：113 年 1 月 2 日上午 9 時\n"
+    "地點：本局會議室\n"
+    "主席：王局長\n"
+    "紀錄：李小姐\n"
+    "出席：各科室主管\n"
+    "壹、業務報告\n"
+    "一、{PAD}秘書室報告：本局 113 年度工作計畫，決議：依各科室所提修正後實施（一）人力配置及（二）經費分配。\n"
+    "秘書室陳主任補充報告：\n"
+    "(一) {PAD}請各科室依本局規定辦理（二）所列事項，並於 1 月底前完成。1. 另請注意期限。\n"
+    "(二) {PAD}請各科室配合辦理，決定：如有疑義洽秘書室。\n"
+    "決定：\n"
+    "(一) {PAD}洽悉，請依 1. 及 2. 辦理，並於下次會議報告辦理情形與散會後續事項安排。\n"
+    "(二) 請秘書室彙整。\n"
+    "二、{PAD}人事室報告：說明：本月新進人員 3 人，一、請各科室協助新進人員熟悉業務流程及相關規定。\n"
+    "決定：洽悉。\n"
+    "散會：上午 10 時\n"
+)
+
+
+def crowded(pad: int) -> str:
+    return CROWDED.replace("{PAD}", ("甲乙丙丁戊己庚辛壬癸" * 5)[:pad])
+
+
 # Every record, by a short name for test ids.
 RECORDS = {
     "seed": SEED,

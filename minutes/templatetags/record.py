@@ -1,7 +1,11 @@
 """Filters that show numbers and dates the way the records write them."""
 
+import re
+
 from django import template
 from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 from minutes import numerals, rocdate
 
@@ -45,3 +49,58 @@ def roc_date(value):
 @register.filter
 def roc_time(value):
     return rocdate.format_roc_time(value) if value else ""
+
+
+# The PDF is read back by pdftotext, which cuts every paragraph into its printed lines, and the parser then
+# decides line by line what each one is. A printed line that starts like a heading ((二), 三、, 1., 決議：…) or
+# is a lone short word (決議, 散會) would be misread, so the PDF never breaks a line there: a word joiner
+# (U+2060, invisible, dropped by the parser) between the characters forbids it, and the line breaks a few
+# characters earlier instead.
+_WORD_JOINER = "\u2060"
+_MARKER_START_RE = re.compile(
+    r"(?<=\S)\s*(?=[(（]\s*(?:[〇零一二三四五六七八九十百]{1,4}|[0-9０-９]{1,3})\s*[)）]"
+    r"|[〇零一二三四五六七八九十]{1,3}\s*[、．.]|[壹貳參叁叄肆伍陸柒捌玖拾]{1,4}\s*[、．.]"
+    r"|[0-9０-９]{1,3}\s*[、．.](?![0-9０-９])|第\s*[一二三四五六七八九十百0-9０-９]+\s*案"
+    r"|(?:案由|提案|議案|討論案|報告案|臨時動議)\s*[一二三四五六七八九十0-9０-９]|[①-⒇])"
+)
+# A label that ends in a colon (說明：, 決議：, 主席：) reads as one only at the start of a line: keep the seven
+# characters before each colon on one line with it.
+_BEFORE_COLON = 7
+# A line that ends in punctuation or in a word that completes a title (…報告, …事項) reads as a finished
+# sentence or title, so the following line would start a new paragraph: never break right after them.
+_NO_BREAK_AFTER_RE = re.compile(
+    r"[。！？!?；;：:︰」』）)]|報告|致詞|事項|動議|討論|結論|裁示|提示|指示|其他|[紀記]錄|無"
+)
+_TAIL = 4  # and the last line of a paragraph is never shorter than this (決議, 散會, a lone page-like number)
+
+
+def _joined(text: str) -> str:
+    glue = [False] * (len(text) + 1)  # glue[i]: no line break between text[i - 1] and text[i]
+    for match in _MARKER_START_RE.finditer(text):
+        glue[match.end()] = True
+    for match in _NO_BREAK_AFTER_RE.finditer(text):
+        glue[match.end()] = True
+    for index, char in enumerate(text):
+        if char in "：:︰":
+            for position in range(max(index - _BEFORE_COLON + 1, 1), index + 1):
+                glue[position] = True
+    for position in range(max(len(text) - _TAIL + 1, 1), len(text)):
+        glue[position] = True
+    # A line may still break after a space: glue the position after it too.
+    for index, char in enumerate(text):
+        if glue[index] and char == " ":
+            glue[index + 1] = True
+    out = []
+    for index, char in enumerate(text):
+        if glue[index] and index and "\n" not in (char, text[index - 1]):
+            out.append(_WORD_JOINER)
+        out.append(char)
+    return "".join(out)
+
+
+@register.filter(needs_autoescape=True)
+def unbroken(text, autoescape=True):
+    """Text for the PDF: escaped, with no line break where pdftotext's output would read as a new part."""
+    text = str(text or "")
+    joined = "\n".join(_joined(line) for line in text.split("\n"))
+    return mark_safe(conditional_escape(joined) if autoescape else joined)

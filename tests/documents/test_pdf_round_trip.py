@@ -14,7 +14,7 @@ import pytest
 from minutes import documents
 from minutes.parsing import parse_minutes
 from tests.documents.conftest import pdftotext, sign_directly
-from tests.records import RECORDS, outline
+from tests.records import RECORDS, crowded, outline
 from tracking.importing import record_import
 
 pytestmark = pytest.mark.django_db
@@ -60,4 +60,14 @@ def test_draft_exported_to_pdf_reads_back_as_the_same_record_despite_its_waterma
     meeting = record_import(parsed)
     text = pdftotext(documents.render_meeting_pdf(meeting))
     assert {"草", "稿"} <= {line.strip() for line in text.splitlines()}
+    assert flat(outline(parse_minutes(record_text(text, meeting)))) == flat(outline(parsed))
+
+
+@pytest.mark.parametrize("pad", range(0, 36, 3))
+def test_a_printed_line_never_starts_with_what_reads_as_a_heading(pad: int, chair) -> None:
+    # (二), 1., 決議：, 說明：, …報告 inside sentences: wherever the page width cuts them, they stay text.
+    parsed = parse_minutes(crowded(pad))
+    meeting = record_import(parsed)
+    sign_directly(meeting, chair)
+    text = pdftotext(documents.meeting_pdf_bytes(meeting))
     assert flat(outline(parse_minutes(record_text(text, meeting)))) == flat(outline(parsed))
