@@ -52,7 +52,11 @@ class VerifyForm(forms.Form):
 
 
 def _too_big(request) -> bool:
-    return int(request.META.get("CONTENT_LENGTH") or 0) > MAX_VERIFY_BYTES + 64 * 1024
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:  # a malformed header: Django itself then reads no body
+        return False
+    return length > MAX_VERIFY_BYTES + 64 * 1024
 
 
 def _verify_page(request, form, *, result=None, refused=""):

@@ -90,3 +90,9 @@ def test_a_broken_pdf_is_answered_as_not_recognised_not_as_an_error(client, chie
 def test_verify_refuses_other_methods(client, chief_wenshu):
     client.force_login(chief_wenshu)
     assert client.put(reverse("verify"), b"%PDF-").status_code == 405
+
+
+def test_a_malformed_content_length_is_not_a_server_error(client, chief_wenshu):
+    client.force_login(chief_wenshu)
+    response = client.post(reverse("verify"), {}, CONTENT_LENGTH="abc")
+    assert response.status_code in (200, 400, 403)
