@@ -96,3 +96,16 @@ def test_a_malformed_content_length_is_not_a_server_error(client, chief_wenshu):
     client.force_login(chief_wenshu)
     response = client.post(reverse("verify"), {}, CONTENT_LENGTH="abc")
     assert response.status_code in (200, 400, 403)
+
+
+@pytest.mark.parametrize("back", ["https://evil.example/", "//evil.example", "edit"])
+def test_tracking_a_conclusion_returns_to_the_meeting_whatever_back_says(client, recorder, seed_meeting, back):
+    from minutes.models import Conclusion, Unit
+
+    conclusion = Conclusion.objects.filter(section__meeting=seed_meeting, tracked_item__isnull=True).first()
+    unit = Unit.objects.get_or_create(name="文書組")[0]
+    client.force_login(recorder)
+    response = client.post(reverse("tracking:conclusion-track", args=[conclusion.pk]) + f"?back={back}",
+                           {"units": [unit.pk], "back": back})
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"/meetings/{seed_meeting.pk}/")
