@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from minutes.models import Unit
+from minutes.validators import no_html
 from tracking.casenumbers import normalise_case_number
 from tracking.models import Decision, Status, Suggestion, TrackedItem
 
@@ -46,6 +47,7 @@ class ProgressForm(forms.Form):
 
     text = forms.CharField(
         label="辦理情形", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[no_html],  # copied into the record's review item, which is plain text
         error_messages={"max_length": "辦理情形請勿超過 %(limit_value)d 字（目前 %(show_value)d 字）。"},
     )
     suggestion = forms.ChoiceField(
@@ -79,7 +81,8 @@ class ReviewDecisionForm(forms.Form):
         help_text="已解除列管的案件如經會議決定恢復列管，請填列管案號並說明理由。",
     )
     reopen_reason = forms.CharField(
-        label="恢復列管理由", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label="恢復列管理由", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+        validators=[no_html],
     )
 
     def __init__(self, *args, rows, meeting, **kwargs):
