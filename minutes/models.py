@@ -219,6 +219,9 @@ class SupplementaryReport(models.Model):
         "報告人", max_length=60, blank=True, help_text="無法拆成組室、姓氏與職稱時的原文，例如：林副秘書長",
         validators=[no_html],
     )
+    label = models.CharField(
+        "標示", max_length=10, default="補充報告", help_text="原紀錄的寫法：補充報告或補充說明", validators=[no_html]
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -227,7 +230,7 @@ class SupplementaryReport(models.Model):
         ordering = ["order", "id"]
 
     def __str__(self):
-        return f"{self.reporter}補充報告"
+        return f"{self.reporter}{self.label}"
 
     @property
     def reporter(self) -> str:

@@ -18,7 +18,7 @@ def outline_lines(parsed: ParsedMeeting) -> list[str]:
         for item in section.items:
             lines.append(f"  {numerals.to_zh(item.number)}、{item.title[:40]}")
             for report in item.reports:
-                lines.append(f"    {report.heading}補充報告：{len(report.points)} 點")
+                lines.append(f"    {report.heading}{report.label}：{len(report.points)} 點")
             if item.conclusion:
                 lines.append(f"    {item.conclusion.label}：{len(item.conclusion.points)} 點")
     if parsed.adjourned_at:

@@ -42,6 +42,7 @@ class ParsedReport:
     title: str  # 組長
     points: list[str]  # one entry for a plain paragraph, several for (一)(二)…
     line: int
+    label: str = "補充報告"  # or 補充說明, as the record wrote it
 
 
 @dataclass
@@ -209,7 +210,7 @@ _CONCLUSION_RE = re.compile(
 # The label alone on its line, without a colon: 決議
 _CONCLUSION_ALONE_RE = re.compile(rf"^{_CONCLUSION_LABEL}$")
 _REPORT_RE = re.compile(
-    r"^(?P<heading>[^。，、；：:,;！？!?()（）]{0,30}?)\s*補充(?:報告|說明)\s*"
+    r"^(?P<heading>[^。，、；：:,;！？!?()（）]{0,30}?)\s*(?P<rlabel>補\s*充\s*(?:報\s*告|說\s*明))\s*"
     rf"{_COLON}\s*(?P<rest>.*)$"
 )
 _POINT_RE = re.compile(
@@ -811,7 +812,8 @@ class _Reader:
             self._conclusion(number, _label(match), "")
             return True
         if match := _REPORT_RE.match(line):
-            self._report(number, match.group("heading").strip(), match.group("rest"))
+            label = re.sub(r"\s+", "", match.group("rlabel"))
+            self._report(number, match.group("heading").strip(), match.group("rest"), label)
             return True
         return False
 
@@ -1026,13 +1028,13 @@ class _Reader:
         self.block = _Block("conclusion", conclusion.points, number, f"「{label}」")
         self._inline_rest(number, rest)
 
-    def _report(self, number: int, heading: str, rest: str) -> None:
+    def _report(self, number: int, heading: str, rest: str, label: str = "補充報告") -> None:
         if self.item is None:
             raise ParseError(number, f"「{heading}補充報告」必須位於某個項目（一、二、三…）之下")
         self._close_block()
         unit, surname, title = split_report_heading(heading)
         report = ParsedReport(
-            heading=heading, unit=unit, surname=surname, title=title, points=[], line=number
+            heading=heading, unit=unit, surname=surname, title=title, points=[], line=number, label=label
         )
         self.item.reports.append(report)
         self.block = _Block("report", report.points, number, f"「{heading}補充報告」")

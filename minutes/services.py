@@ -140,6 +140,7 @@ def meeting_import(parsed: ParsedMeeting, *, replace: bool = False) -> Meeting:
                     reporter_surname=pr.surname,
                     reporter_title=pr.title,
                     heading=pr.heading,
+                    label=pr.label,
                 )
                 ReportPoint.objects.bulk_create(
                     ReportPoint(report=report, order=p, text=text) for p, text in enumerate(pr.points, 1)

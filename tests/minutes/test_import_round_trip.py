@@ -46,6 +46,7 @@ def meeting_outline(meeting: Meeting) -> dict:
                         "body": item.body,
                         "reports": [
                             {
+                                "label": report.label,
                                 "heading": report.heading,
                                 "unit": report.unit.name if report.unit else "",
                                 "surname": report.reporter_surname,

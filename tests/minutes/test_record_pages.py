@@ -32,7 +32,7 @@ def expected_fragments(parsed) -> list[str]:
             for paragraph in item.body:
                 fragments += shown(paragraph)
             for report in item.reports:
-                fragments.append(f"{escape(report.heading)}補充報告：")
+                fragments.append(f"{escape(report.heading)}{escape(report.label)}：")
                 for point in report.points:
                     fragments += shown(point)
                 if len(report.points) > 1:
