@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from minutes.forms import RocDateField
 from minutes.models import Unit
 from minutes.validators import no_html
 from tracking.casenumbers import normalise_case_number
@@ -28,10 +29,9 @@ class ConclusionTrackForm(forms.Form):
         label="協辦單位", queryset=Unit.objects.filter(active=True), required=False,
         error_messages={"invalid_choice": "請選擇有效的組室。"},
     )
-    due_date = forms.DateField(
-        label="辦理期限", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "請輸入有效的日期（例如 2022-01-31）。"},
-    )
+    # Typed and shown in the ROC calendar like every other date of the record (a browser date picker shows
+    # the Western year).
+    due_date = RocDateField(label="辦理期限", required=False)
 
     def clean(self):
         cleaned = super().clean()

@@ -141,3 +141,19 @@ def test_marking_from_the_editing_page_returns_there_at_the_conclusion(units, re
     assert f'href="{edit_url}#conclusion-{conclusion.pk}">取消</a>' in page
     response = client.post(track_url(conclusion), {"units": [units["文書組"].pk], "back": "edit"})
     assert response.url == f"{edit_url}#conclusion-{conclusion.pk}"
+
+
+def test_the_suggested_due_date_is_shown_and_typed_in_the_roc_calendar(units, recorder, login, conclusion_of):
+    client = login(recorder)
+    conclusion = conclusion_of("請文書組於一月底前")
+    html = client.get(track_url(conclusion)).content.decode()
+    assert 'value="111 年 1 月 31 日"' in html
+    client.post(track_url(conclusion), {"units": [units["文書組"].pk], "due_date": "111 年 2 月 15 日"})
+    assert TrackedItem.objects.get(conclusion=conclusion).due_date == dt.date(2022, 2, 15)
+
+
+def test_a_due_date_that_is_not_a_date_is_refused_in_chinese(units, recorder, login, conclusion_of):
+    conclusion = conclusion_of("請文書組於一月底前")
+    response = login(recorder).post(track_url(conclusion), {"units": [units["文書組"].pk], "due_date": "下個月"})
+    assert "日期格式不正確" in response.content.decode()
+    assert not TrackedItem.objects.filter(conclusion=conclusion).exists()
