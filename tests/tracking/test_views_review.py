@@ -240,3 +240,18 @@ def test_the_meeting_history_says_who_generated_the_review_and_recorded_the_deci
     rows = list(future_meeting.history.order_by("-history_id")[:2].values_list("history_change_reason", "history_user"))
     assert rows == [("登錄 2 件列管案件的會議決定", recorder.pk), ("產生第 108 次處務會議結論事項辦理情形報告", recorder.pk)]
     assert "登錄 2 件列管案件的會議決定" in client.get(future_meeting.get_absolute_url()).content.decode()
+
+
+def test_with_every_item_decided_the_only_button_left_is_the_reopening_one(recorder, login, future_meeting, two_items):
+    client = login(recorder)
+    a, b = two_items
+    client.post(review_url(future_meeting), decisions((a, "close"), (b, "continue")))
+    html = client.get(review_url(future_meeting)).content.decode()
+    assert "登錄會議決定並寫入會議結論</button>" not in html
+    assert "恢復列管並寫入會議結論</button>" in html
+
+
+def test_with_items_to_decide_the_page_offers_the_decision_button(recorder, login, future_meeting, two_items):
+    html = login(recorder).get(review_url(future_meeting)).content.decode()
+    assert "登錄會議決定並寫入會議結論</button>" in html
+    assert "恢復列管並寫入會議結論</button>" not in html
