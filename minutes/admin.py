@@ -2,9 +2,10 @@
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from minutes import services
+from minutes import rocdate, services
 from minutes.models import (
     AgendaItem,
     Amendment,
@@ -130,9 +131,15 @@ class SectionInline(FrozenWhenSignedMixin, admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(TouchesMeetingMixin, FrozenWhenSignedMixin, RecordHistoryAdmin):
-    list_display = ["number", "series", "starts_at", "place", "chair", "status"]
+    list_display = ["number", "series", "starts_at_roc", "place", "chair", "status"]
     list_filter = ["series", "status", "starts_at"]
     search_fields = ["number", "chair", "place", "sections__title", "sections__items__title"]
+
+    @admin.display(description="時間", ordering="starts_at")
+    def starts_at_roc(self, obj):
+        # In the ROC calendar like every page of the app (111 年 1 月 20 日 10:00), not the Western one.
+        when = timezone.localtime(obj.starts_at)
+        return f"{rocdate.format_roc_date(when.date())} {when:%H:%M}"
     date_hierarchy = "starts_at"
     readonly_fields = ["status", "signed_by", "signed_at", "version"]
     inlines = [SectionInline]

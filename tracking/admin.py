@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from minutes import rocdate
 from tracking.models import ProgressReport, Review, TrackedItem
 
 
@@ -18,7 +19,7 @@ class ReviewInline(admin.TabularInline):
 
 @admin.register(TrackedItem)
 class TrackedItemAdmin(admin.ModelAdmin):
-    list_display = ["case_number", "subject_short", "status", "due_date", "meeting_number"]
+    list_display = ["case_number", "subject_short", "status", "due_date_roc", "meeting_number"]
     list_filter = ["status", "series", "responsible_units", "due_date"]
     search_fields = ["case_number", "subject"]
     readonly_fields = [
@@ -29,7 +30,11 @@ class TrackedItemAdmin(admin.ModelAdmin):
 
     @admin.display(description="案由")
     def subject_short(self, obj):
-        return obj.subject[:40]
+        return obj.subject if len(obj.subject) <= 40 else obj.subject[:40] + "…"
+
+    @admin.display(description="辦理期限", ordering="due_date")
+    def due_date_roc(self, obj):
+        return rocdate.format_roc_date(obj.due_date) if obj.due_date else None
 
     def has_add_permission(self, request):
         return False  # items are opened from a conclusion, which hands out the case number
