@@ -357,15 +357,19 @@ def part_add(request, pk, kind, parent_kind, parent_pk):
             created = services.point_create(report=parent, user=user, version=version, text=data["text"])
         else:
             section, item = (parent.section, parent) if parent_kind == "item" else (parent, None)
-            created = services.conclusions_create(
+            added = services.conclusions_create(
                 section=section, item=item, user=user, version=version, texts=data["text"]
-            )[0]
+            )
+            created = added[0]
     except services.StaleMeetingError as exc:
         return _render_edit(request, meeting, part=part, conflict=_conflict(exc), status=409)
     except services.MeetingError as exc:
         form.add_error(None, str(exc))
         return _render_edit(request, meeting, part=part)
-    messages.success(request, f"已新增{PARTS[kind].label}。")
+    if kind == "conclusion" and len(added) > 1:
+        messages.success(request, f"已新增 {len(added)} 項結論。")
+    else:
+        messages.success(request, f"已新增{PARTS[kind].label}。")
     return redirect(_anchor(meeting, kind, created.pk))
 
 

@@ -298,3 +298,15 @@ def test_a_refused_create_from_a_meeting_page_shows_the_form_again(rec_client, s
     })
     assert response.status_code == 200
     assert "第 108 次處務會議已經存在" in response.context["form"].errors["number"][0]
+
+
+def test_adding_two_conclusions_at_once_says_how_many_were_added(rec_client, meeting):
+    response = rec_client.post(add_url(meeting, "conclusion", "section", section_of(meeting).pk),
+                               {"text": "同意備查。\n請文書組於三月底前完成。", "version": meeting.version}, follow=True)
+    assert [str(m) for m in response.context["messages"]] == ["已新增 2 項結論。"]
+
+
+def test_adding_one_conclusion_says_it_was_added(rec_client, meeting):
+    response = rec_client.post(add_url(meeting, "conclusion", "section", section_of(meeting).pk),
+                               {"text": "同意備查。", "version": meeting.version}, follow=True)
+    assert [str(m) for m in response.context["messages"]] == ["已新增結論。"]
