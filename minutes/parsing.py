@@ -771,10 +771,14 @@ class _Reader:
         if not continues and self._structural(number, structural):
             return
         point = None if continues or self.shifted else _POINT_RE.match(structural)
+        # A title that fills the line and ends like a complete one (…業務報告) is not continued by 說明：.
+        complete = (
+            wrapped is not None and _COMPLETE_TITLE_RE.search(wrapped.title) and _LABEL_START_RE.match(line)
+        )
         if (
             wrapped is not None
             and point is None
-            and (continues or self.mid_sentence or self._continues_title(line))
+            and (continues or (self.mid_sentence and not complete) or self._continues_title(line))
         ):
             wrapped.title = self._join(wrapped.title, line)
             self._maybe_wrapped(wrapped)
@@ -1232,7 +1236,8 @@ class _Reader:
             return
         if self.in_attachments:
             # 附件： followed by its list (一、簽到表), or a reference the converter wrapped.
-            if self.mid_sentence or line.text[0] in _CLOSING:
+            numbered = any(pattern.match(line.text) for pattern in (_ITEM_RE, _ARABIC_ITEM_RE, _POINT_RE))
+            if (self.mid_sentence and not numbered) or line.text[0] in _CLOSING:
                 self.attachments[-1] = self._join(self.attachments[-1], line.text)
             else:
                 self.attachments.append(line.text)

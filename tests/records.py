@@ -9,6 +9,7 @@ ends, offices that number their agenda 一、 or their items (一), and a fire b
 the signature line and 附件 after 散會.
 """
 
+import re
 from pathlib import Path
 
 SEED = (Path(__file__).resolve().parents[1] / "minutes" / "fixtures" / "minutes-108.txt").read_text(
@@ -297,6 +298,22 @@ CROWDED = (
 
 def crowded(pad: int) -> str:
     return CROWDED.replace("{PAD}", ("甲乙丙丁戊己庚辛壬癸" * 5)[:pad])
+
+
+_FILLER = "甲乙丙丁戊己庚辛壬癸" * 5
+# The start of every numbered or labelled paragraph: (一), 三、, 1., 決議：, 說明：, 案由一：…
+_PARAGRAPH_START_RE = re.compile(
+    r"(?m)^([ \t]*-?[ \t]*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[0-9０-９]+[、.]"
+    r"|(?:決定|決議|結論|會議結論|主席裁示|主席指示|說明|案由[一二三]?|提案[一二三]|報告案[一二三])：)[ \t\u3000]*)(?=\S)"
+)
+
+
+def padded(text: str, pad: int) -> str:
+    """The record with `pad` filler characters after every paragraph's number or label.
+
+    Moves every line end of the printed record, so that titles and points meet the page width elsewhere.
+    """
+    return _PARAGRAPH_START_RE.sub(lambda match: match.group(1) + _FILLER[:pad], text)
 
 
 # Every record, by a short name for test ids.

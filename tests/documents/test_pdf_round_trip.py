@@ -14,7 +14,7 @@ import pytest
 from minutes import documents
 from minutes.parsing import parse_minutes
 from tests.documents.conftest import pdftotext, sign_directly
-from tests.records import RECORDS, crowded, outline
+from tests.records import RECORDS, crowded, outline, padded
 from tracking.importing import record_import
 
 pytestmark = pytest.mark.django_db
@@ -70,4 +70,14 @@ def test_a_printed_line_never_starts_with_what_reads_as_a_heading(pad: int, chai
     meeting = record_import(parsed)
     sign_directly(meeting, chair)
     text = pdftotext(documents.meeting_pdf_bytes(meeting))
+    assert flat(outline(parse_minutes(record_text(text, meeting)))) == flat(outline(parsed))
+
+
+@pytest.mark.parametrize("pad", [10, 25])
+@pytest.mark.parametrize("name", RECORDS)
+def test_record_with_longer_paragraphs_reads_back_as_the_same_record(name: str, pad: int) -> None:
+    # Titles that fill a printed line exactly, attachments that wrap, points cut elsewhere.
+    parsed = parse_minutes(padded(RECORDS[name], pad))
+    meeting = record_import(parsed)
+    text = pdftotext(documents.render_meeting_pdf(meeting))
     assert flat(outline(parse_minutes(record_text(text, meeting)))) == flat(outline(parsed))

@@ -91,3 +91,29 @@ def test_a_draft_watermark_line_is_page_furniture(mark: str) -> None:
         "需經另取得同意才能使用者，", f"需經另取得同意才能使用者，\n{mark}\n"
     )
     assert outline(parse_minutes(text)) == {**outline(parse_minutes(SEED)), "attachments": ["附件：簽到表"]}
+
+
+FILLER = "甲乙丙丁戊己庚辛壬癸" * 3
+# Lines as wide as the page (pdftotext's cut): the parser reads such a line as going on in the next one.
+WRAPPED = (
+    "某市政府某局第 1 次局務會議紀錄\n時間：113年1月2日上午9時\n壹、報告事項\n"
+    f"一、{FILLER}乙\n丙丁報告。\n決定：{FILLER}\n洽悉。\n二、{FILLER}乙\n丙丁報告。\n決定：洽悉。\n散會\n"
+)
+
+
+def test_a_numbered_attachment_after_a_line_as_wide_as_the_page_is_a_new_entry() -> None:
+    lines = [f"一、{FILLER}表", f"二、{FILLER}表"]
+    parsed = parse_minutes(WRAPPED + "附件：\n" + "\n".join(lines))
+    assert parsed.sections[0].items[0].title == f"{FILLER}乙丙丁報告。"
+    assert parsed.attachments == ["附件：", *lines]
+
+
+def test_an_attachment_cut_at_the_page_width_is_joined() -> None:
+    parsed = parse_minutes(WRAPPED + f"附件：\n一、{FILLER}表\n及統計資料")
+    assert parsed.attachments == ["附件：", f"一、{FILLER}表及統計資料"]
+
+
+def test_a_complete_title_as_wide_as_the_page_is_not_continued_by_its_explanation() -> None:
+    text = WRAPPED.replace("散會", f"三、{FILLER}報告\n說明：本月無新增事項。\n決定：洽悉。\n散會")
+    third = parse_minutes(text).sections[0].items[2]
+    assert (third.title, third.body) == (f"{FILLER}報告", ["說明：本月無新增事項。"])
