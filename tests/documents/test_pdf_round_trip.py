@@ -23,7 +23,8 @@ pytestmark = pytest.mark.django_db
 def flat(value, path: str = "") -> dict:
     """An outline as {path: value}, strings without spaces and with one parenthesis width.
 
-    Line breaks are kept: in a body they separate its paragraphs, in a point its 1. 2. lines. Flat, so that a failure names the exact field that came back different.
+    Line breaks are kept: in a body they separate its paragraphs, in a point its 1. 2. lines. Flat, so
+    that a failure names the exact field that came back different.
     """
     if isinstance(value, dict):
         return {k: v for key, item in value.items() for k, v in flat(item, f"{path}.{key}").items()}
