@@ -99,11 +99,14 @@ def test_recorder_writes_meeting_109_from_108_and_the_chair_signs_it(live_server
 
     # Mark the second conclusion as tracked on the tracking page; the case number is given automatically.
     item.locator("li", has_text="請文書組於三月底前").locator("a.track-link").click()
-    page.wait_for_url(re.compile(r".*/tracking/conclusions/\d+/track/$"))
+    page.wait_for_url(re.compile(r".*/tracking/conclusions/\d+/track/\?back=edit$"))
     assert page.locator("input[name=units]:checked").count() >= 1  # 文書組 suggested from the text
     shot(page, "05-track-conclusion")
-    page.click("button:has-text('列管')")
-    page.wait_for_url(base + meeting.get_absolute_url())
+    page.click("button:has-text('確定列管')")
+    # Back on the editing page where the recorder was, at the conclusion, now with its case number.
+    page.wait_for_url(re.compile(r".*/meetings/\d+/edit/#conclusion-\d+$"))
+    assert page.locator(".case-badge", has_text="10901").count() == 1
+    page.goto(base + meeting.get_absolute_url())
     assert page.locator(".case-badge", has_text="10901").count() == 1
     shot(page, "06-meeting-page-draft")
     log_out(page)
