@@ -31,7 +31,7 @@ def test_the_deploy_check_passes_with_the_https_opt_ins():
     result = run("manage.py", "check", "--deploy", "--fail-level", "WARNING", DEBUG="0", SECRET_KEY=KEY,
                  SECURE_SSL_REDIRECT="1", SECURE_HSTS_SECONDS="31536000", SECURE_HSTS_INCLUDE_SUBDOMAINS="1",
                  SECURE_HSTS_PRELOAD="1")
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_cookies_are_secure_in_production():
