@@ -119,10 +119,12 @@ def meeting_import(parsed: ParsedMeeting, *, replace: bool = False) -> Meeting:
             conclusion_label=ps.conclusion.label if ps.conclusion else "會議結論",
         )
         _write_conclusion(ps.conclusion, section=section, item=None)
-        for i_order, pi in enumerate(ps.items, 1):
+        for pi in ps.items:
+            # The order is the numeral the record gives (一、二、四 or, numbered across sections, 三、四),
+            # so the pages and the PDF show it as the record wrote it.
             item = AgendaItem.objects.create(
                 section=section,
-                order=i_order,
+                order=pi.number,
                 title=pi.title,
                 body="\n".join(pi.body),
                 conclusion_label=pi.conclusion.label if pi.conclusion else "會議結論",
@@ -465,6 +467,7 @@ def item_delete(*, item: AgendaItem, user, version: int) -> None:
     label = _short(item.title)
     item._history_user = user
     _delete(item, what="這個案由")
+    _renumber(AgendaItem.objects.filter(section_id=item.section_id))  # the items after it move up a number
     _touch(meeting, user=user, reason=f"刪除案由：{label}")
 
 

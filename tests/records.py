@@ -272,6 +272,30 @@ FIRE = (
     "二、113 年第 1 季救災救護統計表\n"
 )
 
+# -- an environment bureau that numbers its proposals on from the reports, one of them withdrawn ------------
+
+NUMBERED_ON = (
+    "桃園市政府環境保護局第 201 次局務會議紀錄\n"
+    "時間：113 年 8 月 5 日上午 9 時 30 分\n"
+    "地點：本局 5 樓會議室\n"
+    "主席：李局長\n"
+    "紀錄：陳專員\n"
+    "出席：各科室主管\n"
+    "壹、報告事項\n"
+    "一、綜合計畫科報告：本局 113 年上半年預算執行率 48%。\n"
+    "決定：洽悉。\n"
+    "二、空氣品質保護科報告：秋冬空品不良季節應變措施。\n"
+    "決定：請加強工地揚塵稽查。\n"
+    "貳、討論事項\n"
+    "三、修正本局「環境教育志工獎勵要點」案，提請討論。\n"
+    "決議：照案通過。\n"
+    "五、本局 114 年度概算案，提請討論。\n"
+    "決議：修正通過。\n"
+    "參、臨時動議：無。\n"
+    "散會：上午 10 時 40 分\n"
+)
+
+
 # -- crowded: sentences full of what reads like headings when a printed line starts with it -----------------
 # {PAD} shifts the text so that, across paddings, every position of the sentence meets the end of a line.
 
@@ -326,6 +350,7 @@ RECORDS = {
     "shifted": SHIFTED,
     "paren_items": PAREN_ITEMS,
     "fire": FIRE,
+    "numbered_on": NUMBERED_ON,
 }
 
 

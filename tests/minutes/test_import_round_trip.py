@@ -3,6 +3,7 @@
 import pytest
 from django.utils import timezone
 
+from minutes import services
 from minutes.models import Meeting
 from minutes.parsing import parse_minutes
 from tests.records import RECORDS, outline
@@ -41,7 +42,7 @@ def meeting_outline(meeting: Meeting) -> dict:
                 "conclusion": conclusion(section, section.section_conclusions),
                 "items": [
                     {
-                        "number": number,
+                        "number": item.order,
                         "title": item.title,
                         "body": item.body,
                         "reports": [
@@ -57,7 +58,7 @@ def meeting_outline(meeting: Meeting) -> dict:
                         ],
                         "conclusion": conclusion(item, list(item.conclusions.all())),
                     }
-                    for number, item in enumerate(section.items.all(), 1)
+                    for item in section.items.all()
                 ],
             }
             for section in meeting.sections.all()
@@ -70,3 +71,18 @@ def test_imported_record_gives_back_everything_the_parser_read(name: str) -> Non
     parsed = parse_minutes(RECORDS[name])
     meeting = record_import(parsed)
     assert meeting_outline(meeting) == outline(parsed)
+
+
+def test_items_keep_the_numbers_the_record_gives_them() -> None:
+    meeting = record_import(parse_minutes(RECORDS["numbered_on"]))
+    reports, proposals, _motions = meeting.sections.all()
+    assert [item.order for item in reports.items.all()] == [1, 2]
+    assert [item.order for item in proposals.items.all()] == [3, 5]
+
+
+def test_deleting_an_item_in_the_editor_numbers_the_items_after_it_again(recorder) -> None:
+    meeting = record_import(parse_minutes(RECORDS["numbered_on"]))
+    proposals = meeting.sections.get(number=2)
+    first = proposals.items.get(order=3)
+    services.item_delete(item=first, user=recorder, version=meeting.version)
+    assert [(item.order, item.title[:6]) for item in proposals.items.all()] == [(1, "本局 114")]

@@ -27,8 +27,8 @@ def expected_fragments(parsed) -> list[str]:
         for paragraph in section.body:
             fragments += shown(paragraph)
         holders = [(section, section.conclusion)]
-        for number, item in enumerate(section.items, 1):
-            fragments.append(f"{to_zh(number)}、{escape(item.title)}")
+        for item in section.items:
+            fragments.append(f"{to_zh(item.number)}、{escape(item.title)}")
             for paragraph in item.body:
                 fragments += shown(paragraph)
             for report in item.reports:
