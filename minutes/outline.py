@@ -23,4 +23,6 @@ def outline_lines(parsed: ParsedMeeting) -> list[str]:
                 lines.append(f"    {item.conclusion.label}：{len(item.conclusion.points)} 點")
     if parsed.adjourned_at:
         lines.append(f"散會({rocdate.format_roc_time(parsed.adjourned_at)})")
+    # 附件 after 散會 are kept as a note: the recorder sees what was kept (signature lines are dropped).
+    lines.extend(parsed.attachments)
     return lines

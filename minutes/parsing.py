@@ -1239,9 +1239,10 @@ class _Reader:
             numbered = any(pattern.match(line.text) for pattern in (_ITEM_RE, _ARABIC_ITEM_RE, _POINT_RE))
             if (self.mid_sentence and not numbered) or line.text[0] in _CLOSING:
                 self.attachments[-1] = self._join(self.attachments[-1], line.text)
-            else:
+                return
+            if numbered:
                 self.attachments.append(line.text)
-            return
+                return
         raise ParseError(
             line.number,
             f"「散會」（第 {self.adjourned_line} 行）之後只能有簽名欄（主席：、紀錄：）或附件（附件：…）；"

@@ -117,3 +117,10 @@ def test_a_complete_title_as_wide_as_the_page_is_not_continued_by_its_explanatio
     text = WRAPPED.replace("散會", f"三、{FILLER}報告\n說明：本月無新增事項。\n決定：洽悉。\n散會")
     third = parse_minutes(text).sections[0].items[2]
     assert (third.title, third.body) == (f"{FILLER}報告", ["說明：本月無新增事項。"])
+
+
+def test_an_attachment_list_takes_only_numbered_entries() -> None:
+    text = with_tail("附件：\n一、簽到表\n請各組室配合辦理。")
+    with pytest.raises(ParseError) as caught:
+        parse_minutes(text)
+    assert caught.value.line == text.split("\n").index("請各組室配合辦理。") + 1

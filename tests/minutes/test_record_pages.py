@@ -67,3 +67,20 @@ def test_paste_import_saves_each_record_as_a_draft(name, client, recorder) -> No
     assert response.status_code == 302 and response.url == meeting.get_absolute_url()
     assert meeting.status == Meeting.Status.DRAFT
     assert meeting_outline(meeting) == outline(parse_minutes(RECORDS[name]))
+
+
+def test_paste_import_preview_lists_the_attachments_it_keeps(client, recorder) -> None:
+    client.force_login(recorder)
+    response = client.post(reverse("minutes:meeting-import"), {"text": RECORDS["fire"], "action": "preview"})
+    body = response.content.decode()
+    assert "二、113 年第 1 季救災救護統計表" in body and "本紀錄" not in body
+    assert not Meeting.objects.exists()
+
+
+def test_paste_import_says_what_to_remove_after_the_adjournment(client, recorder) -> None:
+    client.force_login(recorder)
+    text = RECORDS["fire"] + "另請各科室於下週提報資料。\n"
+    response = client.post(reverse("minutes:meeting-import"), {"text": text, "action": "save"})
+    assert response.status_code == 400
+    assert "請刪除「另請各科室於下週提報資料。」" in response.content.decode()
+    assert not Meeting.objects.exists()
