@@ -84,7 +84,8 @@ def _review_table_lines(meeting: Meeting) -> list[str]:
         units = "、".join(u.name for u in item.responsible_units.all()) or "（未指定）"
         progress = "；".join(f"{r.unit.name}：{r.text}" for r in row.reports) or "（尚未填報）"
         suggestion = Suggestion(row.suggestion).label if row.suggestion else "（未提建議）"
-        lines.append(f"列管案號 {item.case_number}｜{item.subject}｜主辦單位：{units}｜辦理情形：{progress}｜{suggestion}")
+        subject = item.subject or "（原紀錄未載）"  # cases older than the data, as the pages and the PDF say
+        lines.append(f"列管案號 {item.case_number}｜{subject}｜主辦單位：{units}｜辦理情形：{progress}｜{suggestion}")
     return lines
 
 

@@ -255,3 +255,13 @@ def test_with_items_to_decide_the_page_offers_the_decision_button(recorder, logi
     html = login(recorder).get(review_url(future_meeting)).content.decode()
     assert "登錄會議決定並寫入會議結論</button>" in html
     assert "恢復列管並寫入會議結論</button>" not in html
+
+
+def test_a_generated_line_for_an_item_without_a_subject_says_the_record_did_not_give_one(
+    recorder, login, future_meeting, make_item
+):
+    TrackedItem.objects.filter(pk=make_item("9903", ["文書組"], status="continued").pk).update(subject="")
+    login(recorder).post(generate_url(future_meeting))
+    body = AgendaItem.objects.get(section__meeting=future_meeting).body
+    assert "列管案號 9903｜（原紀錄未載）｜主辦單位：文書組" in body
+    assert "｜｜" not in body
