@@ -148,3 +148,8 @@ def test_unit_names_in_charts_are_escaped(reader, make_item, meeting_108):
 def test_the_recorders_home_page_links_each_recent_meeting_to_its_review(recorder, login, meeting_108):
     body = login(recorder).get("/").content.decode()
     assert reverse("tracking:meeting-review", args=[meeting_108.pk]) in body
+
+
+def test_an_item_without_units_says_why_no_progress_is_listed(reader, seed_meeting):
+    html = reader.get(reverse("tracking:item-detail", args=["9903"])).content.decode()
+    assert "這個案件沒有指定主辦單位（原紀錄未載），目前沒有單位需要填報辦理情形。" in html
