@@ -19,6 +19,7 @@ from minutes.models import (
     Amendment,
     Conclusion,
     Meeting,
+    MeetingSeries,
     ReportPoint,
     Section,
     SupplementaryReport,
@@ -44,6 +45,7 @@ def poisoned(seed_meeting, recorder, chief_wenshu):
         place=PAYLOAD, chair=PAYLOAD[:50], recorder=PAYLOAD[:50], attendees=PAYLOAD, observers=PAYLOAD,
         absentees=PAYLOAD,
     )
+    MeetingSeries.objects.filter(pk=seed_meeting.series_id).update(organisation=PAYLOAD, kind=SCRIPT[:30])
     Section.objects.filter(meeting=seed_meeting).update(title=PAYLOAD, body=PAYLOAD)
     AgendaItem.objects.filter(section__meeting=seed_meeting).update(title=PAYLOAD, body=PAYLOAD)
     SupplementaryReport.objects.filter(item__section__meeting=seed_meeting).update(heading=PAYLOAD)
