@@ -28,6 +28,14 @@ class MeetingError(Exception):
     """A rule of the record was broken; the message is for the user."""
 
 
+class MeetingExistsError(MeetingError):
+    """An import names a meeting that is already recorded; pages link to it, the command names --replace."""
+
+    def __init__(self, meeting: Meeting):
+        self.meeting = meeting
+        super().__init__(f"{meeting.title} 已存在；若要以新文字取代，請加上 --replace。")
+
+
 def series_get_or_create(*, organisation: str, kind: str) -> MeetingSeries:
     series, _ = MeetingSeries.objects.get_or_create(organisation=organisation, kind=kind)
     return series
@@ -94,7 +102,7 @@ def meeting_import(parsed: ParsedMeeting, *, replace: bool = False) -> Meeting:
     }
     existing = Meeting.objects.select_for_update().filter(series=series, number=parsed.number).first()
     if existing and not replace:
-        raise MeetingError(f"{existing.title} 已存在；若要以新文字取代，請加上 --replace。")
+        raise MeetingExistsError(existing)
     if existing and existing.is_signed:
         raise MeetingError(f"{existing.title} 已簽核，不能以匯入取代；請以更正紀錄處理。")
     if existing:

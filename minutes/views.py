@@ -482,6 +482,9 @@ def meeting_import(request):
 
             try:
                 meeting = record_import(parsed, user=request.user)
+            except services.MeetingExistsError as exc:
+                context["existing"] = exc.meeting
+                context["save_error"] = f"{exc.meeting.title} 已經在系統中，貼上匯入不會覆蓋既有的紀錄；沒有任何資料被儲存。"
             except (services.MeetingError, TrackingError) as exc:
                 context["save_error"] = str(exc)
             else:

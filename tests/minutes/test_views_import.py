@@ -56,8 +56,17 @@ def test_html_in_the_pasted_text_is_refused(rec_client, seed_text):
 
 def test_a_meeting_number_that_exists_is_refused_with_a_message(rec_client, seed_text, seed_meeting):
     response = rec_client.post(URL, {"text": seed_text, "action": "save"})
-    assert response.status_code == 200 and "已存在" in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == 200 and f"{seed_meeting.title} 已經在系統中，貼上匯入不會覆蓋既有的紀錄" in html
     assert Meeting.objects.count() == 1
+
+
+def test_the_refusal_links_to_the_existing_meeting_and_names_no_command_line_option(
+    rec_client, seed_text, seed_meeting
+):
+    html = rec_client.post(URL, {"text": seed_text, "action": "save"}).content.decode()
+    assert f'如要修改，請開啟該次會議編輯：<a href="{seed_meeting.get_absolute_url()}">' in html
+    assert "--replace" not in html
 
 
 def test_an_empty_paste_is_refused_next_to_the_field(rec_client):
