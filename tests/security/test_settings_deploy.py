@@ -10,7 +10,9 @@ KEY = "k" * 20 + "-Zq8vR2mT5yW9bN3cF6hJ1kL4pS7uX0eA-" + "z" * 20
 
 
 def run(*args, **env):
-    base = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE")}
+    # The end-to-end tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a deployment never has it.
+    dropped = ("DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    base = {k: v for k, v in os.environ.items() if k not in dropped}
     return subprocess.run([sys.executable, *args], check=False, cwd=ROOT, env={**base, **env}, capture_output=True,
                           text=True, timeout=120)
 
