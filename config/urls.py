@@ -13,7 +13,7 @@ admin.site.site_title = "會議紀錄管理"
 urlpatterns = [
     path("", views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
     path("meetings/<int:pk>/pdf/", documents_views.meeting_pdf, name="meeting-pdf"),
     path("verify/", documents_views.verify, name="verify"),
     path("meetings/", include("minutes.urls")),

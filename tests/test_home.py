@@ -35,3 +35,11 @@ def test_a_signed_meeting_leaves_the_chairs_list_and_an_empty_list_says_so(clien
     html = client.get(reverse("home")).content.decode()
     assert reverse("minutes:meeting-sign", args=[seed_meeting.pk]) not in html
     assert "目前沒有待簽核的會議紀錄。" in html
+
+
+def test_logging_out_says_so_on_the_login_page(client, recorder):
+    client.force_login(recorder)
+    response = client.post(reverse("logout"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("login")
+    assert "您已登出。" in response.content.decode()
+    assert "_auth_user_id" not in client.session
