@@ -36,7 +36,7 @@ def can_report(user, unit: Unit) -> bool:
 def check_can_report(user, unit: Unit) -> None:
     """Only the unit's own chief, or the recorder, writes its progress: anyone else gets 403."""
     if not can_report(user, unit):
-        raise PermissionDenied("只有該組室主管或紀錄可以填報辦理情形。")
+        raise PermissionDenied(f"{unit.name}的辦理情形只有{unit.name}主管或紀錄可以填報。")
 
 
 def progress_report_submit(

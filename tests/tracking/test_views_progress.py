@@ -144,3 +144,11 @@ def test_a_fields_message_sits_in_a_box_a_browser_keeps_together(chief_wenshu, l
     html = response.content.decode()
     assert re.search(r'<div class="field-box">\s*<label[^>]*>列管建議</label>\s*<ul class="errorlist"', html)
     assert not re.search(r"<p[^>]*>\s*<label[^>]*>[^<]*</label>\s*<ul", html)
+
+
+def test_the_refusal_names_the_unit_and_leads_back_home(chief_zongwu, login, units, wenshu_item):
+    response = login(chief_zongwu).get(progress_url(units["文書組"]))
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "文書組的辦理情形只有文書組主管或紀錄可以填報。" in html
+    assert f'<a href="{reverse("home")}">回到首頁</a>' in html
