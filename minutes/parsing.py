@@ -238,6 +238,7 @@ _SIGNATURE_RE = re.compile(
     rf"^(?:(?:{_SIGNATURE_LABEL})\s*{_COLON}.*|(?:{_SIGNATURE_LABEL})(?:\s+(?:{_SIGNATURE_LABEL}))*"
     r"|本紀錄(?:已於|為草稿).*)$"
 )
+_LONG_ATTACHMENT = 40  # columns (20 CJK characters): an attachment line this long may have been cut
 _ATTACHMENT_RE = re.compile(
     rf"^附\s*[件錄表]\s*(?:[{_ZH_NUM}{_DIGIT}]{{1,3}})?\s*(?:$|[、．.]|{_COLON}|[（(])"
 )
@@ -1237,7 +1238,11 @@ class _Reader:
         if self.in_attachments:
             # 附件： followed by its list (一、簽到表), or a reference the converter wrapped.
             numbered = any(pattern.match(line.text) for pattern in (_ITEM_RE, _ARABIC_ITEM_RE, _POINT_RE))
-            if (self.mid_sentence and not numbered) or line.text[0] in _CLOSING:
+            # A long entry that stops mid-sentence was cut, even where the page width cannot be told.
+            cut = self.mid_sentence or (
+                self.previous_open and _display_width(self.previous.text) >= _LONG_ATTACHMENT
+            )
+            if (cut and not numbered) or line.text[0] in _CLOSING:
                 self.attachments[-1] = self._join(self.attachments[-1], line.text)
                 return
             if numbered:
@@ -1291,6 +1296,24 @@ def _readable_time(value: str) -> bool:
 def _label(match: re.Match[str]) -> str:
     label = match.groupdict().get("label") or match.groupdict().get("blabel") or ""
     return re.sub(r"\s+", "", label)
+
+
+def reads_as_its_own_part(line: str) -> bool:
+    """Whether `line`, standing alone on a line, reads as something other than text that goes on.
+
+    業務報告 (an unnumbered section), 決議 (a conclusion label), 散會。 and 第 2 頁 are read so wherever they
+    stand alone; the PDF keeps the last line of a paragraph from being only that.
+    """
+    text = _clean(line)
+    return bool(
+        text
+        and (
+            _UNNUMBERED_SECTION_RE.match(text)
+            or _CONCLUSION_ALONE_RE.match(text)
+            or _ADJOURN_RE.match(text)
+            or _is_furniture(text)
+        )
+    )
 
 
 def meeting_name(kind: str) -> str:

@@ -8,6 +8,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from minutes import numerals, rocdate
+from minutes.parsing import reads_as_its_own_part
 
 register = template.Library()
 
@@ -71,6 +72,7 @@ _BEFORE_COLON = 7
 _NO_BREAK_AFTER_RE = re.compile(
     r"[。！？!?；;：:︰」』）)]|報告|致詞|事項|動議|討論|結論|裁示|提示|指示|其他|[紀記]錄|無"
 )
+_LONGEST_PART = 60  # the longest ending checked for what reads as a part of its own (宣讀…會議紀錄)
 _TAIL = 4  # and the last line of a paragraph is never shorter than this (決議, 散會, a lone page-like number)
 
 
@@ -86,6 +88,10 @@ def _joined(text: str) -> str:
                 glue[position] = True
     for position in range(max(len(text) - _TAIL + 1, 1), len(text)):
         glue[position] = True
+    # …提請討論事項 must not leave 討論事項 alone on the last line: it would read as a new section.
+    for start in range(max(len(text) - _LONGEST_PART, 1), len(text)):
+        if reads_as_its_own_part(text[start:]):
+            glue[start] = True
     # A line may still break after a space: glue the position after it too.
     for index, char in enumerate(text):
         if glue[index] and char == " ":

@@ -124,3 +124,9 @@ def test_an_attachment_list_takes_only_numbered_entries() -> None:
     with pytest.raises(ParseError) as caught:
         parse_minutes(text)
     assert caught.value.line == text.split("\n").index("請各組室配合辦理。") + 1
+
+
+def test_a_long_attachment_cut_without_a_known_page_width_is_joined() -> None:
+    entry = "一、本局辦理各項環境教育推廣活動成果統計及民眾滿意度調查報告113 年第"
+    parsed = parse_minutes(with_tail(f"附件：\n{entry}\n1 季\n主席：陳志銘"))
+    assert parsed.attachments == ["附件：", entry + "1 季"]

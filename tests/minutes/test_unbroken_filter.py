@@ -1,5 +1,7 @@
 """The PDF's text filter: escaped, and glued where a printed line must not start."""
 
+import pytest
+
 from minutes.templatetags.record import unbroken
 
 WJ = "\u2060"
@@ -40,3 +42,29 @@ def test_line_breaks_of_the_text_are_kept_and_nothing_is_glued_across_them() -> 
 
 def test_the_start_of_a_paragraph_is_never_glued() -> None:
     assert not unbroken("（一）洽悉。").startswith(WJ)
+
+
+def glued_before(out: str, index: int) -> bool:
+    """Whether no line can break before character `index` of the text (counted without word joiners)."""
+    seen = 0
+    for position, char in enumerate(out):
+        if char == WJ:
+            continue
+        if seen == index:
+            return position > 0 and out[position - 1] == WJ
+        seen += 1
+    raise IndexError(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("請各科室於會前提出業務報告", "業務報告"),
+        ("本案依主席裁示", "裁示"),
+        ("另外請注意第 2 頁", "第 2 頁"),
+        ("請秘書室於會後提報宣讀上次會議紀錄", "宣讀上次會議紀錄"),
+        ("俟議程確定後宣布散會", "散會"),
+    ],
+)
+def test_the_last_line_never_reads_as_a_part_of_its_own(text: str, part: str) -> None:
+    assert glued_before(unbroken(text), len(text) - len(part))
