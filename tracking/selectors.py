@@ -136,7 +136,9 @@ def unit_dashboard(unit: Unit, today: dt.date | None = None) -> UnitDashboard:
         )
     far = dt.date.max
     rows.sort(key=lambda r: (not r.overdue, r.item.due_date or far, r.item.meeting_number, r.item.sequence))
-    main = main_window(windows)
+    # The unit works towards the meeting of its own items' series, even if another series met later.
+    own = {sid: w for sid, w in windows.items() if sid in {item.series_id for item in items}}
+    main = main_window(own or windows)
     return UnitDashboard(
         unit=unit, rows=rows, counts=counts, upcoming=main.upcoming if main else None,
         since=main.since if main else None,

@@ -153,3 +153,18 @@ def test_the_recorders_home_page_links_each_recent_meeting_to_its_review(recorde
 def test_an_item_without_units_says_why_no_progress_is_listed(reader, seed_meeting):
     html = reader.get(reverse("tracking:item-detail", args=["9903"])).content.decode()
     assert "這個案件沒有指定主辦單位（原紀錄未載），目前沒有單位需要填報辦理情形。" in html
+
+
+def test_a_units_dashboard_dates_its_reporting_by_its_own_series_not_one_that_met_later(make_item, units):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from minutes.models import Meeting, MeetingSeries
+    from tracking import selectors
+
+    make_item("10801", ["文書組"])  # of meeting 108's series, which met on 2022-01-20
+    other = MeetingSeries.objects.create(organisation="新北市政府教育局", kind="局務")
+    Meeting.objects.create(series=other, number=25, starts_at=timezone.make_aware(dt.datetime(2024, 3, 5, 14, 30)))
+    dashboard = selectors.unit_dashboard(units["文書組"], today=dt.date(2024, 6, 1))
+    assert timezone.localtime(dashboard.since).date() == dt.date(2022, 1, 20)
