@@ -185,7 +185,9 @@ def missing_reports(today: dt.date | None = None) -> MissingReports:
                 reported[unit.pk] = unit
             else:
                 missing[unit].append(item)
-    main = main_window(windows)
+    # The meeting the units report to: of a series whose items have units, not another that met later.
+    own = {sid: w for sid, w in windows.items() if sid in {i.series_id for i in items if i.responsible_units.all()}}
+    main = main_window(own or windows)
     ordered = dict(sorted(missing.items(), key=lambda pair: (pair[0].order, pair[0].name)))
     done = sorted((u for pk, u in reported.items() if u not in missing), key=lambda u: (u.order, u.name))
     return MissingReports(

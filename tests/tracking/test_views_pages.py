@@ -168,3 +168,18 @@ def test_a_units_dashboard_dates_its_reporting_by_its_own_series_not_one_that_me
     Meeting.objects.create(series=other, number=25, starts_at=timezone.make_aware(dt.datetime(2024, 3, 5, 14, 30)))
     dashboard = selectors.unit_dashboard(units["文書組"], today=dt.date(2024, 6, 1))
     assert timezone.localtime(dashboard.since).date() == dt.date(2022, 1, 20)
+
+
+def test_the_recorders_missing_reports_name_the_meeting_the_units_report_to(make_item, units):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from minutes.models import Meeting, MeetingSeries
+    from tracking import selectors
+
+    make_item("10801", ["文書組"])
+    other = MeetingSeries.objects.create(organisation="新北市政府教育局", kind="局務")
+    Meeting.objects.create(series=other, number=25, starts_at=timezone.make_aware(dt.datetime(2024, 3, 5, 14, 30)))
+    missing = selectors.missing_reports(today=dt.date(2024, 6, 1))
+    assert missing.last_held.number == 108
