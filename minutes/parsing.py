@@ -525,6 +525,7 @@ class _Reader:
         self.in_attachments = False
         self.signoff_open = False  # the sign-off line after 散會 has not reached its full stop yet
         self.signature_part = False  # past the lines of 散會 itself: signature lines and 附件
+        self.title_complete = False  # the previous line ended a title that needs no more (see _line)
         self.lines: list[_Line] = []
         self.index = 0
         self.previous: _Line | None = None
@@ -542,6 +543,7 @@ class _Reader:
         self.shifted = _agenda_numbered_like_items(self.lines)
         for index, line in enumerate(self.lines):
             self.index, self.current = index, line
+            self.title_complete = False
             if self.adjourned_line and self.adjourned_text and self.mid_sentence and not self.signature_part:
                 self.adjourned_text = self._join(self.adjourned_text, line.text)
             elif self.adjourned_line:
@@ -570,6 +572,8 @@ class _Reader:
     @property
     def mid_sentence(self) -> bool:
         """The converter cut the previous line at the page width in the middle of a sentence."""
+        if self.title_complete:
+            return False
         if self.previous is not None and self.previous.exact:
             # Cut at a character count, wherever the sentence was; after a full stop it may also be a
             # paragraph that happened to be that long.
@@ -766,6 +770,8 @@ class _Reader:
             return
         wrapped, self.wrapped_title = self.wrapped_title, None
         titled, self.titled = self.titled, None
+        # The previous line finished a title (…業務報告) even if it filled the line: this one starts afresh.
+        self.title_complete = titled is not None and wrapped is None and bool(titled.title)
         continues = line[0] in _CLOSING  # Chinese typesetting never starts a line with 。，、）
         if continues and titled is not None:
             wrapped = titled
@@ -1013,9 +1019,11 @@ class _Reader:
         if not title:
             return
         if self.current.exact:
-            wraps = title[-1] not in _PARAGRAPH_END  # cut at a character count, wherever the title was
+            # Cut at a character count, wherever the title was; 業務報告 that happens to fill the line is done.
+            wraps = title[-1] not in _PARAGRAPH_END and not _COMPLETE_TITLE_RE.search(title)
         elif self.current.full:
-            wraps = title[-1] not in _PARAGRAPH_END + "：:︰"  # …要點」 / 部分條文案 at the page width
+            # …要點」 / 部分條文案 at the page width go on; 業務報告 / 討論事項 that happen to fill it do not.
+            wraps = title[-1] not in _PARAGRAPH_END + "：:︰" and not _COMPLETE_TITLE_RE.search(title)
         else:
             wraps = title[-1] not in _TITLE_END and not _COMPLETE_TITLE_RE.search(title)
         if wraps:

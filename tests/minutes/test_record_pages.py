@@ -19,6 +19,17 @@ def shown(text: str) -> list[str]:
     return [escape(line) for line in text.split("\n")]
 
 
+def numbered(points: list[str], gap: str) -> list[str]:
+    """A single point as its text; several each after its marker (一)(二)…, as the page sets them."""
+    if len(points) == 1:
+        return shown(points[0])
+    fragments = []
+    for number, point in enumerate(points, 1):
+        first, *rest = shown(point)
+        fragments += [f'<span class="marker">{to_paren(number)}</span>{gap}{first}', *rest]
+    return fragments
+
+
 def expected_fragments(parsed) -> list[str]:
     """Every numbered heading and every text of the record, as the page must contain them."""
     fragments = []
@@ -33,17 +44,12 @@ def expected_fragments(parsed) -> list[str]:
                 fragments += shown(paragraph)
             for report in item.reports:
                 fragments.append(f"{escape(report.heading)}{escape(report.label)}：")
-                for point in report.points:
-                    fragments += shown(point)
-                if len(report.points) > 1:
-                    fragments += [to_paren(n) for n in range(1, len(report.points) + 1)]
+                fragments += numbered(report.points, " ")
             holders.append((item, item.conclusion))
         for _holder, conclusion in holders:
-            if conclusion is None:
-                continue
-            fragments.append(f"{escape(conclusion.label)}：")
-            for point in conclusion.points:
-                fragments += shown(point)
+            if conclusion is not None:
+                fragments.append(f"{escape(conclusion.label)}：")
+                fragments += numbered(conclusion.points, "")
     for attachment in parsed.attachments:
         fragments += shown(attachment)
     return fragments
