@@ -74,7 +74,7 @@ def test_a_printed_line_never_starts_with_what_reads_as_a_heading(pad: int, chai
     assert flat(outline(parse_minutes(record_text(text, meeting)))) == flat(outline(parsed))
 
 
-@pytest.mark.parametrize("pad", [10, 25])
+@pytest.mark.parametrize("pad", [10, 25, 27])
 @pytest.mark.parametrize("name", RECORDS)
 def test_record_with_longer_paragraphs_reads_back_as_the_same_record(name: str, pad: int) -> None:
     # Titles that fill a printed line exactly, attachments that wrap, points cut elsewhere.
