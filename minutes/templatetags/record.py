@@ -110,3 +110,18 @@ def unbroken(text, autoescape=True):
     text = str(text or "")
     joined = "\n".join(_joined(line) for line in text.split("\n"))
     return mark_safe(conditional_escape(joined) if autoescape else joined)
+
+
+@register.filter
+def meeting_time(value):
+    """When a meeting starts: 民國 111 年 1 月 20 日 10 時 0 分, or the date alone when the record gave no time.
+
+    A record that writes only its date is stored at midnight; no meeting starts at 0 時 0 分, so the date
+    alone is what the record said.
+    """
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    if (local.hour, local.minute) == (0, 0):
+        return f"民國 {rocdate.format_roc_date(local.date())}"
+    return rocdate.format_roc_datetime(local)

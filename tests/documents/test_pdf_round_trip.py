@@ -82,3 +82,14 @@ def test_record_with_longer_paragraphs_reads_back_as_the_same_record(name: str, 
     meeting = record_import(parsed)
     text = pdftotext(documents.render_meeting_pdf(meeting))
     assert flat(outline(parse_minutes(record_text(text, meeting)))) == flat(outline(parsed))
+
+
+def test_a_record_that_gives_only_its_date_is_printed_without_a_time() -> None:
+    text = RECORDS["seed"].replace(
+        "時間：民國 111 年 1 月 20 日 10 時 0 分", "時間：民國 111 年 1 月 20 日（星期四）"
+    )
+    parsed = parse_minutes(text)
+    meeting = record_import(parsed)
+    pdf_text = pdftotext(documents.render_meeting_pdf(meeting))
+    assert "時間：民國 111 年 1 月 20 日\n" in pdf_text and "0 時 0 分" not in pdf_text
+    assert flat(outline(parse_minutes(record_text(pdf_text, meeting)))) == flat(outline(parsed))

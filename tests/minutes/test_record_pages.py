@@ -90,3 +90,11 @@ def test_paste_import_says_what_to_remove_after_the_adjournment(client, recorder
     assert response.status_code == 400
     assert "請刪除「另請各科室於下週提報資料。」" in response.content.decode()
     assert not Meeting.objects.exists()
+
+
+def test_meeting_page_shows_only_the_date_when_the_record_gave_no_time(client, recorder) -> None:
+    text = RECORDS["seed"].replace("時間：民國 111 年 1 月 20 日 10 時 0 分", "時間：111年1月20日")
+    meeting = record_import(parse_minutes(text))
+    client.force_login(recorder)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "<dd>民國 111 年 1 月 20 日</dd>" in page and "0 時 0 分" not in page
