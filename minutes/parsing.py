@@ -526,6 +526,7 @@ class _Reader:
         self.signoff_open = False  # the sign-off line after 散會 has not reached its full stop yet
         self.signature_part = False  # past the lines of 散會 itself: signature lines and 附件
         self.title_complete = False  # the previous line ended a title that needs no more (see _line)
+        self.in_appendix = False  # reading past this app's appendix of reviewed tracked items
         self.lines: list[_Line] = []
         self.index = 0
         self.previous: _Line | None = None
@@ -1233,6 +1234,11 @@ class _Reader:
 
     def _after_adjournment(self, line: _Line) -> None:
         """Signature lines after 散會 are the document's, not the record's; 附件 lines are kept as a note."""
+        if self.in_appendix or self._appendix_starts(line):
+            # This app's own appendix, a table of the tracked items reviewed (案號 案由 …): it is made
+            # again from the tracked items, and pdftotext scatters its cells, so it is not read.
+            self.in_appendix = True
+            return
         if self.signoff_open or _SIGNATURE_RE.match(line.text):
             # 本紀錄已於…簽核（簽核人：…）。 may be wrapped by the narrow signature column: read to its 。
             self.signoff_open = line.text.startswith("本紀錄") or self.signoff_open
@@ -1260,6 +1266,15 @@ class _Reader:
             line.number,
             f"「散會」（第 {self.adjourned_line} 行）之後只能有簽名欄（主席：、紀錄：）或附件（附件：…）；"
             f"請刪除「{line.text[:30]}」或把它移到散會之前",
+        )
+
+    def _appendix_starts(self, line: _Line) -> bool:
+        following = self.lines[self.index + 1] if self.index + 1 < len(self.lines) else None
+        return bool(
+            _ATTACHMENT_RE.match(line.text)
+            and "列管" in line.text
+            and following is not None
+            and _compact(following.text).startswith("案號")
         )
 
     def _adjourn(self, number: int, time_text: str) -> None:

@@ -130,3 +130,14 @@ def test_a_long_attachment_cut_without_a_known_page_width_is_joined() -> None:
     entry = "一、本局辦理各項環境教育推廣活動成果統計及民眾滿意度調查報告113 年第"
     parsed = parse_minutes(with_tail(f"附件：\n{entry}\n1 季\n主席：陳志銘"))
     assert parsed.attachments == ["附件：", entry + "1 季"]
+
+
+def test_this_apps_appendix_of_reviewed_items_is_not_read() -> None:
+    appendix = "附件：第 108 次處務會議列管案件辦理情形\n案號\n\n案由\n\n主辦單位\n\n9903\n\n（原紀錄未載）\n\n賡續列管"
+    parsed = parse_minutes(with_tail(f"主席：陳志銘\n紀錄：葉霆怡\n{appendix}"))
+    assert outline(parsed) == outline(parse_minutes(SEED))
+
+
+def test_a_reference_to_a_list_of_tracked_items_is_kept_as_an_attachment() -> None:
+    parsed = parse_minutes(with_tail("附件：第 107 次處務會議列管案件辦理情形表\n主席：陳志銘"))
+    assert parsed.attachments == ["附件：第 107 次處務會議列管案件辦理情形表"]

@@ -4,9 +4,11 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
+from minutes import documents
 from minutes.models import Meeting
 from minutes.numerals import to_paren, to_zh, to_zh_formal
 from minutes.parsing import parse_minutes
+from tests.documents.conftest import pdftotext
 from tests.minutes.test_import_round_trip import meeting_outline
 from tests.records import RECORDS, outline
 from tracking.importing import record_import
@@ -98,3 +100,13 @@ def test_meeting_page_shows_only_the_date_when_the_record_gave_no_time(client, r
     client.force_login(recorder)
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "<dd>民國 111 年 1 月 20 日</dd>" in page and "0 時 0 分" not in page
+
+
+def test_paste_import_reads_the_text_of_this_apps_own_pdf(client, recorder) -> None:
+    meeting = record_import(parse_minutes(RECORDS["fire"]))
+    pdf = documents.render_meeting_pdf(meeting)
+    text = pdftotext(pdf)
+    client.force_login(recorder)
+    response = client.post(reverse("minutes:meeting-import"), {"text": text, "action": "preview"})
+    assert response.status_code == 200 and "error" not in response.context
+    assert "二、113 年第 1 季救災救護統計表" in response.context["outline"]
