@@ -32,6 +32,9 @@ class ParsedConclusion:
     label: str  # 會議結論 / 決定 / 決議 / 結論 / 主席裁示, as the record wrote it
     points: list[str]  # one entry for a one-line conclusion, several for (一)(二)…
     line: int
+    # （列管案號 10801） printed after a tracked point is its case number, not its text: one entry per point
+    # ("" for a point without one), or none at all when no point carries one
+    case_numbers: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -238,6 +241,8 @@ _SIGNATURE_RE = re.compile(
     rf"^(?:(?:{_SIGNATURE_LABEL})\s*{_COLON}.*|(?:{_SIGNATURE_LABEL})(?:\s+(?:{_SIGNATURE_LABEL}))*"
     r"|本紀錄(?:已於|為草稿).*)$"
 )
+# The case number a PDF prints after a tracked conclusion: 同意備查。（列管案號 10801）
+_CASE_MARK_RE = re.compile(r"\s*[（(]\s*列管案號\s*(?P<case>[0-9０-９]{3,7})\s*[)）]\s*$")
 _LONG_ATTACHMENT = 40  # columns (20 CJK characters): an attachment line this long may have been cut
 _ATTACHMENT_RE = re.compile(
     rf"^附\s*[件錄表]\s*(?:[{_ZH_NUM}{_DIGIT}]{{1,3}})?\s*(?:$|[、．.]|{_COLON}|[（(])"
@@ -596,6 +601,7 @@ class _Reader:
         self._read_header()
         self._close_block()
         self._read_adjournment()
+        self._read_case_marks()
         if self.starts_at is None and self.date is not None:
             self.starts_at = dt.datetime.combine(self.date, dt.time())
         if self.starts_at is None:
@@ -1231,6 +1237,29 @@ class _Reader:
         if before and (not self.sections or not (time_text or before[-1] in _SENTENCE_END)):
             return line, None
         return before, time_text
+
+    def _read_case_marks(self) -> None:
+        """（列管案號 10801） at the end of a conclusion's point says it is tracked; it is not its text."""
+        holders = [holder for section in self.sections for holder in (section, *section.items)]
+        for conclusion in (holder.conclusion for holder in holders if holder.conclusion is not None):
+            # Only a case of this meeting (108 → 10801…10899) was opened by the point; another is its text.
+            marks = [
+                mark if mark and self._case_of_this_meeting(mark.group("case")) else None
+                for mark in (_CASE_MARK_RE.search(point) for point in conclusion.points)
+            ]
+            if not any(marks):
+                continue
+            conclusion.case_numbers = [
+                unicodedata.normalize("NFKC", mark.group("case")) if mark else "" for mark in marks
+            ]
+            conclusion.points = [
+                point[: mark.start()] if mark and mark.start() else point
+                for point, mark in zip(conclusion.points, marks, strict=True)
+            ]
+
+    def _case_of_this_meeting(self, case_number: str) -> bool:
+        case_number = unicodedata.normalize("NFKC", case_number)
+        return case_number[:-2] == str(self.number) and case_number[-2:] != "00"
 
     def _after_adjournment(self, line: _Line) -> None:
         """Signature lines after 散會 are the document's, not the record's; 附件 lines are kept as a note."""

@@ -7,7 +7,7 @@ from django.db import transaction
 from minutes import services as minutes_services
 from minutes.models import Conclusion, Meeting
 from minutes.parsing import ParsedMeeting
-from tracking import lifecycle, sentences
+from tracking import casenumbers, lifecycle, sentences
 from tracking.models import Review, TrackedItem
 
 
@@ -43,13 +43,46 @@ def record_import(parsed: ParsedMeeting, *, replace: bool = False, user=None) ->
 
     meeting = minutes_services.meeting_import(parsed, replace=replace)
 
+    marks = _case_marks(parsed)
     conclusions = Conclusion.objects.filter(section__meeting=meeting).select_related("section", "item")
     for conclusion in conclusions:
-        if (item := detached.get(_conclusion_path(conclusion))) is not None:
+        path = _conclusion_path(conclusion)
+        if (item := detached.get(path)) is not None:
             item.conclusion = conclusion
             item.save(update_fields=["conclusion"])
+        elif (case_number := marks.get(path)) is not None:
+            _link_marked_case(meeting=meeting, conclusion=conclusion, case_number=case_number)
         record_decisions_from_text(meeting=meeting, text=conclusion.text, user=user)
     return meeting
+
+
+def _case_marks(parsed: ParsedMeeting) -> dict[tuple, str]:
+    """（列管案號 10801） printed after conclusions, by the path _conclusion_path gives their rows."""
+    marks = {}
+    for section_order, section in enumerate(parsed.sections, 1):
+        for item_order, holder in [(0, section), *((item.number, item) for item in section.items)]:
+            if holder.conclusion is None:
+                continue
+            for order, case_number in enumerate(holder.conclusion.case_numbers, 1):
+                if case_number:
+                    marks[(section_order, item_order, order)] = case_number
+    return marks
+
+
+def _link_marked_case(*, meeting: Meeting, conclusion: Conclusion, case_number: str) -> None:
+    """A case the record says was opened by this conclusion (at this meeting) is linked to it again."""
+    try:
+        meeting_number, _ = casenumbers.parse_case_number(case_number)
+    except ValueError:
+        return
+    if meeting_number != meeting.number:
+        return  # a case of another meeting, mentioned here: the text keeps no link to it
+    item = lifecycle.case_get_or_create_known(
+        series=meeting.series, case_number=case_number, subject=conclusion.text
+    )
+    if item.conclusion_id is None:
+        item.conclusion = conclusion
+        item.save(update_fields=["conclusion"])
 
 
 def record_decisions_from_text(*, meeting: Meeting, text: str, user=None) -> list[Review]:

@@ -11,9 +11,11 @@ import re
 import pytest
 
 from minutes import documents
+from minutes.models import Conclusion, Unit
 from minutes.parsing import parse_minutes
 from tests.documents.conftest import pdftotext, sign_directly
 from tests.records import RECORDS, crowded, outline, padded
+from tracking import lifecycle
 from tracking.importing import record_import
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +86,25 @@ def test_a_record_that_gives_only_its_date_is_printed_without_a_time() -> None:
     pdf_text = pdftotext(documents.render_meeting_pdf(meeting))
     assert "時間：民國 111 年 1 月 20 日\n" in pdf_text and "0 時 0 分" not in pdf_text
     assert flat(outline(parse_minutes(pdf_text))) == flat(outline(parsed))
+
+
+@pytest.mark.parametrize(("name", "pad"), [("fire", 0), ("fire", 25), ("seed", 21), ("university", 3)])
+def test_tracked_conclusions_read_back_with_their_case_numbers_apart(name: str, pad: int, recorder) -> None:
+    # Every conclusion tracked; at these paddings a mark falls at the end of a printed line.
+    parsed = parse_minutes(padded(RECORDS[name], pad))
+    meeting = record_import(parsed)
+    unit = Unit.objects.create(name="測試組")
+    conclusions = Conclusion.objects.filter(section__meeting=meeting).select_related("section", "item")
+    ordered = sorted(conclusions, key=lambda c: (c.section.order, c.item.order if c.item_id else 0, c.order))
+    opened = [lifecycle.case_open(conclusion=c, units=[unit], user=recorder).case_number for c in ordered]
+    text = pdftotext(documents.render_meeting_pdf(meeting))
+    again = parse_minutes(text)
+    assert flat(outline(again)) == flat(outline(parsed))
+    marks = [
+        number
+        for section in again.sections
+        for holder in [section, *section.items]
+        if holder.conclusion is not None
+        for number in holder.conclusion.case_numbers
+    ]
+    assert sorted(marks) == sorted(opened)

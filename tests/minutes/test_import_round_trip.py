@@ -8,6 +8,7 @@ from minutes.models import Meeting
 from minutes.parsing import parse_minutes
 from tests.records import RECORDS, outline
 from tracking.importing import record_import
+from tracking.models import TrackedItem
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +87,22 @@ def test_deleting_an_item_in_the_editor_numbers_the_items_after_it_again(recorde
     first = proposals.items.get(order=3)
     services.item_delete(item=first, user=recorder, version=meeting.version)
     assert [(item.order, item.title[:6]) for item in proposals.items.all()] == [(1, "本局 114")]
+
+
+def test_case_numbers_printed_after_conclusions_link_them_to_their_cases_again() -> None:
+    text = (
+        RECORDS["fire"]
+        .replace("決議：照案通過。", "決議：照案通過。（列管案號 8801）")
+        .replace(
+            "(二) 請災害搶救科於下次會議提出救護車調度改善方案。",
+            "(二) 請災害搶救科於下次會議提出救護車調度改善方案。(列管案號 8802)",
+        )
+    )
+    meeting = record_import(parse_minutes(text))
+    linked = (
+        TrackedItem.objects.filter(series=meeting.series).select_related("conclusion").order_by("sequence")
+    )
+    assert [(item.case_number, item.conclusion.text) for item in linked] == [
+        ("8801", "照案通過。"),
+        ("8802", "請災害搶救科於下次會議提出救護車調度改善方案。"),
+    ]
