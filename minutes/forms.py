@@ -209,8 +209,10 @@ class ReportForm(forms.ModelForm):
 
     class Meta:
         model = SupplementaryReport
-        fields = ["unit", "reporter_surname", "reporter_title", "heading"]
+        fields = ["unit", "reporter_surname", "reporter_title", "heading", "label"]
         labels = {"heading": "報告人原文（無法拆分時）"}
+        # The two words records use; an imported report keeps the one its record used.
+        widgets = {"label": forms.Select(choices=[("補充報告", "補充報告"), ("補充說明", "補充說明")])}
 
     def __init__(self, *args, with_points: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -218,11 +220,15 @@ class ReportForm(forms.ModelForm):
         self.fields["unit"].empty_label = "（無）"
         self.fields["reporter_surname"].widget.attrs["placeholder"] = "高"
         self.fields["reporter_title"].widget.attrs["placeholder"] = "組長"
+        self.fields["label"].required = False  # 補充報告 unless chosen otherwise
         if not with_points:
             del self.fields["points_text"]
 
     def clean_points_text(self):
         return _split_points(self.cleaned_data["points_text"], 5000)
+
+    def clean_label(self):
+        return self.cleaned_data.get("label") or "補充報告"
 
     def clean(self):
         data = super().clean()

@@ -396,7 +396,7 @@ def meeting_amend(meeting: Meeting, user, *, reason: str, changes: str) -> Amend
 
 SECTION_FIELDS = ("number", "title", "body", "conclusion_label")
 ITEM_FIELDS = ("title", "body", "conclusion_label")
-REPORT_FIELDS = ("unit", "reporter_surname", "reporter_title", "heading")
+REPORT_FIELDS = ("unit", "reporter_surname", "reporter_title", "heading", "label")
 
 
 def _apply(obj, data: dict, allowed: tuple[str, ...]) -> list[str]:

@@ -310,3 +310,14 @@ def test_adding_one_conclusion_says_it_was_added(rec_client, meeting):
     response = rec_client.post(add_url(meeting, "conclusion", "section", section_of(meeting).pk),
                                {"text": "同意備查。", "version": meeting.version}, follow=True)
     assert [str(m) for m in response.context["messages"]] == ["已新增結論。"]
+
+
+def test_a_report_can_be_written_as_a_supplementary_explanation(rec_client, meeting):
+    rec_client.post(add_url(meeting, "item", "section", section_of(meeting).pk),
+                    {"title": "資訊安全宣導。", "conclusion_label": "會議結論", "version": meeting.version})
+    item = AgendaItem.objects.get()
+    meeting.refresh_from_db()
+    rec_client.post(add_url(meeting, "report", "item", item.pk),
+                    {"heading": "林副秘書長", "unit": "", "label": "補充說明", "points_text": "請注意。",
+                     "version": meeting.version})
+    assert str(item.reports.get()) == "林副秘書長補充說明"
