@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from minutes.numerals import from_zh, from_zh_formal, parse_number, to_paren, to_zh_formal
 from minutes.rocdate import parse_roc_date, parse_roc_datetime, parse_roc_time
@@ -1366,6 +1367,74 @@ def reads_as_its_own_part(line: str) -> bool:
             or _is_furniture(text)
         )
     )
+
+
+# The same parts found at the end of a longer line, from any position: `pattern.match(text, pos)` never
+# matches ^ after the start, so the anchor goes.
+# The same parts found at every position of a longer line where one begins and runs to its end (a lookahead
+# matches nothing, so finditer tries every position, in C).
+_OWN_PART_AHEAD_RE = re.compile(
+    "(?="
+    + "|".join(
+        f"(?:{p.pattern.removeprefix('^')})"
+        for p in (_UNNUMBERED_SECTION_RE, _CONCLUSION_ALONE_RE, _ADJOURN_RE)
+    )
+    + ")"
+)
+_FURNITURE_AHEAD_RE = re.compile(
+    f"(?=(?:{_PAGE_NUMBER_RE.pattern.removeprefix('^')})|(?:{'|'.join(sorted(_WATERMARKS, key=len, reverse=True))})$)",
+    _PAGE_NUMBER_RE.flags,
+)
+
+
+@lru_cache(maxsize=8192)
+def _nfkc_char(char: str) -> str:
+    return unicodedata.normalize("NFKC", char)
+
+
+def own_part_starts(line: str, within: int) -> list[int]:
+    """The positions among the last `within` characters of `line` from which the rest of the line, standing
+    alone on a line, reads_as_its_own_part.
+
+    The same answer as asking reads_as_its_own_part of every ending, in one pass: the ending is cleaned once,
+    with where each character came from kept, and the patterns find every position they match from.
+    """
+    first = max(len(line) - within, 0)
+    cleaned, origin = [], []  # as _clean has it: other spaces become one, zero-width ones go
+    for index in range(first, len(line)):
+        char = _SPACES.get(ord(line[index]), line[index])
+        if char and not (char == " " and cleaned and cleaned[-1] == " "):
+            cleaned.append(char)
+            origin.append(index)
+    text = "".join(cleaned).rstrip()
+    starts = {match.start() for match in _OWN_PART_AHEAD_RE.finditer(text)}
+
+    # Furniture is matched on the compact form: NFKC, without spaces. NFKC character by character is the
+    # string's NFKC unless something composed (a combining mark); then each ending is asked.
+    pieces = [_nfkc_char(char) for char in text]
+    if "".join(pieces) == unicodedata.normalize("NFKC", text):
+        compact, compact_origin = [], []
+        for position, piece in enumerate(pieces):
+            for char in piece:
+                if not char.isspace():
+                    compact.append(char)
+                    compact_origin.append(position)
+        for match in _FURNITURE_AHEAD_RE.finditer("".join(compact)):
+            k = match.start()
+            if k < len(compact):  # the empty ending is nothing
+                # The ending from compact[k] is that of every position after the previous compact character.
+                starts.update(range(compact_origin[k - 1] + 1 if k else 0, compact_origin[k] + 1))
+    else:
+        starts.update(position for position in range(len(text)) if _is_furniture(text[position:]))
+
+    # An ending that starts with spaces is the ending after them; so is one that starts with what _clean drops.
+    result, previous = [], first
+    for position, char in enumerate(text):
+        if not char.isspace():
+            if position in starts:
+                result.extend(range(previous, origin[position] + 1))
+            previous = origin[position] + 1
+    return result
 
 
 def meeting_name(kind: str) -> str:

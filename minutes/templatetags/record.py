@@ -8,7 +8,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from minutes import numerals, rocdate
-from minutes.parsing import reads_as_its_own_part
+from minutes.parsing import own_part_starts
 
 register = template.Library()
 
@@ -89,9 +89,8 @@ def _joined(text: str) -> str:
     for position in range(max(len(text) - _TAIL + 1, 1), len(text)):
         glue[position] = True
     # …提請討論事項 must not leave 討論事項 alone on the last line: it would read as a new section.
-    for start in range(max(len(text) - _LONGEST_PART, 1), len(text)):
-        if reads_as_its_own_part(text[start:]):
-            glue[start] = True
+    for start in own_part_starts(text, _LONGEST_PART):
+        glue[start] = True
     # A line may still break after a space: glue the position after it too.
     for index, char in enumerate(text):
         if glue[index] and char == " ":
