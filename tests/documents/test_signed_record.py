@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from asn1crypto import x509 as asn1_x509
@@ -68,6 +69,14 @@ def signature_status(pdf: bytes, trust_root):
 
 def test_the_same_signed_meeting_renders_to_identical_bytes_twice(signed_seed):
     assert documents.render_meeting_pdf(signed_seed) == documents.render_meeting_pdf(signed_seed)
+
+
+def test_a_rendering_in_another_thread_gives_the_same_bytes(signed_seed):
+    # Each thread loads its own fonts once and keeps them; the bytes must not depend on which thread renders.
+    html = documents.meeting_html(signed_seed)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        there = list(pool.map(documents.html_to_pdf, [html, html]))
+    assert there == [documents.render_meeting_pdf(signed_seed)] * 2
 
 
 def test_signing_stores_the_rendered_pdf_with_its_sha256(signed_seed):
