@@ -258,8 +258,10 @@ _TITLE_END = _SENTENCE_END + "：:︰」』"
 # Closing punctuation never starts a line in Chinese typesetting: a line starting with it continues.
 _CLOSING = "。，、；：:︰,;！？!?）)」』】〕"
 # Short titles that are complete without final punctuation: 報告事項, 主席致詞, 人事室業務報告.
+# …事項 ends a title, and so does a sentence followed by the unit it is for: …完成評估。（民政課）
 _COMPLETE_TITLE_RE = re.compile(
-    r"(?:報告|致詞|事項|動議|討論|結論|裁示|提示|指示|其他|[紀記]錄|[（(]略[)）]|無)$"
+    r"(?:報告|致詞|事項|動議|討論|結論|裁示|提示|指示|其他|[紀記]錄|[（(]略[)）]|無"
+    r"|[。！？][（(][^（）()]{1,20}[)）])$"
 )
 # Sections, items and points are numbered 1..99 (壹..玖拾玖, 一..九十九), as the numerals module writes them.
 _MAX_NUMBER = 99
