@@ -474,11 +474,20 @@ def meeting_import(request):
             context.update(error=exc, lines=_lines_around(lines, exc.line))
             return render(request, "minutes/meeting_import.html", context, status=400)
         context["outline"] = outline_lines(parsed)
+        # The pasted record may state review decisions, which belong to tracking: the page is the one
+        # place in minutes that reaches into it, late, so the models keep their one-way dependency.
+        from tracking.importing import record_import, stated_decisions
+        from tracking.lifecycle import TrackingError
+        from tracking.models import Decision
+
+        try:
+            decisions, mentions = stated_decisions(parsed)
+        except ValueError as exc:
+            context["save_error"] = f"{exc}；匯入時會被拒絕。"
+            decisions, mentions = {}, []
+        context["decisions"] = [(number, Decision(kind).label) for number, kind in decisions.items()]
+        context["mentions"] = mentions
         if request.POST.get("action") == "save":
-            # The pasted record may state review decisions, which belong to tracking: the page is the one
-            # place in minutes that reaches into it, late, so the models keep their one-way dependency.
-            from tracking.importing import record_import
-            from tracking.lifecycle import TrackingError
 
             try:
                 meeting = record_import(parsed, user=request.user)
@@ -489,8 +498,14 @@ def meeting_import(request):
                 context["save_error"] = str(exc)
             else:
                 messages.success(request, f"已匯入{meeting.title}（草稿），請檢查後交主席簽核。")
+                if mentions:
+                    messages.warning(request, _mentions_note(mentions))
                 return redirect(meeting)
     return render(request, "minutes/meeting_import.html", context)
+
+
+def _mentions_note(mentions: list[str]) -> str:
+    return f"結論提及列管案號 {'、'.join(mentions)}，但未載明會議決定，因此沒有登錄決定；如有決定，請在審議頁補登。"
 
 
 def _lines_around(lines: list[str], line: int, spread: int = 3) -> list[dict]:

@@ -340,6 +340,34 @@ def padded(text: str, pad: int) -> str:
     return _PARAGRAPH_START_RE.sub(lambda match: match.group(1) + _FILLER[:pad], text)
 
 
+# -- a district office's 區務會議 that gives each tracked case an item of its own and decides it briefly ---
+
+CASE_ITEMS = (
+    "臺北市大安區公所第 52 次區務會議紀錄\n"
+    "時間：中華民國 113 年 4 月 8 日（星期一）上午 9 時 30 分\n"
+    "地點：本所 10 樓會議室\n"
+    "主席：林區長美玲\n"
+    "紀錄：陳科員怡君\n"
+    "出席：各課室主管\n"
+    "壹、主席致詞：（略）\n"
+    "貳、上次會議決議事項執行情形\n"
+    "一、列管案號 5101：請民政課於 4 月底前完成里鄰編組調整評估。（民政課）\n"
+    "辦理情形：已完成評估報告，簽陳核定中。\n"
+    "決定：本案解除列管。\n"
+    "二、列管案號 5102：請社會課研議擴大獨居長者關懷訪視。（社會課）\n"
+    "辦理情形：已擬訂訪視計畫，預計 5 月起試辦。\n"
+    "決定：繼續追蹤。\n"
+    "三、列管案號 4907：請經建課協調騎樓整平工程。（經建課）\n"
+    "辦理情形：已完成第一階段 12 處騎樓整平。\n"
+    "決定：同意備查，有關列管案號 4907 之後續工程，請經建課於下次會議補充報告。\n"
+    "參、業務報告\n"
+    "一、民政課報告：本月受理戶籍登記 1,204 件。\n"
+    "決定：洽悉。\n"
+    "肆、臨時動議\n"
+    "無。\n"
+    "伍、散會：上午 10 時 40 分\n"
+)
+
 # Every record, by a short name for test ids.
 RECORDS = {
     "seed": SEED,
@@ -351,6 +379,7 @@ RECORDS = {
     "paren_items": PAREN_ITEMS,
     "fire": FIRE,
     "numbered_on": NUMBERED_ON,
+    "case_items": CASE_ITEMS,
 }
 
 

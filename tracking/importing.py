@@ -52,8 +52,45 @@ def record_import(parsed: ParsedMeeting, *, replace: bool = False, user=None) ->
             item.save(update_fields=["conclusion"])
         elif (case_number := marks.get(path)) is not None:
             _link_marked_case(meeting=meeting, conclusion=conclusion, case_number=case_number)
-        record_decisions_from_text(meeting=meeting, text=conclusion.text, user=user)
+        item_title = conclusion.item.title if conclusion.item_id else ""
+        record_decisions_from_text(meeting=meeting, text=conclusion.text, item_title=item_title, user=user)
     return meeting
+
+
+def conclusion_decisions(text: str, item_title: str = "") -> tuple[dict[str, str], list[str]]:
+    """What one conclusion decides on tracked items, and the case numbers it names without deciding on them.
+
+    Some offices give each tracked case an item of its own (一、列管案號 10606：…) and decide it in a few
+    words (決定：本案解除列管。): such an outcome decides the one case the item's title names.
+    Raises ValueError when the text cannot be read (see sentences.parse_decision_sentence).
+    """
+    decisions, mentions = sentences.read_decisions(text)
+    if not decisions and not mentions and (kind := sentences.outcome_of(text)):
+        named = sentences.case_numbers_named(item_title)
+        if len(named) == 1:
+            decisions = {named[0]: kind}
+    return decisions, mentions
+
+
+def stated_decisions(parsed: ParsedMeeting) -> tuple[dict[str, str], list[str]]:
+    """The decisions on tracked items the whole record states, and the case numbers it only mentions,
+    for the preview before an import. Raises ValueError as conclusion_decisions does."""
+    decisions: dict[str, str] = {}
+    mentions: list[str] = []
+    for section in parsed.sections:
+        for title, conclusion in [("", section.conclusion), *((item.title, item.conclusion) for item in section.items)]:
+            for point in conclusion.points if conclusion else []:
+                try:
+                    found, named = conclusion_decisions(point, title)
+                except ValueError as exc:
+                    raise ValueError(f"會議結論「{point[:40]}」：{exc}") from exc
+                for case_number, kind in found.items():
+                    if decisions.get(case_number, kind) != kind:
+                        raise ValueError(f"列管案號 {case_number} 在紀錄中被決定為兩種結果，無法判讀")
+                    decisions[case_number] = kind
+                mentions.extend(named)
+    unique = [n for i, n in enumerate(mentions) if n not in decisions and n not in mentions[:i]]
+    return decisions, unique
 
 
 def _case_marks(parsed: ParsedMeeting) -> dict[tuple, str]:
@@ -85,11 +122,11 @@ def _link_marked_case(*, meeting: Meeting, conclusion: Conclusion, case_number: 
         item.save(update_fields=["conclusion"])
 
 
-def record_decisions_from_text(*, meeting: Meeting, text: str, user=None) -> list[Review]:
+def record_decisions_from_text(*, meeting: Meeting, text: str, item_title: str = "", user=None) -> list[Review]:
     """Turn a sentence such as 列管案號 10606 … 同意解除列管；… 賡續列管 into reviews at this meeting."""
     reviews = []
     try:
-        decisions = sentences.parse_decision_sentence(text)
+        decisions, _ = conclusion_decisions(text, item_title)
     except ValueError as exc:
         raise lifecycle.TrackingError(f"會議結論「{text[:40]}」：{exc}") from exc
     for case_number, decision in decisions.items():

@@ -23,12 +23,21 @@ DECISION_PHRASES: dict[str, str] = {
     REOPEN: "恢復列管",
 }
 
-# Every wording met in records, longest first so that the regex prefers the full phrase.
+# Every wording met in records, longest first so that the regex prefers the full phrase. 結案 and 銷案 are
+# how some offices write 解除列管; 續予列管 and 繼續追蹤 how they write 賡續列管.
 _KIND_WORDS: dict[str, str] = {
     "解除列管": CLOSE,
+    "同意結案": CLOSE,
+    "准予結案": CLOSE,
+    "予以結案": CLOSE,
+    "同意銷案": CLOSE,
+    "准予銷案": CLOSE,
     "賡續列管": CONTINUE,
     "繼續列管": CONTINUE,
     "持續列管": CONTINUE,
+    "續予列管": CONTINUE,
+    "繼續追蹤": CONTINUE,
+    "持續追蹤": CONTINUE,
     "自行列管": SELF_TRACK,
     "恢復列管": REOPEN,
     "重新列管": REOPEN,
@@ -49,7 +58,14 @@ _CLAUSE_RE = re.compile(
     rf"|(?P<kind2>{_KIND_ALT})\s*(?:之|的)?\s*(?:列管)?\s*(?:案號|案件|案)?\s*:\s*(?P<nums2>{_LIST})"
 )
 _NUMBER_RE = re.compile(_NUM)
-_LABELLED_RE = re.compile(r"案號\s*:?\s*(?P<first>[0-9]+)")
+# The numbers a text names as case numbers: 案號 10606, 案號：10606、10701 及 10702.
+_LABELLED_RE = re.compile(rf"案號\s*:?\s*(?P<nums>[0-9]+(?:{_SEP}[0-9]+)*)")
+_DIGITS_RE = re.compile(r"[0-9]+")
+# An outcome on its own, away from the numbers: 列管案號 10606：…已完成移轉，本案解除列管。 建議解除列管 is a
+# unit's suggestion, not the meeting's decision.
+_OUTCOME_RE = re.compile(rf"(?P<suggested>建議\s*)?(?P<kind>{_KIND_ALT})")
+# One statement: what lies between full stops and semicolons.
+_STATEMENT_RE = re.compile(r"[^。;\n]+")
 
 
 def _sort_key(case_number: str) -> tuple[int, int]:
@@ -87,27 +103,91 @@ def format_decision_sentence(decisions: dict[str, str]) -> str:
 def parse_decision_sentence(text: str) -> dict[str, str]:
     """Reads the grouped sentence, one sentence per outcome, or a mix, into case number → kind.
 
-    Text that names no case number gives {} (per-item wording such as 本案解除列管 is read elsewhere).
-    A case number after 案號 whose outcome cannot be read, or a case given two outcomes, is a ValueError.
+    列管案號 10606：（辦理情形）…，本案解除列管。 — case numbers and one outcome in the same statement — is read
+    too. Text that names no case number gives {}. A case number whose statement has outcomes that cannot be
+    told apart, or only a unit's suggestion (建議解除列管), or a case given two outcomes, is a ValueError.
     """
+    return read_decisions(text)[0]
+
+
+def read_decisions(text: str) -> tuple[dict[str, str], list[str]]:
+    """The decisions a text states (as parse_decision_sentence), and the case numbers it names without
+    deciding on them: 有關列管案號 10606 之辦理情形，請於下次會議報告。 A text that decides some cases and
+    leaves another undecided is a ValueError: that is a list read wrongly, not a mention."""
+    return _read(text)
+
+
+def case_numbers_named(text: str) -> list[str]:
+    """The case numbers a text names after 案號, in order: 一、列管案號 10606：… → ["10606"]."""
+    normalised = unicodedata.normalize("NFKC", text)
+    named = []
+    for labelled in _LABELLED_RE.finditer(normalised):
+        for number in _DIGITS_RE.finditer(labelled.group("nums")):
+            try:
+                case_number = normalise_case_number(number.group(0))
+            except ValueError:
+                continue
+            if case_number not in named:
+                named.append(case_number)
+    return named
+
+
+def outcome_of(text: str) -> str | None:
+    """The one outcome a text states without naming a case (本案解除列管), or None when it states none or several."""
+    normalised = unicodedata.normalize("NFKC", text)
+    kinds = {_KIND_WORDS[m.group("kind")] for m in _OUTCOME_RE.finditer(normalised) if not m.group("suggested")}
+    if len(kinds) == 1 and not _LABELLED_RE.search(normalised) and not _CLAUSE_RE.search(normalised):
+        return kinds.pop()
+    return None
+
+
+def _read(text: str) -> tuple[dict[str, str], list[str]]:
     normalised = unicodedata.normalize("NFKC", text)
     decisions: dict[str, str] = {}
+
+    def decide(number: str, kind: str) -> None:
+        if decisions.get(number, kind) != kind:
+            raise ValueError(f"列管案號 {number} 同時被決定為兩種結果，無法判讀")
+        decisions[number] = kind
+
     covered: list[tuple[int, int]] = []
     for clause in _CLAUSE_RE.finditer(normalised):
         numbers_text = clause.group("nums") or clause.group("nums2")
         kind = _KIND_WORDS[clause.group("kind") or clause.group("kind2")]
         for number_match in _NUMBER_RE.finditer(numbers_text):
-            number = normalise_case_number(number_match.group(0))
-            if decisions.get(number, kind) != kind:
-                raise ValueError(f"列管案號 {number} 同時被決定為兩種結果，無法判讀")
-            decisions[number] = kind
+            decide(normalise_case_number(number_match.group(0)), kind)
         covered.append(clause.span())
-    # A listed case number left without an outcome means the sentence was misread: say so, do not drop it.
-    for labelled in _LABELLED_RE.finditer(normalised):
-        start = labelled.start("first")
-        if not any(begin <= start < end for begin, end in covered):
-            number = normalise_case_number(labelled.group("first"))
+
+    def is_covered(position: int) -> bool:
+        return any(begin <= position < end for begin, end in covered)
+
+    # Numbers listed after 案號 that no clause decided: the statement they stand in may still say what
+    # became of them, once, away from the numbers.
+    mentions: list[str] = []
+    for statement in _STATEMENT_RE.finditer(normalised):
+        offset = statement.start()
+        left = [
+            normalise_case_number(number.group(0))
+            for labelled in _LABELLED_RE.finditer(statement.group(0))
+            for number in _DIGITS_RE.finditer(labelled.group("nums"))
+            if not is_covered(offset + labelled.start("nums") + number.start())
+        ]
+        if not left:
+            continue
+        outcomes = [m for m in _OUTCOME_RE.finditer(statement.group(0)) if not is_covered(offset + m.start("kind"))]
+        kinds = {_KIND_WORDS[m.group("kind")] for m in outcomes if not m.group("suggested")}
+        if len(kinds) == 1:
+            kind = kinds.pop()
+            for number in left:
+                decide(number, kind)
+        elif outcomes:
             raise ValueError(
-                f"無法判讀列管案號 {number} 的決定（應為解除列管、賡續列管、自行列管或恢復列管）"
+                f"無法判讀列管案號 {left[0]} 的決定（應為解除列管、賡續列管、自行列管或恢復列管）"
             )
-    return decisions
+        else:
+            mentions.extend(number for number in left if number not in mentions)
+    mentions = [number for number in mentions if number not in decisions]
+    # Beside decisions on other cases, a case left undecided is a misread list (…及 10705 再議), not a mention.
+    if mentions and decisions:
+        raise ValueError(f"無法判讀列管案號 {mentions[0]} 的決定（應為解除列管、賡續列管、自行列管或恢復列管）")
+    return decisions, mentions

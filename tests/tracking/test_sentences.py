@@ -13,6 +13,7 @@ from tracking.sentences import (
     SELF_TRACK,
     format_decision_sentence,
     parse_decision_sentence,
+    read_decisions,
 )
 
 SEED_SENTENCE = (
@@ -86,6 +87,15 @@ def test_format_refuses_bad_input() -> None:
         ("列管案號 10701 改為自行列管；列管案號 10606 恢復列管。", {"10701": SELF_TRACK, "10606": REOPEN}),
         ("列管案號10606、10701等2案解除列管，其餘賡續列管。", {"10606": CLOSE, "10701": CLOSE}),
         ("解除列管：10606、10701；繼續列管：9903。", {"10606": CLOSE, "10701": CLOSE, "9903": CONTINUE}),
+        # The outcome away from the numbers, in the same statement: how a review table reads as text.
+        ("列管案號 10606：文書組已完成檔案移轉，本案解除列管。", {"10606": CLOSE}),
+        ("列管案號10606（文書組）：解除列管。", {"10606": CLOSE}),
+        ("列管案號 10606、10701 及 10702，均解除列管。", {"10606": CLOSE, "10701": CLOSE, "10702": CLOSE}),
+        # A unit's suggestion beside the meeting's decision: the decision counts.
+        ("列管案號 10606：文書組建議解除列管，惟仍須追蹤，賡續列管。", {"10606": CONTINUE}),
+        # Other offices' words for the same outcomes.
+        ("案號 10606 准予結案；案號 9903 續予列管。", {"10606": CLOSE, "9903": CONTINUE}),
+        ("列管案號 10606 同意銷案，列管案號 10701 繼續追蹤。", {"10606": CLOSE, "10701": CONTINUE}),
         ("同意備查。", {}),
         ("本案解除列管。", {}),
         ("", {}),
@@ -102,6 +112,10 @@ def test_parse_wordings(text: str, expected: dict[str, str]) -> None:
         "列管案號10606解除列管；列管案號10606賡續列管。",
         "列管案號 12 解除列管。",
         "列管案號 0101 解除列管。",
+        # Two outcomes in one statement, with nothing saying which is whose.
+        "列管案號 10606 與 10701：前者解除列管，後者賡續列管。",
+        # Decisions on some cases and a word the reader does not know for the others: a misread list.
+        "列管案號 10606 同意解除列管；列管案號 9903 及 9904 再議。",
     ],
 )
 def test_parse_refuses_what_it_cannot_read(text: str) -> None:
@@ -132,3 +146,15 @@ def test_arbitrary_text_raises_only_value_error(text: str) -> None:
         parse_decision_sentence(text)
     except ValueError:
         pass
+
+
+@pytest.mark.parametrize(
+    ("text", "mentioned"),
+    [
+        ("有關列管案號 10606 之辦理情形，請文書組於下次會議補充說明。", ["10606"]),
+        ("請總務組併同列管案號 9903、9904 一併檢討。", ["9903", "9904"]),
+        ("同意備查。", []),
+    ],
+)
+def test_a_case_named_without_an_outcome_is_a_mention_not_a_decision(text: str, mentioned: list[str]) -> None:
+    assert read_decisions(text) == ({}, mentioned)

@@ -8,8 +8,9 @@ from minutes.forms import html_in_parsed
 from minutes.outline import outline_lines
 from minutes.parsing import ParseError, parse_minutes
 from minutes.services import MeetingError
-from tracking.importing import decode_record, record_import
+from tracking.importing import decode_record, record_import, stated_decisions
 from tracking.lifecycle import TrackingError
+from tracking.models import Decision
 
 
 class Command(BaseCommand):
@@ -37,12 +38,20 @@ class Command(BaseCommand):
                 raise ParseError(*bad)
         except ParseError as exc:
             raise CommandError(f"{path}:{exc.line}: {exc.reason}") from exc
+        try:
+            decisions, mentions = stated_decisions(parsed)
+        except ValueError as exc:
+            raise CommandError(f"{path}:{exc}") from exc
         if dry_run:
             for line in outline_lines(parsed):
                 self.stdout.write(line)
-            return
-        try:
-            meeting = record_import(parsed, replace=replace)
-        except (MeetingError, TrackingError) as exc:
-            raise CommandError(str(exc)) from exc
-        self.stdout.write(f"imported meeting {meeting.pk}: {meeting.title}")
+            for case_number, kind in decisions.items():
+                self.stdout.write(f"列管案號 {case_number}：{Decision(kind).label}")
+        else:
+            try:
+                meeting = record_import(parsed, replace=replace)
+            except (MeetingError, TrackingError) as exc:
+                raise CommandError(str(exc)) from exc
+            self.stdout.write(f"imported meeting {meeting.pk}: {meeting.title}")
+        if mentions:
+            self.stderr.write(f"注意：結論提及列管案號 {'、'.join(mentions)}，但未載明會議決定，未登錄任何決定。")

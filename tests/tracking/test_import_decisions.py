@@ -1,0 +1,70 @@
+"""Decisions on tracked items as other offices write them: a case per item, decided in a few words, and
+cases only mentioned, which the import reports instead of refusing or guessing."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.messages import get_messages
+from django.core.management import call_command
+from django.urls import reverse
+
+from minutes.models import Meeting
+from minutes.parsing import parse_minutes
+from tests.records import CASE_ITEMS
+from tracking.importing import record_import
+from tracking.models import Decision, Review
+
+pytestmark = pytest.mark.django_db
+IMPORT_URL = reverse("minutes:meeting-import")
+MENTION = "結論提及列管案號 4907，但未載明會議決定"
+
+
+def decisions_at(meeting: Meeting) -> dict[str, str]:
+    return {r.item.case_number: r.decision for r in Review.objects.filter(meeting=meeting).select_related("item")}
+
+
+def test_an_item_that_names_one_case_is_decided_by_its_conclusion():
+    meeting = record_import(parse_minutes(CASE_ITEMS))
+    # 決定：本案解除列管 / 繼續追蹤 under 一、列管案號 5101：… and 二、列管案號 5102：…; 4907 is only mentioned.
+    assert decisions_at(meeting) == {"5101": Decision.CLOSE, "5102": Decision.CONTINUE}
+
+
+def test_a_brief_outcome_under_an_item_that_names_no_case_decides_nothing():
+    text = CASE_ITEMS.replace("一、民政課報告：本月受理戶籍登記 1,204 件。\n決定：洽悉。", "一、民政課報告：本月受理戶籍登記 1,204 件。\n決定：本案解除列管。")
+    meeting = record_import(parse_minutes(text))
+    assert set(decisions_at(meeting)) == {"5101", "5102"}
+
+
+def test_the_preview_lists_the_decisions_the_import_will_record_and_the_mentions(client, recorder):
+    client.force_login(recorder)
+    body = client.post(IMPORT_URL, {"text": CASE_ITEMS, "action": "preview"}).content.decode()
+    assert "列管案號 5101：解除列管" in body and "列管案號 5102：賡續列管" in body
+    assert "列管案號 4907" in body and "匯入時不會登錄決定" in body
+    assert not Meeting.objects.exists()
+
+
+def test_saving_a_record_that_only_mentions_a_case_imports_it_and_says_so(client, recorder):
+    client.force_login(recorder)
+    response = client.post(IMPORT_URL, {"text": CASE_ITEMS, "action": "save"})
+    meeting = Meeting.objects.get()
+    assert response.status_code == 302 and response.url == meeting.get_absolute_url()
+    assert any(MENTION in str(m) and m.level_tag == "warning" for m in get_messages(response.wsgi_request))
+
+
+def test_the_preview_warns_when_the_import_would_be_refused(client, recorder, seed_text):
+    client.force_login(recorder)
+    text = seed_text.replace("及 10705 賡續列管", "及 10705 再議")
+    body = client.post(IMPORT_URL, {"text": text, "action": "preview"}).content.decode()
+    assert "無法判讀列管案號 9903 的決定" in body and "匯入時會被拒絕" in body
+
+
+def test_the_command_notes_mentions_and_its_dry_run_lists_decisions(tmp_path):
+    path = tmp_path / "52.txt"
+    path.write_text(CASE_ITEMS, encoding="utf-8")
+    out, err = StringIO(), StringIO()
+    call_command("import_minutes", str(path), "--dry-run", stdout=out, stderr=err)
+    assert "列管案號 5101：解除列管" in out.getvalue() and MENTION in err.getvalue()
+    assert not Meeting.objects.exists()
+    out, err = StringIO(), StringIO()
+    call_command("import_minutes", str(path), stdout=out, stderr=err)
+    assert out.getvalue().startswith("imported meeting") and MENTION in err.getvalue()
