@@ -157,3 +157,12 @@ def test_a_due_date_that_is_not_a_date_is_refused_in_chinese(units, recorder, lo
     response = login(recorder).post(track_url(conclusion), {"units": [units["文書組"].pk], "due_date": "下個月"})
     assert "日期格式不正確" in response.content.decode()
     assert not TrackedItem.objects.filter(conclusion=conclusion).exists()
+
+
+def test_the_record_page_offers_tracking_for_tasks_but_not_for_the_review_decision(
+    seed_meeting, recorder, login, conclusion_of
+):
+    body = login(recorder).get(seed_meeting.get_absolute_url()).content.decode()
+    # 列管案號 10606…同意解除列管；…賡續列管 is the meeting's review of existing cases, not a new task.
+    assert track_url(conclusion_of("列管案號 10606")) not in body
+    assert track_url(conclusion_of("請文書組於一月底前")) in body
