@@ -11,7 +11,7 @@ import re
 import pytest
 
 from minutes.parsing import ParsedConclusion, ParsedMeeting, ParseError, parse_minutes
-from tests.records import COUNTY, DISTRICT, MINISTRY, PAREN_ITEMS, SEED, SHIFTED, UNIVERSITY
+from tests.records import CASE_ITEMS, COUNTY, DISTRICT, MINISTRY, PAREN_ITEMS, SEED, SHIFTED, UNIVERSITY
 
 
 def texts(parsed: ParsedMeeting) -> dict:
@@ -695,3 +695,17 @@ def test_space_at_a_cut_next_to_a_number_is_kept(cut: str) -> None:
     text = PAREN_ITEMS.replace("進度 62%", cut)
     roads = parse_minutes(text).sections[0].items[0]
     assert roads.title == "養護工程科報告：本市道路平坦度改善計畫執行進度 62%。"
+
+
+def test_an_item_per_tracked_case_keeps_its_progress_out_of_its_title() -> None:
+    # The first title is the record's longest line: it ends a sentence and names its unit, so it is complete
+    # and 辦理情形： starts the item's body rather than continuing a title cut at the page width.
+    [_, review, *_] = parse_minutes(CASE_ITEMS).sections
+    assert [(item.title, item.body, points(item.conclusion)) for item in review.items] == [
+        ("列管案號 5101：請民政課於 4 月底前完成里鄰編組調整評估。（民政課）", ["辦理情形：已完成評估報告，簽陳核定中。"],
+         ("決定", ["本案解除列管。"])),
+        ("列管案號 5102：請社會課研議擴大獨居長者關懷訪視。（社會課）", ["辦理情形：已擬訂訪視計畫，預計 5 月起試辦。"],
+         ("決定", ["繼續追蹤。"])),
+        ("列管案號 4907：請經建課協調騎樓整平工程。（經建課）", ["辦理情形：已完成第一階段 12 處騎樓整平。"],
+         ("決定", ["同意備查，有關列管案號 4907 之後續工程，請經建課於下次會議補充報告。"])),
+    ]
