@@ -157,8 +157,18 @@ _HEADER_LABELS: dict[str, str] = {
     "出(列)席人員": "attendees",
     "出列席人員": "attendees",
     "出列席": "attendees",
+    "出席單位及人員": "attendees",
+    "出席人員及單位": "attendees",
+    "與會人員": "attendees",
+    "與會單位": "attendees",
+    "參加人員": "attendees",
     "列席": "observers",
     "列席人員": "observers",
+    "列席單位及人員": "observers",
+    "列席人員及單位": "observers",
+    "缺席": "absentees",
+    "缺席人員": "absentees",
+    "未出席": "absentees",
     "列席者": "observers",
     "列席單位": "observers",
     "請假": "absentees",
@@ -173,6 +183,10 @@ _HEADER_LABEL = (
     + ")"
 )
 _HEADER_RE = re.compile(rf"^{_HEADER_LABEL}\s*{_COLON}\s*(?P<value>.*)$")
+_NUMBERED_HEADER_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})\s*[、．.]\s*(?P<field>.+)$")
+# Fields with one value: a line after them that starts with a label of its own is not their continuation.
+_ONE_VALUE_HEADERS = ("place", "chair", "recorder")
+_UNKNOWN_LABEL_RE = re.compile(rf"^(?P<label>[\u3400-\u9fff]{{2,8}})\s*{_COLON}")
 # A header kept as a table (Word "save as text" writes its cells with a tab): 時　　間\t113年5月14日
 _BARE_HEADER_RE = re.compile(rf"^{_HEADER_LABEL}\s+(?P<value>\S.*)$")
 # 主席：王局長明華          紀錄：李小美 — a further field on the same line, after white space.
@@ -204,9 +218,16 @@ _PROPOSAL_ITEM_RE = re.compile(
 )
 _CONCLUSION_LABELS = (
     "會議結論", "會議決議", "會議決定", "主席裁示", "主席指示", "主席提示", "主席結論", "主席裁決", "主席決定",
+    "主席裁示事項", "主席指示事項", "主席提示事項", "主席裁（指）示", "主席結語", "決議事項", "決定事項",
     "決定", "決議", "結論", "裁示",
 )  # fmt: skip
-_CONCLUSION_LABEL = "(?P<label>" + "|".join(r"\s*".join(label) for label in _CONCLUSION_LABELS) + ")"
+# Parentheses in a label (主席裁（指）示) come in either width.
+_LABEL_CHAR = {"（": "[（(]", "）": "[）)]"}
+_CONCLUSION_LABEL = (
+    "(?P<label>"
+    + "|".join(r"\s*".join(_LABEL_CHAR.get(char, char) for char in label) for label in _CONCLUSION_LABELS)
+    + ")"
+)
 _CONCLUSION_RE = re.compile(
     rf"^(?:{_CONCLUSION_LABEL}\s*{_COLON}|[【\[［]\s*{_CONCLUSION_LABEL.replace('label', 'blabel')}\s*[】\]］]"
     rf"\s*{_COLON}?)\s*(?P<rest>.*)$"
@@ -228,6 +249,11 @@ _ADJOURN_RE = re.compile(
     r"^散\s*會\s*(?:時\s*間)?\s*(?:[（(]\s*(?P<paren>[^()（）]*?)\s*[)）]|[：:︰]\s*(?P<colon>.*?))?\s*[。.]?$"
 )
 _ADJOURN_START_RE = re.compile(r"散\s*會")
+_TIME_IN_PARENS_RE = re.compile(r"[（(]\s*(?:散會時間\s*[：:︰]?\s*)?(?P<time>[^()（）]{2,20}?)\s*[)）]\s*[。.]?")
+# 會議於上午 10 時 30 分結束。 / 本次會議於 12 時結束: the adjournment, worded without 散會.
+_MEETING_ENDED_RE = re.compile(
+    r"^(?:本次)?會議\s*(?:於|在)?\s*(?P<time>[^，,。]{2,20}?)\s*(?:結束|圓滿結束)\s*[。.]?$"
+)
 # 下午 4 時 10 分散會。 — the time in front.
 _ADJOURN_TIME_FIRST_RE = re.compile(
     r"^(?:本次)?(?:會議)?(?:於)?\s*(?P<time>[^，,。]{2,20}?)\s*[，,]?\s*(?:宣布)?$"
@@ -272,6 +298,9 @@ _TITLES = sorted(
         "主委", "副主委", "執行秘書", "秘書", "所長", "隊長", "大隊長", "副大隊長", "分隊長", "館長",
         "院長", "副院長", "執行長", "副執行長", "總幹事", "委員", "技正", "專員", "視察", "簡任視察",
         "督導", "組員", "主計主任", "人事主任", "政風主任", "會計主任", "站長", "中心主任", "校長",
+        "區長", "副區長", "督導長", "護理長", "教務長", "學務長", "總務長", "研發長", "副校長",
+        "系主任", "董事長", "總經理", "經理", "副理", "襄理", "里長", "鄉長", "鎮長", "市長",
+        "副市長", "縣長", "副縣長", "署長", "副署長", "司長", "副司長", "廳長", "主計長", "審計長",
     ],
     key=len,
     reverse=True,
@@ -555,6 +584,8 @@ class _Reader:
             self.title_complete = False
             if self.adjourned_line and self.adjourned_text and self.mid_sentence and not self.signature_part:
                 self.adjourned_text = self._join(self.adjourned_text, line.text)
+            elif self.adjourned_line and not self.signature_part and self._adjournment_time_below(line.text):
+                self.signature_part = True
             elif self.adjourned_line:
                 self.signature_part = True
                 self._after_adjournment(line)
@@ -669,7 +700,10 @@ class _Reader:
 
     def _header_stage(self, number: int, line: str, structural: str) -> None:
         """A line between the title and the first section: fields, or the rest of the last field."""
-        if self.shifted and (match := _ITEM_RE.match(structural)):
+        if field := _numbered_header(structural):
+            # 一、開會時間：… — some offices number the header fields like a list.
+            self._header_fields(number, field)
+        elif self.shifted and (match := _ITEM_RE.match(structural)):
             self._agenda_section(number, match.group("num"), match.group("rest"), structural)
         elif match := _SECTION_RE.match(structural):
             self._numbered_section(number, match)
@@ -723,6 +757,13 @@ class _Reader:
     def _header_continuation(self, number: int, line: str) -> None:
         # Attendee lists and places wrap onto the next lines; a date only when the converter cut its line.
         value, first_line = self.headers.get(self.last_header, ("", 0))
+        if self.last_header in _ONE_VALUE_HEADERS and (unknown := _UNKNOWN_LABEL_RE.match(line)):
+            # 紀錄：王小明 then 應出席人數：30人 — not the recorder's name going on.
+            raise ParseError(
+                number,
+                f"無法辨識的欄位「{unknown.group('label')}」：標題與第一個段落之間只能有時間、地點、主席、紀錄、"
+                "出席、列席、請假等欄位；請刪除這一行，或把它併入出席欄",
+            )
         if self.last_header == "" or (
             self.last_header in ("time", "date")
             and not self.previous_full
@@ -1215,6 +1256,13 @@ class _Reader:
         """散會(10時45分) alone, or glued to the end of the last line by the converter: (rest, time)."""
         starts = list(_ADJOURN_START_RE.finditer(line))
         if not starts:
+            # 會議於上午 10 時 30 分結束。 — the end of the meeting without the word 散會.
+            if self.sections and (ended := _MEETING_ENDED_RE.match(line)):
+                try:
+                    parse_roc_time(ended.group("time"))
+                except ValueError:
+                    return line, None
+                return "", ended.group("time")
             return line, None
         start = starts[-1].start()
         match = _ADJOURN_RE.match(line[start:])
@@ -1240,6 +1288,18 @@ class _Reader:
         if before and (not self.sections or not (time_text or before[-1] in _SENTENCE_END)):
             return line, None
         return before, time_text
+
+    def _adjournment_time_below(self, line: str) -> bool:
+        """陸、散會 with its time on the next line, in parentheses: （下午 2 時 30 分）."""
+        match = _TIME_IN_PARENS_RE.fullmatch(line)
+        if self.adjourned_text or match is None:
+            return False
+        try:
+            parse_roc_time(match.group("time"))
+        except ValueError:
+            return False
+        self.adjourned_text = match.group("time")
+        return True
 
     def _read_case_marks(self) -> None:
         """（列管案號 10801） at the end of a conclusion's point says it is tracked; it is not its text."""
@@ -1326,11 +1386,19 @@ class _Reader:
             ) from None
 
 
+def _numbered_header(line: str) -> str | None:
+    """一、開會時間：113年11月5日 → 開會時間：113年11月5日; None for anything else."""
+    match = _NUMBERED_HEADER_RE.match(line)
+    return match.group("field") if match and _HEADER_RE.match(match.group("field")) else None
+
+
 def _agenda_numbered_like_items(lines: list[_Line]) -> bool:
     """Whether the record numbers its agenda 一、二、 (and its items (一)(二)) instead of 壹、貳、."""
     first = None
     for line in lines:
         text = _BULLET_RE.sub("", line.text, count=1)
+        if _numbered_header(text):
+            continue
         if _SECTION_RE.match(text):
             return False
         if first is None and (_ITEM_RE.match(text) or _UNNUMBERED_SECTION_RE.match(text)):

@@ -31,10 +31,11 @@ def _time_pattern(prefix: str) -> str:
     def g(name: str) -> str:
         return f"?P<{prefix}{name}>" if prefix else "?:"
 
+    # 上午 11 時許 (about 11): the time as written, 許 or 左右 dropped.
     return (
         rf"(?:({g('period')}{_PERIOD})\s*)?({g('hour')}{_NUM})\s*"
         rf"(?:[時点點]\s*(?:({g('minute')}{_NUM})\s*分?|({g('half')}半)|整)?"
-        rf"|:\s*({g('colon_minute')}[0-9]{{1,2}}))"
+        rf"|:\s*({g('colon_minute')}[0-9]{{1,2}}))(?:\s*(?:許|左右))?"
     )
 
 
@@ -54,9 +55,13 @@ _DATETIME_RE = re.compile(rf"\s*{_DATE}{_WEEKDAY}(?:\s*{_time_pattern('t_')}{_RA
 _TIME_RE = re.compile(rf"\s*{_time_pattern('t_')}\s*")
 
 
+# 113.10.07 and 113/10/07, as forms and spreadsheets write dates: read as 113年10月07日.
+_NUMERIC_DATE_RE = re.compile(r"^(\s*(?:民國|中華民國)?\s*)([0-9]{2,3})\s*[./]\s*([0-9]{1,2})\s*[./]\s*([0-9]{1,2})(?![0-9])")
+
+
 def _normalise(s: str) -> str:
     # NFKC turns full-width digits, colons, parentheses and spaces into their ASCII forms.
-    return unicodedata.normalize("NFKC", s)
+    return _NUMERIC_DATE_RE.sub(r"\1\2年\3月\4日", unicodedata.normalize("NFKC", s), count=1)
 
 
 def _date_from_match(match: re.Match[str], original: str) -> dt.date:

@@ -35,6 +35,11 @@ SEED_START = dt.datetime(2022, 1, 20, 10, 0)
         "111年1月20日上午10時至12時",
         "  民國 111 年 1 月 20 日 10 時 0 分  ",
         "西元 2022 年 1 月 20 日 10 時 0 分",
+        # Forms and spreadsheets: the ROC year with dots or slashes; 許 (about) after the time.
+        "111.01.20 上午10時",
+        "111/1/20 10:00",
+        "民國111.1.20 10時許",
+        "111年1月20日上午10時左右",
     ],
 )
 def test_parse_seed_start_in_many_spellings(text: str) -> None:
@@ -80,7 +85,8 @@ def test_parse_date_and_time_alone() -> None:
         "111年1月20日10時60分",
         "111年1月20日上午13時",
         "111年1月20日下午0時",
-        "111/1/20",
+        "2022/1/20",  # a year without 西元 is an ROC year, and the ROC has not reached 2022
+        "111/1",
         "111年1月20日10時0分 之後",
         "9" * 40 + "年1月1日",
     ],

@@ -1,0 +1,78 @@
+"""Ways other offices write the header, the conclusions and the adjournment, read as the record means them."""
+
+import datetime as dt
+
+import pytest
+
+from minutes.parsing import ParseError, parse_minutes
+
+TITLE = "某區公所第 5 次區務會議紀錄\n"
+HEADER = "時間：113年10月7日上午9時30分\n地點：本所\n主席：王區長\n紀錄：李小明\n"
+ITEM = "壹、業務報告\n一、民政課報告：本月受理戶籍登記。\n"
+
+
+def record(header: str = HEADER, conclusion: str = "決定：洽悉。\n", end: str = "散會\n") -> str:
+    return TITLE + header + ITEM + conclusion + end
+
+
+@pytest.mark.parametrize(
+    ("end", "adjourned_at"),
+    [
+        ("陸、散會：上午 11 時許。\n", dt.time(11, 0)),
+        ("陸、散會\n  （下午２時３０分）\n", dt.time(14, 30)),
+        ("陸、散會\n（散會時間：12時）\n主席：王區長\n", dt.time(12, 0)),
+        ("會議於上午10時30分結束。\n", dt.time(10, 30)),
+        ("本次會議於中午12時結束\n", dt.time(12, 0)),
+    ],
+)
+def test_the_adjournment_as_other_offices_write_it(end: str, adjourned_at: dt.time) -> None:
+    parsed = parse_minutes(record(end=end))
+    assert parsed.adjourned_at == adjourned_at
+    assert parsed.sections[-1].items[-1].conclusion.points == ["洽悉。"]
+
+
+def test_a_start_time_with_about_is_read() -> None:
+    parsed = parse_minutes(record(header=HEADER.replace("9時30分", "9時30分許")))
+    assert parsed.starts_at == dt.datetime(2024, 10, 7, 9, 30)
+
+
+@pytest.mark.parametrize(
+    "label", ["主席裁（指）示", "主席裁(指)示", "主席裁示事項", "主席指示事項", "決議事項", "主席結語"]
+)
+def test_more_conclusion_labels(label: str) -> None:
+    parsed = parse_minutes(record(conclusion=f"{label}：\n（一）洽悉。\n（二）請民政課持續辦理。\n"))
+    item = parsed.sections[-1].items[-1]
+    assert (item.conclusion.label, item.conclusion.points, item.body) == (label, ["洽悉。", "請民政課持續辦理。"], [])
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "value"),
+    [
+        ("列席單位及人員：主計室", "observers", "主計室"),
+        ("缺席：李委員", "absentees", "李委員"),
+        ("與會人員：各課室主管", "attendees", "各課室主管"),
+    ],
+)
+def test_more_header_labels_are_their_own_fields(line: str, field: str, value: str) -> None:
+    parsed = parse_minutes(record(header=HEADER + line + "\n"))
+    assert (getattr(parsed, field), parsed.recorder) == (value, "李小明")
+
+
+def test_header_fields_numbered_like_a_list() -> None:
+    header = "一、開會時間：113年11月5日（星期二）上午9時\n二、開會地點：本所3樓第1會議室\n三、主席：林區長\n四、出席人員：各課室主管\n"
+    parsed = parse_minutes(record(header=header))
+    assert (parsed.starts_at, parsed.place, parsed.chair, parsed.attendees) == (
+        dt.datetime(2024, 11, 5, 9, 0), "本所3樓第1會議室", "林區長", "各課室主管"
+    )
+    assert [section.title for section in parsed.sections] == ["業務報告"]
+
+
+def test_an_unknown_field_after_the_recorder_is_refused_not_glued_to_the_name() -> None:
+    with pytest.raises(ParseError, match="無法辨識的欄位「應出席人數」") as caught:
+        parse_minutes(record(header=HEADER + "應出席人數：30人\n"))
+    assert caught.value.line == 6
+
+
+def test_a_labelled_attendee_list_still_goes_on_over_lines() -> None:
+    parsed = parse_minutes(record(header=HEADER + "出席：\n文書組：高組長\n總務組：李組長\n"))
+    assert "文書組：高組長" in parsed.attendees and "總務組：李組長" in parsed.attendees
