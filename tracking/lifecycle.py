@@ -65,6 +65,10 @@ def case_open(
     with transaction.atomic():
         conclusion = Conclusion.objects.select_related("section__meeting__series").get(pk=conclusion.pk)
         meeting = conclusion.section.meeting
+        if meeting.is_signed:
+            # The signed PDF prints each tracked conclusion's case number: a case opened now would be
+            # missing from the document of record everyone already has.
+            raise TrackingError(f"{meeting.title}已簽核，不能再新增列管案件；如需追蹤，請列入下次會議並於該次列管。")
         if TrackedItem.objects.filter(conclusion=conclusion).exists():
             raise TrackingError("這項結論已經列管。")
         sequence = _next_sequence(meeting.series, meeting.number)

@@ -164,6 +164,9 @@ def conclusion_track(request, pk):
     if existing is not None:
         messages.info(request, f"這項結論已經列管，列管案號 {existing.case_number}。")
         return redirect(existing)
+    if meeting.is_signed:
+        messages.error(request, f"{meeting.title}已簽核，不能再新增列管案件；如需追蹤，請列入下次會議並於該次列管。")
+        return redirect(f"{back_url}#conclusion-{conclusion.pk}")
     if request.method == "POST":
         form = ConclusionTrackForm(request.POST)
         if form.is_valid():
