@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -482,21 +483,24 @@ def meeting_import(request):
 
         try:
             decisions, mentions = stated_decisions(parsed)
-        except ValueError as exc:
-            context["save_error"] = f"{exc}；匯入時會被拒絕。"
-            decisions, mentions = {}, []
+        except ValueError:
+            decisions, mentions = {}, []  # the import below says why it is refused
         context["decisions"] = [(number, Decision(kind).label) for number, kind in decisions.items()]
         context["mentions"] = mentions
-        if request.POST.get("action") == "save":
-
-            try:
+        saving = request.POST.get("action") == "save"
+        try:
+            # The preview runs the whole import and rolls it back, so it warns of everything saving
+            # would refuse: a meeting already there, a decision the case's history does not allow.
+            with transaction.atomic():
                 meeting = record_import(parsed, user=request.user)
-            except services.MeetingExistsError as exc:
-                context["existing"] = exc.meeting
-                context["save_error"] = f"{exc.meeting.title} 已經在系統中，貼上匯入不會覆蓋既有的紀錄；沒有任何資料被儲存。"
-            except (services.MeetingError, TrackingError) as exc:
-                context["save_error"] = str(exc)
-            else:
+                transaction.set_rollback(not saving)
+        except services.MeetingExistsError as exc:
+            context["existing"] = exc.meeting
+            context["save_error"] = f"{exc.meeting.title} 已經在系統中，貼上匯入不會覆蓋既有的紀錄；沒有任何資料被儲存。"
+        except (services.MeetingError, TrackingError) as exc:
+            context["save_error"] = str(exc) if saving else f"匯入時會被拒絕：{exc}"
+        else:
+            if saving:
                 messages.success(request, f"已匯入{meeting.title}（草稿），請檢查後交主席簽核。")
                 if mentions:
                     messages.warning(request, _mentions_note(mentions))

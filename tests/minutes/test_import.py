@@ -166,3 +166,10 @@ def test_a_series_that_calls_its_meetings_會報_keeps_that_word_in_titles(tmp_p
     out = run_import(path)
     assert out.strip().endswith("勞動部第 12 次部務會報紀錄")
     assert str(Meeting.objects.get().series) == "勞動部部務會報"
+
+
+def test_dry_run_fails_where_the_import_would(seed_file):
+    run_import(seed_file)
+    with pytest.raises(CommandError, match="已經在系統中|已存在"):
+        run_import(seed_file, "--dry-run")
+    assert Meeting.objects.count() == 1

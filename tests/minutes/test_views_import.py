@@ -77,3 +77,20 @@ def test_an_empty_paste_is_refused_next_to_the_field(rec_client):
 def test_a_paste_of_only_blank_lines_is_refused(rec_client):
     response = rec_client.post(URL, {"text": "\n  \n", "action": "preview"})
     assert response.context["form"].errors["text"] == ["請貼上會議紀錄的文字。"]
+
+
+def test_the_preview_already_says_that_the_meeting_is_in_the_system(rec_client, seed_text, seed_meeting):
+    response = rec_client.post(URL, {"text": seed_text, "action": "preview"})
+    body = response.content.decode()
+    assert f"{seed_meeting.title} 已經在系統中" in body and seed_meeting.get_absolute_url() in body
+    assert Meeting.objects.count() == 1
+
+
+def test_the_preview_warns_of_a_decision_the_cases_history_refuses_and_saves_nothing(rec_client, seed_text, seed_meeting):
+    # The seed closed 10606 at meeting 108; a later record that closes it again is refused on saving, so the
+    # preview says so first.
+    later = seed_text.replace("第 108 次處務會議紀錄", "第 110 次處務會議紀錄")
+    response = rec_client.post(URL, {"text": later, "action": "preview"})
+    body = response.content.decode()
+    assert "匯入時會被拒絕" in body and "10606" in body
+    assert Meeting.objects.count() == 1 and Review.objects.filter(meeting__number=110).count() == 0

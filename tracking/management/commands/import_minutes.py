@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from minutes.forms import html_in_parsed
 from minutes.outline import outline_lines
@@ -42,16 +43,19 @@ class Command(BaseCommand):
             decisions, mentions = stated_decisions(parsed)
         except ValueError as exc:
             raise CommandError(f"{path}:{exc}") from exc
+        try:
+            # A dry run imports and rolls back, so it fails wherever the import would.
+            with transaction.atomic():
+                meeting = record_import(parsed, replace=replace)
+                transaction.set_rollback(dry_run)
+        except (MeetingError, TrackingError) as exc:
+            raise CommandError(str(exc)) from exc
         if dry_run:
             for line in outline_lines(parsed):
                 self.stdout.write(line)
             for case_number, kind in decisions.items():
                 self.stdout.write(f"列管案號 {case_number}：{Decision(kind).label}")
         else:
-            try:
-                meeting = record_import(parsed, replace=replace)
-            except (MeetingError, TrackingError) as exc:
-                raise CommandError(str(exc)) from exc
             self.stdout.write(f"imported meeting {meeting.pk}: {meeting.title}")
         if mentions:
             self.stderr.write(f"注意：結論提及列管案號 {'、'.join(mentions)}，但未載明會議決定，未登錄任何決定。")
