@@ -280,6 +280,29 @@ def _check_header(meeting: Meeting) -> None:
     clash = Meeting.objects.filter(series=meeting.series, number=meeting.number).exclude(pk=meeting.pk)
     if clash.exists():
         raise MeetingError(f"{meeting.series}第 {meeting.number} 次會議已經存在。")
+    # Meetings of a series follow each other: N cannot be held before N−1 or after N+1.
+    day = timezone.localtime(meeting.starts_at).date()
+    neighbours = Meeting.objects.filter(series=meeting.series, number__in=[meeting.number - 1, meeting.number + 1])
+    for other in neighbours.exclude(pk=meeting.pk):
+        other_day = timezone.localtime(other.starts_at).date()
+        if (other.number < meeting.number and day < other_day) or (other.number > meeting.number and day > other_day):
+            relation = "早於" if day < other_day else "晚於"
+            raise MeetingError(
+                f"第 {meeting.number} 次會議的日期（{rocdate.format_roc_date(day)}）{relation}"
+                f"第 {other.number} 次會議（{rocdate.format_roc_date(other_day)}），請確認日期與會次。"
+            )
+
+
+def _check_number_change(meeting: Meeting, old_number: int) -> None:
+    """Case numbers are made of the meeting number (10801 = meeting 108, case 01): once a case was opened or
+    reviewed at this meeting, its number is fixed."""
+    tracked = meeting.reviews.exists() or Conclusion.objects.filter(
+        section__meeting=meeting, tracked_item__isnull=False
+    ).exists()
+    if tracked:
+        raise MeetingError(
+            f"第 {old_number} 次會議已有列管案件或列管審議決定，會次不能再變更（列管案號是依會次編定的）。"
+        )
 
 
 @transaction.atomic
@@ -352,6 +375,7 @@ def meeting_update(*, meeting: Meeting, user, version: int, **fields) -> Meeting
     if not changed:
         return meeting
     if "number" in changed:
+        _check_number_change(meeting, Meeting.objects.values_list("number", flat=True).get(pk=meeting.pk))
         meeting.previous = Meeting.objects.filter(series=meeting.series, number=meeting.number - 1).first()
         changed.append("previous")
     _check_header(meeting)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
+from minutes import rocdate
 from minutes.models import Conclusion, Meeting, MeetingSeries, Unit
 from tracking import casenumbers
 from tracking.models import CaseCounter, Decision, Review, Status, Suggestion, TrackedItem
@@ -71,6 +73,11 @@ def case_open(
             raise TrackingError(f"{meeting.title}已簽核，不能再新增列管案件；如需追蹤，請列入下次會議並於該次列管。")
         if TrackedItem.objects.filter(conclusion=conclusion).exists():
             raise TrackingError("這項結論已經列管。")
+        held = timezone.localtime(meeting.starts_at).date()
+        if due_date is not None and due_date < held:
+            raise TrackingError(
+                f"期限（{rocdate.format_roc_date(due_date)}）不能早於會議日期（{rocdate.format_roc_date(held)}）。"
+            )
         sequence = _next_sequence(meeting.series, meeting.number)
         item = TrackedItem(
             series=meeting.series,

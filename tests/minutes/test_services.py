@@ -202,3 +202,30 @@ def test_the_item_model_keeps_its_order_unique_after_a_delete_and_a_move(section
 
 def test_meetings_created_by_the_service_start_as_drafts(draft):
     assert draft.status == Meeting.Status.DRAFT
+
+
+def test_a_meeting_cannot_be_held_before_the_one_it_follows(seed_meeting, recorder):
+    # 108 was held on 111-01-20; 109 cannot be on 110-01-01.
+    early = timezone.make_aware(dt.datetime(2021, 1, 1, 10, 0), TZ)
+    with pytest.raises(services.MeetingError, match="第 109 次會議的日期（110 年 1 月 1 日）早於第 108 次會議"):
+        services.meeting_create_from_previous(user=recorder, previous=seed_meeting, starts_at=early)
+    assert not Meeting.objects.filter(number=109).exists()
+
+
+def test_a_meeting_cannot_be_held_after_the_one_that_follows_it(seed_meeting, recorder):
+    services.meeting_create(user=recorder, series=seed_meeting.series, number=109, starts_at=WHEN)
+    late = timezone.make_aware(dt.datetime(2022, 3, 1, 10, 0), TZ)
+    with pytest.raises(services.MeetingError, match="晚於第 109 次會議"):
+        services.meeting_update(meeting=seed_meeting, user=recorder, version=seed_meeting.version, starts_at=late)
+
+
+def test_the_number_of_a_meeting_with_tracked_cases_cannot_change(seed_meeting, recorder):
+    # The seed's import recorded nine review decisions at 108: the case numbers hang on its number.
+    with pytest.raises(services.MeetingError, match="第 108 次會議已有列管案件或列管審議決定，會次不能再變更"):
+        services.meeting_update(meeting=seed_meeting, user=recorder, version=seed_meeting.version, number=107)
+    assert fresh(seed_meeting).number == 108
+
+
+def test_the_number_of_a_meeting_without_cases_can_change(draft, recorder):
+    services.meeting_update(meeting=draft, user=recorder, version=draft.version, number=110)
+    assert fresh(draft).number == 110

@@ -321,3 +321,11 @@ def test_a_report_can_be_written_as_a_supplementary_explanation(rec_client, meet
                     {"heading": "林副秘書長", "unit": "", "label": "補充說明", "points_text": "請注意。",
                      "version": meeting.version})
     assert str(item.reports.get()) == "林副秘書長補充說明"
+
+
+def test_a_date_before_the_previous_meeting_is_refused_on_the_page(rec_client, meeting, seed_meeting):
+    response = rec_client.post(edit_url(meeting), header(meeting, date="110 年 1 月 1 日"))
+    body = response.content.decode()
+    assert "第 109 次會議的日期（110 年 1 月 1 日）早於第 108 次會議（111 年 1 月 20 日）" in body
+    meeting.refresh_from_db()
+    assert timezone.localtime(meeting.starts_at).date() == dt.date(2022, 2, 17)

@@ -24,8 +24,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def signed(seed_meeting, chair):
-    """The seed meeting 108, signed (directly: the PDF is not what these tests are about)."""
+def signed(seed_meeting, chair, recorder, chief_wenshu):
+    """The seed meeting 108 with one tracked conclusion, signed (directly: the PDF is not what these tests
+    are about)."""
+    from tracking.lifecycle import case_open
+
+    case_open(conclusion=Conclusion.objects.filter(section__meeting=seed_meeting, text__contains="文書組").first(),
+              units=[chief_wenshu.profile.unit], user=recorder)
     Meeting.objects.filter(pk=seed_meeting.pk).update(status="signed", signed_at=timezone.now(), signed_by=chair)
     seed_meeting.refresh_from_db()
     return seed_meeting
@@ -39,11 +44,6 @@ def draft(signed, recorder, chief_wenshu):
     item = services.item_create(section=section, user=recorder, version=2, title="案由一")
     services.conclusion_create(section=section, item=item, user=recorder, version=3, text="同意備查。")
     services.section_create(meeting=meeting, user=recorder, version=4, number=2, title="討論事項")
-    from tracking.lifecycle import case_open
-
-    wenshu = chief_wenshu.profile.unit
-    case_open(conclusion=Conclusion.objects.filter(section__meeting=signed, text__contains="文書組").first(),
-              units=[wenshu], user=recorder)
     meeting.refresh_from_db()
     return meeting
 

@@ -173,3 +173,11 @@ def test_the_record_page_offers_tracking_for_tasks_but_not_for_the_review_decisi
     # 列管案號 10606…同意解除列管；…賡續列管 is the meeting's review of existing cases, not a new task.
     assert track_url(conclusion_of("列管案號 10606")) not in body
     assert track_url(conclusion_of("請文書組於一月底前")) in body
+
+
+def test_a_due_date_before_the_meeting_is_refused(units, recorder, login, conclusion_of):
+    response = login(recorder).post(
+        track_url(conclusion_of("請文書組於一月底前")), {"units": [units["文書組"].pk], "due_date": "2021-01-01"}
+    )
+    assert "期限（110 年 1 月 1 日）不能早於會議日期（111 年 1 月 20 日）" in response.content.decode()
+    assert not TrackedItem.objects.filter(meeting_number=108).exists()
