@@ -40,3 +40,10 @@ def test_the_recorder_sees_the_108th_meeting_in_the_admin(client):
     response = client.get("/admin/minutes/meeting/")
     assert response.status_code == 200
     assert "108" in response.content.decode()
+
+
+def test_each_demo_case_is_assigned_to_the_units_its_conclusion_names():
+    call_command("load_demo", stdout=None)
+    for item in TrackedItem.objects.filter(meeting_number=108).select_related("conclusion"):
+        units = [unit.name for unit in item.responsible_units.all()]
+        assert units and all(name in item.conclusion.text for name in units), (item.case_number, units)
