@@ -138,7 +138,7 @@ def test_the_meeting_page_shows_the_case_number_of_a_tracked_conclusion(client, 
     lifecycle.case_open(conclusion=conclusion, units=[Unit.objects.get(name="文書組")])
     client.force_login(chief_wenshu)
     body = client.get(seed_meeting.get_absolute_url()).content.decode()
-    assert "列管案號 10801・列管" in body
+    assert "列管案號 10801・目前列管" in body
 
 
 def test_script_in_stored_text_is_shown_as_text(client, chief_wenshu):
