@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
-from tracking.casenumbers import normalise_case_number, parse_case_number
+from tracking.casenumbers import format_case_number, normalise_case_number, parse_case_number
 
 CLOSE = "close"  # 解除列管
 CONTINUE = "continue"  # 賡續列管 / 繼續列管
@@ -44,9 +45,33 @@ _KIND_WORDS: dict[str, str] = {
 }
 _KIND_ALT = "|".join(sorted(_KIND_WORDS, key=len, reverse=True))
 
-_NUM = r"(?<![0-9])[0-9]{3,}(?![0-9])"
+# 112-01 is case 11201 written with a hyphen: the meeting (up to three digits), then exactly two digits. A longer
+# number before a hyphen is a whole case number starting a range (11201-11203), or an abbreviated one
+# (11201-03), which is refused rather than read as meeting 11201.
+_HYPHENATED = r"[0-9]{1,3}-[0-9]{2}"
+# A number followed by 年, 月 or 日 is part of a date (113 年), never a case number.
+_NOT_DATE = r"(?![0-9])(?![ \t]*[年月日])"
+# 10601 至 10603, 10601～10603, 10601-10603. Not across a line break: a line may start with a "- " list marker.
+_RANGE_SEP = r"[ \t]*(?:至|到|~|〜|-|–)[ \t]*"
+# The end of a range may be any digits: a short one (10601～03) is read to be refused with a message, not dropped.
+_RANGE_END = rf"(?:第\s*)?(?:{_HYPHENATED}|[0-9]+){_NOT_DATE}"
+# 11701 案, 第 11201 號, 第 11201 號案; after each end of a range too (第 11701 號至第 11703 號).
+_SUFFIX = r"(?:\s*(?:號\s*案?|案))?"
+
+
+def _item(number: str) -> str:
+    """One entry of a list of case numbers, a range or one case, with 第 … 號 or 案 around it."""
+    return (
+        rf"(?:第\s*)?(?<![0-9])(?:{_HYPHENATED}|{number}){_NOT_DATE}{_SUFFIX}"
+        rf"(?:{_RANGE_SEP}{_RANGE_END}{_SUFFIX})?"
+    )
+
+
 _SEP = r"\s*(?:以及|、|,|及|與|和|暨|跟|&)\s*"
-_LIST = rf"{_NUM}(?:{_SEP}{_NUM})*"
+# Without a label, only numbers of three digits or more are case numbers (the shortest is 101).
+_LIST = rf"{_item('[0-9]{3,}')}(?:{_SEP}{_item('[0-9]{3,}')})*"
+# After 案號 any number is read, so that 列管案號 12 is refused as too short instead of passed over.
+_LABELLED_LIST = rf"{_item('[0-9]+')}(?:{_SEP}{_item('[0-9]+')})*"
 # Words that may stand between the numbers and the outcome: 同意解除列管, 改為自行列管, 均賡續列管.
 _FILLER = r"(?:(?:均|皆|都|全部|同意|准予|准|予以|予|改為|改列|改|應|經決議|決議|決定)\s*)*"
 # 列管案號 10606、10701 等 2 案解除列管: the count repeats the list, so it is skipped.
@@ -54,13 +79,19 @@ _COUNT = r"(?:\s*等\s*(?:[0-9]+|[一二三四五六七八九十]+)\s*[案件項
 
 _CLAUSE_RE = re.compile(
     rf"(?P<nums>{_LIST}){_COUNT}\s*{_FILLER}(?P<kind>{_KIND_ALT})"
-    # The outcome can also come first: 解除列管：10606、10701.
-    rf"|(?P<kind2>{_KIND_ALT})\s*(?:之|的)?\s*(?:列管)?\s*(?:案號|案件|案)?\s*:\s*(?P<nums2>{_LIST})"
+    # The outcome can also come first: 解除列管：10606、10701, 解除列管者：11201.
+    rf"|(?P<kind2>{_KIND_ALT})\s*(?:之|的)?\s*(?:列管)?\s*(?:案號|案件|案|者)?\s*:\s*(?P<nums2>{_LIST})"
 )
-_NUMBER_RE = re.compile(_NUM)
-# The numbers a text names as case numbers: 案號 10606, 案號：10606、10701 及 10702.
-_LABELLED_RE = re.compile(rf"案號\s*:?\s*(?P<nums>[0-9]+(?:{_SEP}[0-9]+)*)")
-_DIGITS_RE = re.compile(r"[0-9]+")
+# Words just before numbers that make them a count or a document number, not case numbers:
+# 本月共 120 案解除列管, 府授秘字第 1130012345 號.
+_NOT_CASES_BEFORE = ("共", "計", "共有", "計有", "尚有", "另有", "僅有", "字")
+# One entry of a list already matched, split into the case it names or the two ends of its range.
+_ITEM_RE = re.compile(
+    rf"(?<![0-9])(?P<start>{_HYPHENATED}|[0-9]+){_NOT_DATE}{_SUFFIX}"
+    rf"(?:{_RANGE_SEP}(?:第\s*)?(?P<end>{_HYPHENATED}|[0-9]+){_NOT_DATE})?"
+)
+# The numbers a text names as case numbers: 案號 10606, 案號：10606、10701 及 10702, 列管第 11201 號.
+_LABELLED_RE = re.compile(rf"(?:案號|列管\s*(?=第))\s*:?\s*(?P<nums>{_LABELLED_LIST})")
 # An outcome on its own, away from the numbers: 列管案號 10606：…已完成移轉，本案解除列管。 建議解除列管 is a
 # unit's suggestion, not the meeting's decision.
 _OUTCOME_RE = re.compile(rf"(?P<suggested>建議\s*)?(?P<kind>{_KIND_ALT})")
@@ -118,27 +149,70 @@ def read_decisions(text: str) -> tuple[dict[str, str], list[str]]:
 
 
 def case_numbers_named(text: str) -> list[str]:
-    """The case numbers a text names after 案號, in order: 一、列管案號 10606：… → ["10606"]."""
+    """The case numbers a text names after 案號, in order: 一、列管案號 10606：… → ["10606"];
+    列管案號 8503 至 8505 → ["8503", "8504", "8505"].
+
+    A number that is no case number is passed over; a range that cannot be read is a ValueError, since the
+    cases it stands for are unknown.
+    """
     normalised = unicodedata.normalize("NFKC", text)
     named = []
     for labelled in _LABELLED_RE.finditer(normalised):
-        for number in _DIGITS_RE.finditer(labelled.group("nums")):
+        for item in _ITEM_RE.finditer(labelled.group("nums")):
             try:
-                case_number = normalise_case_number(number.group(0))
+                numbers = _expand(item)
             except ValueError:
+                if item.group("end"):
+                    raise
                 continue
-            if case_number not in named:
-                named.append(case_number)
+            named.extend(number for number in numbers if number not in named)
     return named
 
 
 def outcome_of(text: str) -> str | None:
     """The one outcome a text states without naming a case (本案解除列管), or None when it states none or several."""
     normalised = unicodedata.normalize("NFKC", text)
-    kinds = {_KIND_WORDS[m.group("kind")] for m in _OUTCOME_RE.finditer(normalised) if not m.group("suggested")}
+    kinds = _stated_kinds(normalised)
     if len(kinds) == 1 and not _LABELLED_RE.search(normalised) and not _CLAUSE_RE.search(normalised):
         return kinds.pop()
     return None
+
+
+def _stated_kinds(normalised: str) -> set[str]:
+    return {_KIND_WORDS[m.group("kind")] for m in _OUTCOME_RE.finditer(normalised) if not m.group("suggested")}
+
+
+def _expand(item: re.Match[str]) -> list[str]:
+    """The case numbers one list entry stands for: 112-01 → 11201; 30101 至 30103 → 30101, 30102, 30103."""
+    start = normalise_case_number(item.group("start").replace("-", ""))
+    if not item.group("end"):
+        return [start]
+    written = item.group(0)
+    end_text = item.group("end").replace("-", "")
+    try:
+        end = normalise_case_number(end_text)
+    except ValueError:
+        raise ValueError(
+            f"列管案號範圍「{written}」的結尾「{item.group('end')}」不是完整的列管案號"
+            "（兩端都應寫出會議次數加兩位序號，例如 10601 至 10603）"
+        ) from None
+    (meeting, first), (end_meeting, last) = parse_case_number(start), parse_case_number(end)
+    # A range runs within one meeting's cases; across meetings it would stand for cases nobody numbered.
+    if end_meeting != meeting:
+        raise ValueError(
+            f"列管案號範圍「{written}」的兩端不是同一次會議的案號（第 {meeting} 次與第 {end_meeting} 次）"
+        )
+    if last <= first:
+        raise ValueError(f"列管案號範圍「{written}」的結尾應在開頭之後")
+    return [format_case_number(meeting, sequence) for sequence in range(first, last + 1)]
+
+
+def _clauses(normalised: str) -> Iterator[re.Match[str]]:
+    """The clauses that put case numbers and an outcome side by side, less counts (共 120 案解除列管)."""
+    for clause in _CLAUSE_RE.finditer(normalised):
+        if clause.group("nums") and normalised[: clause.start()].rstrip().endswith(_NOT_CASES_BEFORE):
+            continue
+        yield clause
 
 
 def _read(text: str) -> tuple[dict[str, str], list[str]]:
@@ -151,11 +225,12 @@ def _read(text: str) -> tuple[dict[str, str], list[str]]:
         decisions[number] = kind
 
     covered: list[tuple[int, int]] = []
-    for clause in _CLAUSE_RE.finditer(normalised):
+    for clause in _clauses(normalised):
         numbers_text = clause.group("nums") or clause.group("nums2")
         kind = _KIND_WORDS[clause.group("kind") or clause.group("kind2")]
-        for number_match in _NUMBER_RE.finditer(numbers_text):
-            decide(normalise_case_number(number_match.group(0)), kind)
+        for item in _ITEM_RE.finditer(numbers_text):
+            for number in _expand(item):
+                decide(number, kind)
         covered.append(clause.span())
 
     def is_covered(position: int) -> bool:
@@ -167,10 +242,11 @@ def _read(text: str) -> tuple[dict[str, str], list[str]]:
     for statement in _STATEMENT_RE.finditer(normalised):
         offset = statement.start()
         left = [
-            normalise_case_number(number.group(0))
+            number
             for labelled in _LABELLED_RE.finditer(statement.group(0))
-            for number in _DIGITS_RE.finditer(labelled.group("nums"))
-            if not is_covered(offset + labelled.start("nums") + number.start())
+            for item in _ITEM_RE.finditer(labelled.group("nums"))
+            if not is_covered(offset + labelled.start("nums") + item.start())
+            for number in _expand(item)
         ]
         if not left:
             continue

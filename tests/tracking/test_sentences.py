@@ -11,6 +11,7 @@ from tracking.sentences import (
     KINDS,
     REOPEN,
     SELF_TRACK,
+    case_numbers_named,
     format_decision_sentence,
     parse_decision_sentence,
     read_decisions,
@@ -121,6 +122,174 @@ def test_parse_wordings(text: str, expected: dict[str, str]) -> None:
 def test_parse_refuses_what_it_cannot_read(text: str) -> None:
     with pytest.raises(ValueError):
         parse_decision_sentence(text)
+
+
+RANGE_CLOSED = dict.fromkeys(["30101", "30102", "30103"], CLOSE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "列管案號 30101 至 30103 同意解除列管。",
+        "列管案號 30101 到 30103 同意解除列管。",
+        "列管案號 30101～30103 同意解除列管。",
+        "列管案號 30101~30103 同意解除列管。",
+        "列管案號 30101－30103 同意解除列管。",
+        "列管案號 30101-30103 同意解除列管。",
+        "列管案號 30101 - 30103 同意解除列管。",
+        "列管案號３０１０１至３０１０３同意解除列管。",
+        "列管案號 30101 至 30103 等 3 案解除列管。",
+        "第 30101 號至第 30103 號案解除列管。",
+        "解除列管：30101 至 30103。",
+        # The outcome away from the numbers, in the same statement.
+        "列管案號 30101 至 30103：均已完成，同意解除列管。",
+    ],
+)
+def test_a_range_stands_for_every_case_in_it(text: str) -> None:
+    assert parse_decision_sentence(text) == RANGE_CLOSED
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "列管案號 10601、10603 至 10605 及 10608 同意解除列管。",
+            dict.fromkeys(["10601", "10603", "10604", "10605", "10608"], CLOSE),
+        ),
+        (
+            "列管案號 9901 至 9903 賡續列管；列管案號 10501～10502 及 10701 同意解除列管。",
+            {"9901": CONTINUE, "9902": CONTINUE, "9903": CONTINUE, "10501": CLOSE, "10502": CLOSE, "10701": CLOSE},
+        ),
+        # Hyphenated case numbers at both ends of a range.
+        ("列管案號 112-01 至 112-03 解除列管。", dict.fromkeys(["11201", "11202", "11203"], CLOSE)),
+        ("列管案號 112-01～112-02 解除列管。", dict.fromkeys(["11201", "11202"], CLOSE)),
+        # 至 before a date is not a range: 113 年 is no case.
+        ("列管案號 10601 至 113 年底已完成，本案解除列管。", {"10601": CLOSE}),
+    ],
+)
+def test_ranges_in_lists(text: str, expected: dict[str, str]) -> None:
+    assert parse_decision_sentence(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("列管案號 30103 至 30101 同意解除列管。", "結尾應在開頭之後"),
+        ("列管案號 30101 至 30101 同意解除列管。", "結尾應在開頭之後"),
+        ("列管案號 30101 至 30203 同意解除列管。", "兩端不是同一次會議的案號"),
+        ("列管案號 9903 至 10001 賡續列管。", "兩端不是同一次會議的案號"),
+        # An abbreviated end is not guessed at.
+        ("列管案號 30101-03 同意解除列管。", "不是完整的列管案號"),
+        ("列管案號 30101 至 03 同意解除列管。", "不是完整的列管案號"),
+        # Four digits before the hyphen are a whole case number, so this is a range with a short end.
+        ("列管案號 1120-01 解除列管。", "不是完整的列管案號"),
+        ("列管案號 112 - 01 解除列管。", "不是完整的列管案號"),
+        ("有關列管案號 30103 至 30101 之辦理情形，請於下次會議報告。", "結尾應在開頭之後"),
+    ],
+)
+def test_a_range_that_cannot_be_read_is_refused_with_the_reason(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        read_decisions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("列管案號 112-01 解除列管。", {"11201": CLOSE}),
+        ("列管案號 112－01 解除列管。", {"11201": CLOSE}),
+        ("列管案號１１２－０１解除列管。", {"11201": CLOSE}),
+        ("列管案號 99-03 賡續列管。", {"9903": CONTINUE}),
+        ("列管案號 112-01、112-02 及 112-10 解除列管。", dict.fromkeys(["11201", "11202", "11210"], CLOSE)),
+        ("列管案號 112-01：已完成，本案解除列管。", {"11201": CLOSE}),
+        ("解除列管：112-01；繼續列管：112-02。", {"11201": CLOSE, "11202": CONTINUE}),
+    ],
+)
+def test_a_hyphenated_case_number_is_the_meeting_and_its_sequence(text: str, expected: dict[str, str]) -> None:
+    assert parse_decision_sentence(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("列管案號 112-00 解除列管。", "序號不可為 00"),
+        ("列管案號 012-01 解除列管。", "不可以 0 開頭"),
+    ],
+)
+def test_a_hyphenated_number_that_is_no_case_is_refused(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        read_decisions(text)
+
+
+def test_a_hyphenated_case_only_mentioned_is_a_mention() -> None:
+    assert read_decisions("有關列管案號 112-01 之辦理情形，請於下次會議報告。") == ({}, ["11201"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（一）11701 案解除列管。（二）11702 案繼續列管。", {"11701": CLOSE, "11702": CONTINUE}),
+        ("(一)11701案解除列管。(二)11702案繼續列管。", {"11701": CLOSE, "11702": CONTINUE}),
+        ("列管第 11201 號案解除列管。", {"11201": CLOSE}),
+        ("第 11201 號同意解除列管。", {"11201": CLOSE}),
+        ("第 11201 號案同意解除列管，第 11202 號案賡續列管。", {"11201": CLOSE, "11202": CONTINUE}),
+        ("第 11201 號及第 11203 號均解除列管。", {"11201": CLOSE, "11203": CLOSE}),
+        ("11701、11702 案均解除列管。", {"11701": CLOSE, "11702": CLOSE}),
+        ("列管第 11201 號案：已完成，本案解除列管。", {"11201": CLOSE}),
+    ],
+)
+def test_a_case_number_followed_by_an_or_hao(text: str, expected: dict[str, str]) -> None:
+    assert parse_decision_sentence(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "113 年解除列管之案件，請各單位留存資料。",
+        "113 年 5 月解除列管。",
+        "本月共 120 案解除列管。",
+        "本年度計 125 案解除列管、30 案繼續列管。",
+        "依府授秘字第 1130012345 號同意解除列管。",
+    ],
+)
+def test_a_year_a_count_or_a_document_number_is_no_case(text: str) -> None:
+    assert read_decisions(text) == ({}, [])
+
+
+def test_a_year_beside_a_listed_case_is_not_read_as_a_case() -> None:
+    assert read_decisions("有關列管案號 10606 及 113 年度預算，請文書組說明。") == ({}, ["10606"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("解除列管者：11201、11203；繼續列管者：11202。", {"11201": CLOSE, "11203": CLOSE, "11202": CONTINUE}),
+        ("解除列管者:11201及11203。", {"11201": CLOSE, "11203": CLOSE}),
+        ("賡續列管者：9903 至 9905。", dict.fromkeys(["9903", "9904", "9905"], CONTINUE)),
+        ("恢復列管者：10606；改為自行列管者：10701。", {"10606": REOPEN, "10701": SELF_TRACK}),
+    ],
+)
+def test_the_outcome_first_with_zhe(text: str, expected: dict[str, str]) -> None:
+    assert parse_decision_sentence(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        ("一、列管案號 8503、8504：請經建課與社會課會勘。（經建課、社會課）", ["8503", "8504"]),
+        ("一、列管案號 8503 至 8505：請各課辦理。", ["8503", "8504", "8505"]),
+        ("一、列管案號 112-01：請文書組辦理。", ["11201"]),
+        ("一、列管第 8503 號：請經建課辦理。", ["8503"]),
+        ("一、113 年度列管案號 8503：請經建課辦理。", ["8503"]),
+        ("一、民政課報告：本月受理戶籍登記 1,204 件。", []),
+    ],
+)
+def test_case_numbers_a_title_names(title: str, named: list[str]) -> None:
+    assert case_numbers_named(title) == named
+
+
+def test_a_title_with_a_range_that_cannot_be_read_is_refused() -> None:
+    with pytest.raises(ValueError, match="結尾應在開頭之後"):
+        case_numbers_named("一、列管案號 8505 至 8503：請各課辦理。")
 
 
 _case_numbers = st.builds(
