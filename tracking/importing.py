@@ -61,14 +61,19 @@ def conclusion_decisions(text: str, item_title: str = "") -> tuple[dict[str, str
     """What one conclusion decides on tracked items, and the case numbers it names without deciding on them.
 
     Some offices give each tracked case an item of its own (一、列管案號 10606：…) and decide it in a few
-    words (決定：本案解除列管。): such an outcome decides the one case the item's title names.
+    words (決定：本案解除列管。): such an outcome decides the case the item's title names. A title can name
+    several (一、列管案號 8503、8504：…); then the outcome must be one for all of them (均同意解除列管).
     Raises ValueError when the text cannot be read (see sentences.parse_decision_sentence).
     """
     decisions, mentions = sentences.read_decisions(text)
-    if not decisions and not mentions and (kind := sentences.outcome_of(text)):
-        named = sentences.case_numbers_named(item_title)
-        if len(named) == 1:
-            decisions = {named[0]: kind}
+    # The title is read only for a conclusion that states an outcome: a title is not refused for itself.
+    if decisions or mentions or not sentences.states_outcome(text):
+        return decisions, mentions
+    named = sentences.case_numbers_named(item_title)
+    if len(named) > 1:
+        return dict.fromkeys(named, sentences.outcome_for_all(text, named)), mentions
+    if named and (kind := sentences.outcome_of(text)):
+        return {named[0]: kind}, mentions
     return decisions, mentions
 
 

@@ -95,6 +95,8 @@ _LABELLED_RE = re.compile(rf"(?:案號|列管\s*(?=第))\s*:?\s*(?P<nums>{_LABEL
 # An outcome on its own, away from the numbers: 列管案號 10606：…已完成移轉，本案解除列管。 建議解除列管 is a
 # unit's suggestion, not the meeting's decision.
 _OUTCOME_RE = re.compile(rf"(?P<suggested>建議\s*)?(?P<kind>{_KIND_ALT})")
+# Words that single out some of the cases an item names (其中一案解除列管): the outcome is not for all of them.
+_PARTIAL_RE = re.compile(r"其中|部分|前者|後者|其餘|分別|另案")
 # One statement: what lies between full stops and semicolons.
 _STATEMENT_RE = re.compile(r"[^。;\n]+")
 
@@ -176,6 +178,24 @@ def outcome_of(text: str) -> str | None:
     if len(kinds) == 1 and not _LABELLED_RE.search(normalised) and not _CLAUSE_RE.search(normalised):
         return kinds.pop()
     return None
+
+
+def states_outcome(text: str) -> bool:
+    """Whether a text states an outcome of the meeting (not only a unit's suggestion), readable or not."""
+    return bool(_stated_kinds(unicodedata.normalize("NFKC", text)))
+
+
+def outcome_for_all(text: str, case_numbers: list[str]) -> str:
+    """The one outcome a text gives all the cases an item names (均同意解除列管, 本案解除列管), for an item
+    titled 列管案號 8503、8504. Several outcomes, words that single out some of the cases (其中一案解除列管),
+    or numbers beside the outcome are a ValueError: which case got which outcome cannot be told."""
+    kind = outcome_of(text)
+    if kind is None or _PARTIAL_RE.search(unicodedata.normalize("NFKC", text)):
+        raise ValueError(
+            f"無法判讀列管案號 {_join_numbers(case_numbers)} 各自的決定"
+            "（結論應寫明一個適用於各案的結果，例如：均同意解除列管）"
+        )
+    return kind
 
 
 def _stated_kinds(normalised: str) -> set[str]:

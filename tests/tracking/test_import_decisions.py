@@ -11,7 +11,8 @@ from django.urls import reverse
 from minutes.models import Meeting
 from minutes.parsing import parse_minutes
 from tests.records import CASE_ITEMS
-from tracking.importing import record_import
+from tracking.importing import record_import, stated_decisions
+from tracking.lifecycle import TrackingError
 from tracking.models import Decision, Review
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +34,63 @@ def test_a_brief_outcome_under_an_item_that_names_no_case_decides_nothing():
     text = CASE_ITEMS.replace("一、民政課報告：本月受理戶籍登記 1,204 件。\n決定：洽悉。", "一、民政課報告：本月受理戶籍登記 1,204 件。\n決定：本案解除列管。")
     meeting = record_import(parse_minutes(text))
     assert set(decisions_at(meeting)) == {"5101", "5102"}
+
+
+ITEM_ONE = "一、列管案號 5101：請民政課於 4 月底前完成里鄰編組調整評估。（民政課）"
+ITEM_ONE_DECISION = "決定：本案解除列管。"
+
+
+def with_item_one(title: str, decision: str) -> str:
+    """CASE_ITEMS with the first review item's title and decision replaced."""
+    assert ITEM_ONE in CASE_ITEMS and ITEM_ONE_DECISION in CASE_ITEMS
+    return CASE_ITEMS.replace(ITEM_ONE, title).replace(ITEM_ONE_DECISION, decision)
+
+
+@pytest.mark.parametrize(
+    ("title", "decision", "decided"),
+    [
+        ("一、列管案號 5101、5103：請民政課與經建課會勘。（民政課、經建課）", "決定：均同意解除列管。", ["5101", "5103"]),
+        ("一、列管案號 5101、5103：請民政課與經建課會勘。（民政課、經建課）", "決定：均解除列管", ["5101", "5103"]),
+        ("一、列管案號 5101 及 5103：請民政課與經建課會勘。（民政課、經建課）", "決定：本案解除列管。", ["5101", "5103"]),
+        ("一、列管案號 5103 至 5105：請各課會勘。（民政課、經建課）", "決定：本案解除列管。", ["5103", "5104", "5105"]),
+        ("一、列管案號 51-01：請民政課完成評估。（民政課）", "決定：本案解除列管。", ["5101"]),
+        ("一、列管第 5101 號：請民政課完成評估。（民政課）", "決定：本案解除列管。", ["5101"]),
+    ],
+)
+def test_a_brief_outcome_decides_every_case_the_item_title_names(title, decision, decided):
+    meeting = record_import(parse_minutes(with_item_one(title, decision)))
+    expected = dict.fromkeys(decided, Decision.CLOSE) | {"5102": Decision.CONTINUE}
+    assert decisions_at(meeting) == expected
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "決定：其中一案解除列管。",
+        "決定：前者解除列管，後者繼續列管。",
+        "決定：部分解除列管。",
+    ],
+)
+def test_an_outcome_that_is_not_for_all_the_cases_the_title_names_is_refused(decision):
+    title = "一、列管案號 5101、5103：請民政課與經建課會勘。（民政課、經建課）"
+    parsed = parse_minutes(with_item_one(title, decision))
+    with pytest.raises(ValueError, match="無法判讀列管案號 5101 及 5103 各自的決定"):
+        stated_decisions(parsed)
+    with pytest.raises(TrackingError, match="無法判讀列管案號 5101 及 5103 各自的決定"):
+        record_import(parsed)
+    assert not Meeting.objects.exists()
+
+
+def test_a_range_in_a_title_that_cannot_be_read_refuses_the_brief_outcome():
+    parsed = parse_minutes(with_item_one("一、列管案號 5105 至 5103：請各課會勘。（民政課）", ITEM_ONE_DECISION))
+    with pytest.raises(TrackingError, match="結尾應在開頭之後"):
+        record_import(parsed)
+
+
+def test_a_title_is_not_refused_when_its_conclusion_decides_nothing():
+    text = with_item_one("一、列管案號 5105 至 5103：請各課會勘。（民政課）", "決定：洽悉。")
+    meeting = record_import(parse_minutes(text))
+    assert decisions_at(meeting) == {"5102": Decision.CONTINUE}
 
 
 def test_the_preview_lists_the_decisions_the_import_will_record_and_the_mentions(client, recorder):
