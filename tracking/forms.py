@@ -42,6 +42,16 @@ class ConclusionTrackForm(forms.Form):
         return cleaned
 
 
+class ItemEditForm(ConclusionTrackForm):
+    """The recorder corrects a case: its 案由, units and due date (a case imported from an old record has none)."""
+
+    subject = forms.CharField(
+        label="案由", max_length=5000, widget=forms.Textarea(attrs={"rows": 3}), validators=[no_html],
+        error_messages={"required": "請填寫案由。", "max_length": "案由請勿超過 %(limit_value)d 字。"},
+    )
+    field_order = ["subject", "units", "supporting_units", "due_date"]
+
+
 class ProgressForm(forms.Form):
     """One item's progress (辦理情形) and suggestion, as a unit writes it for the next meeting."""
 

@@ -95,6 +95,55 @@ def case_open(
     return item
 
 
+def case_update(
+    *,
+    item: TrackedItem,
+    subject: str,
+    units: list[Unit],
+    supporting_units: list[Unit] = (),
+    due_date: dt.date | None = None,
+    user=None,
+) -> TrackedItem:
+    """Correct a case's 案由, units and due date; the history says who changed what. Closed cases are final."""
+    if not units:
+        raise TrackingError("請至少選擇一個主辦單位。")
+    with transaction.atomic():
+        item = TrackedItem.objects.select_for_update().get(pk=item.pk)
+        if not item.is_active:
+            raise TrackingError(f"列管案號 {item.case_number} 已解除列管，不能再修改。")
+        if item.conclusion_id is not None and due_date is not None:
+            held = timezone.localtime(item.conclusion.section.meeting.starts_at).date()
+            if due_date < held:
+                raise TrackingError(
+                    f"期限（{rocdate.format_roc_date(due_date)}）不能早於列管的會議日期（{rocdate.format_roc_date(held)}）。"
+                )
+        changes = []
+        if item.subject != subject:
+            changes.append("案由")
+        if item.due_date != due_date:
+            before = rocdate.format_roc_date(item.due_date) if item.due_date else "未訂"
+            after = rocdate.format_roc_date(due_date) if due_date else "未訂"
+            changes.append(f"期限 {before} → {after}")
+        for label, manager, new in (
+            ("主辦單位", item.responsible_units, units),
+            ("協辦單位", item.supporting_units, supporting_units),
+        ):
+            old_names = sorted(unit.name for unit in manager.all())
+            new_names = sorted(unit.name for unit in new)
+            if old_names != new_names:
+                changes.append(f"{label} {'、'.join(old_names) or '無'} → {'、'.join(new_names) or '無'}")
+        if not changes:
+            return item
+        item.subject, item.due_date = subject, due_date
+        item.full_clean(exclude=["case_number"])
+        item._history_user = user
+        item._change_reason = f"修改：{'；'.join(changes)}"[:100]
+        item.save()
+        item.responsible_units.set(units)
+        item.supporting_units.set(supporting_units)
+    return item
+
+
 def case_get_or_create_known(*, series: MeetingSeries, case_number: str, subject: str = "") -> TrackedItem:
     """An item named by a record (e.g. 9903) that may be older than the data: create it if unknown."""
     meeting_number, sequence = casenumbers.parse_case_number(case_number)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from minutes.models import Conclusion, Meeting, MeetingSeries, Unit
 from tracking import casenumbers
@@ -101,6 +102,9 @@ class TrackedItem(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = TrackedItemQuerySet.as_manager()
+    # Edits of 案由, units and due date carry a reason that says what changed (units are many-to-many,
+    # so the reason is where their change is written down).
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = "列管案件"

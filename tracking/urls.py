@@ -29,4 +29,5 @@ urlpatterns = [
     path("meetings/<int:pk>/review/", views.meeting_review, name="meeting-review"),
     path("meetings/<int:pk>/review/generate/", views.meeting_review_generate, name="meeting-review-generate"),
     path("<case:case_number>/", views.item_detail, name="item-detail"),
+    path("<case:case_number>/edit/", views.item_edit, name="item-edit"),
 ]

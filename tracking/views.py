@@ -16,7 +16,7 @@ from minutes.permissions import role_required
 from minutes.services import MeetingError
 from tracking import exports, lifecycle, selectors, services
 from tracking.filters import SORT_LABELS, TrackedItemFilter
-from tracking.forms import ConclusionTrackForm, ProgressForm, ReviewDecisionForm
+from tracking.forms import ConclusionTrackForm, ItemEditForm, ProgressForm, ReviewDecisionForm
 from tracking.models import Decision, Status, TrackedItem
 
 PAGE_SIZE = 50
@@ -87,6 +87,7 @@ def item_detail(request, case_number):
          "can_report": item.is_active and services.can_report(request.user, unit)}
         for unit in units
     ]
+    edits = item.history.exclude(history_change_reason__isnull=True).exclude(history_change_reason="")
     return render(
         request,
         "tracking/item_detail.html",
@@ -95,8 +96,38 @@ def item_detail(request, case_number):
             "timeline": selectors.item_timeline(item),
             "report_units": report_units,
             "today": selectors.local_today(),
+            "can_edit": item.is_active and permissions.is_recorder(request.user),
+            "edits": edits.select_related("history_user").order_by("history_date"),
         },
     )
+
+
+@role_required(Role.RECORDER)
+def item_edit(request, case_number):
+    item = get_object_or_404(TrackedItem.objects.select_related("conclusion__section__meeting"), case_number=case_number)
+    if not item.is_active:
+        messages.error(request, f"列管案號 {item.case_number} 已解除列管，不能再修改。")
+        return redirect(item)
+    if request.method == "POST":
+        form = ItemEditForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                lifecycle.case_update(
+                    item=item, subject=data["subject"], units=list(data["units"]),
+                    supporting_units=list(data["supporting_units"]), due_date=data["due_date"], user=request.user,
+                )
+            except lifecycle.TrackingError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, f"已修改列管案號 {item.case_number}。")
+                return redirect(item)
+    else:
+        form = ItemEditForm(initial={
+            "subject": item.subject, "units": list(item.responsible_units.all()),
+            "supporting_units": list(item.supporting_units.all()), "due_date": item.due_date,
+        })
+    return render(request, "tracking/item_edit.html", {"item": item, "form": form})
 
 
 def _unit_or_404(value: str) -> Unit:
