@@ -1174,6 +1174,13 @@ class _Reader:
         if point_number != expected:
             if self.previous_open and block.entries:
                 return False  # (二) in a sentence the converter cut
+            if block.markers == 0 and block.entries and block.kind == "conclusion":
+                # 決定：解除列管。 then （二）列管案號 11702：… — sub-cases under one item, each decided.
+                raise ParseError(
+                    number,
+                    f"「{marker}」接在{block.what}（一段未編號的文字）之後，不能當作它的第二點；"
+                    "若這是另一個案件、各有自己的決定，請把各案改為項目（一、二、…），每項各有一段決定",
+                )
             # The points carry no numbers of their own, so a gap would silently renumber the record.
             raise ParseError(
                 number, f"{block.what}的項次「{marker}」不連續：此處應為「{to_paren(expected)}」"

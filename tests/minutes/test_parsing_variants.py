@@ -76,3 +76,14 @@ def test_an_unknown_field_after_the_recorder_is_refused_not_glued_to_the_name() 
 def test_a_labelled_attendee_list_still_goes_on_over_lines() -> None:
     parsed = parse_minutes(record(header=HEADER + "出席：\n文書組：高組長\n總務組：李組長\n"))
     assert "文書組：高組長" in parsed.attendees and "總務組：李組長" in parsed.attendees
+
+
+def test_sub_cases_each_with_its_own_decision_are_refused_with_what_to_change() -> None:
+    text = (
+        TITLE + HEADER + "壹、前次會議決議事項辦理情形\n一、第 4 次區務會議列管事項辦理情形：\n"
+        "（一）列管案號 401：請民政課完成經費核銷。\n辦理情形：已核銷完畢。\n決定：解除列管。\n"
+        "（二）列管案號 402：請社會課規劃共餐據點。\n辦理情形：簽辦中。\n決定：繼續列管。\n散會\n"
+    )
+    with pytest.raises(ParseError, match="請把各案改為項目") as caught:
+        parse_minutes(text)
+    assert caught.value.line == 11  # the line of （二）
