@@ -287,18 +287,33 @@ def statistics(now=None) -> dict:
         ((units[pk], counts) for pk, counts in by_unit.items()), key=lambda pair: (pair[0].order, pair[0].name)
     )
     totals = status_totals()
+    # Cases imported from old records may have no responsible unit: a row of their own, so the rows reconcile.
+    unassigned = {s: 0 for s in Status.values}
+    for row in TrackedItem.objects.filter(responsible_units__isnull=True).values("status").annotate(n=Count("id")):
+        unassigned[row["status"]] = row["n"]
+    # A case with several units counts once per unit: how many more the rows add up to than 全部案件.
+    repeat_counts = sum(sum(counts.values()) for counts in by_unit.values()) - (
+        sum(totals.values()) - sum(unassigned.values())
+    )
     open_for: dict[str, dict[int, int]] = {"active": defaultdict(int), "closed": defaultdict(int)}
     for row in TrackedItem.objects.with_meetings_open(now).values("status", "meetings_open").annotate(n=Count("id")):
         group = "closed" if row["status"] == Status.CLOSED else "active"
         open_for[group][min(row["meetings_open"], HISTOGRAM_CAP)] += row["n"]
+    chart = [(unit.name, [counts[s] for s in Status.values]) for unit, counts in unit_rows]
+    if any(unassigned.values()):
+        chart.append((UNASSIGNED_LABEL, [unassigned[s] for s in Status.values]))
     return {
         "unit_rows": unit_rows,
-        "unit_chart": [(unit.name, [counts[s] for s in Status.values]) for unit, counts in unit_rows],
+        "unassigned": unassigned if any(unassigned.values()) else None,
+        "repeat_counts": repeat_counts,
+        "unit_chart": chart,
         "totals": totals,
         "active_histogram": _histogram(open_for["active"]),
         "closed_histogram": _histogram(open_for["closed"]),
     }
 
+
+UNASSIGNED_LABEL = "未指定主辦單位"
 
 # Items open ten meetings or more share one column: the tail is what management looks at, not its shape.
 HISTOGRAM_CAP = 10
