@@ -274,6 +274,8 @@ _LONG_ATTACHMENT = 40  # columns (20 CJK characters): an attachment line this lo
 _ATTACHMENT_RE = re.compile(
     rf"^附\s*[件錄表]\s*(?:[{_ZH_NUM}{_DIGIT}]{{1,3}})?\s*(?:$|[、．.]|{_COLON}|[（(])"
 )
+# 提案單位：教務處 before 案由：… under 提案一: who proposed it, not what it is about; the title is still to come.
+_PROPOSER_RE = re.compile(r"^(?:(?:提案|報告|主辦|承辦)\s*(?:單位|人|者|機關)|連署人)\s*[：:︰]")
 # Body lines such as 說明： or 案由：… start a labelled paragraph, never the tail of a wrapped title.
 _LABEL_START_RE = re.compile(r"^[^\s：:︰]{1,6}[：:︰]")
 
@@ -1211,7 +1213,7 @@ class _Reader:
             block.entry_lines.append(number)
 
     def _body_paragraph(self, number: int, line: str, block: _Block, new_paragraph: bool) -> None:
-        if self.awaiting_title is not None:
+        if self.awaiting_title is not None and not _PROPOSER_RE.match(line):
             self.awaiting_title.title = line
             self.awaiting_title = None
             if self.item is not None:

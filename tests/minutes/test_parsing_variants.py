@@ -87,3 +87,9 @@ def test_sub_cases_each_with_its_own_decision_are_refused_with_what_to_change() 
     with pytest.raises(ParseError, match="請把各案改為項目") as caught:
         parse_minutes(text)
     assert caught.value.line == 11  # the line of （二）
+
+
+def test_the_proposer_before_the_subject_stays_in_the_body() -> None:
+    text = TITLE + HEADER + "壹、提案討論\n提案一\n提案單位：教務處\n案由：教科書選用案，提請討論。\n說明：依規定辦理。\n決議：照案通過。\n散會\n"
+    [item] = parse_minutes(text).sections[0].items
+    assert (item.title, item.body) == ("案由：教科書選用案，提請討論。", ["提案單位：教務處", "說明：依規定辦理。"])
