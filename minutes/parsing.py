@@ -125,6 +125,8 @@ _TITLE_RE = re.compile(
     rf"^(?P<org>.*?)第\s*(?P<num>[{_DIGIT}]+|[〇零一二三四五六七八九十百]+)\s*次\s*(?P<kind>.*?)\s*"
     r"(?P<meeting>會議|會報)\s*(?:[紀記]錄|紀要)(?:\s*[（(][^()（）]{1,12}[)）])?$"
 )
+# 113 年, 113 年度, 113 學年度 before 第 N 次: a year, not an organisation.
+_YEAR_PREFIX_RE = re.compile(r"^(?:民國)?\s*[0-9０-９]{2,3}\s*(?:學年度|年度|年)$")
 _TITLE_LIKE_RE = re.compile(r"會[議報]\s*(?:[紀記]錄|紀要)(?:\s*[（(][^()（）]{1,12}[)）])?$")
 
 _HEADER_LABELS: dict[str, str] = {
@@ -680,9 +682,9 @@ class _Reader:
             self.pre_title.append((number, line))
             return
         organisation = match.group("org").strip()
-        if not organisation and len(self.pre_title) == 1:
-            # The organisation centred on a line of its own above 第 108 次處務會議紀錄.
-            organisation = self.pre_title.pop()[1]
+        if len(self.pre_title) == 1 and (not organisation or _YEAR_PREFIX_RE.match(organisation)):
+            # The organisation centred on a line of its own above 第 108 次處務會議紀錄 (or 113 年第 5 次…).
+            organisation = self.pre_title.pop()[1] + organisation
         if self.pre_title:
             raise ParseError(self.pre_title[0][0], "標題之前有無法歸類的文字")
         if not organisation:

@@ -93,3 +93,16 @@ def test_the_proposer_before_the_subject_stays_in_the_body() -> None:
     text = TITLE + HEADER + "壹、提案討論\n提案一\n提案單位：教務處\n案由：教科書選用案，提請討論。\n說明：依規定辦理。\n決議：照案通過。\n散會\n"
     [item] = parse_minutes(text).sections[0].items
     assert (item.title, item.body) == ("案由：教科書選用案，提請討論。", ["提案單位：教務處", "說明：依規定辦理。"])
+
+
+@pytest.mark.parametrize(
+    ("title", "organisation"),
+    [
+        ("某區公所\n113年第5次區務會議紀錄\n", "某區公所113年"),
+        ("臺北市大安區公所\n113 年度第 5 次區務會議紀錄\n", "臺北市大安區公所113 年度"),
+        ("某區公所\n第5次區務會議紀錄\n", "某區公所"),
+    ],
+)
+def test_a_title_with_the_office_on_the_line_above(title: str, organisation: str) -> None:
+    parsed = parse_minutes(title + HEADER + ITEM + "決定：洽悉。\n散會\n")
+    assert (parsed.organisation, parsed.number, parsed.kind) == (organisation, 5, "區務")
