@@ -94,7 +94,8 @@ _ITEM_RE = re.compile(
 _LABELLED_RE = re.compile(rf"(?:案號|列管\s*(?=第))\s*:?\s*(?P<nums>{_LABELLED_LIST})")
 # An outcome on its own, away from the numbers: 列管案號 10606：…已完成移轉，本案解除列管。 建議解除列管 is a
 # unit's suggestion, not the meeting's decision.
-_OUTCOME_RE = re.compile(rf"(?P<suggested>建議\s*)?(?P<kind>{_KIND_ALT})")
+# 俟驗收後再予解除列管 is what may happen later, not today's decision, like a suggestion.
+_OUTCOME_RE = re.compile(rf"(?P<suggested>建議\s*|再\s*(?:予以|予)?\s*)?(?P<kind>{_KIND_ALT})")
 # Words that single out some of the cases an item names (其中一案解除列管): the outcome is not for all of them.
 _PARTIAL_RE = re.compile(r"其中|部分|前者|後者|其餘|分別|另案")
 # One statement: what lies between full stops and semicolons.

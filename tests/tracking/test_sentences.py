@@ -94,6 +94,9 @@ def test_format_refuses_bad_input() -> None:
         ("列管案號 10606、10701 及 10702，均解除列管。", {"10606": CLOSE, "10701": CLOSE, "10702": CLOSE}),
         # A unit's suggestion beside the meeting's decision: the decision counts.
         ("列管案號 10606：文書組建議解除列管，惟仍須追蹤，賡續列管。", {"10606": CONTINUE}),
+        # What may happen later is not today's decision.
+        ("列管案號 11202 俟工程驗收完成後再予解除列管，本次繼續列管。", {"11202": CONTINUE}),
+        ("列管案號 11202 經討論後解除列管。", {"11202": CLOSE}),
         # Other offices' words for the same outcomes.
         ("案號 10606 准予結案；案號 9903 續予列管。", {"10606": CLOSE, "9903": CONTINUE}),
         ("列管案號 10606 同意銷案，列管案號 10701 繼續追蹤。", {"10606": CLOSE, "10701": CONTINUE}),
