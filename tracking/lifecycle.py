@@ -186,26 +186,41 @@ def case_record_decision(
             )
         if Review.objects.filter(item=item, meeting=meeting).exists():
             raise TrackingError(f"列管案號 {item.case_number} 在第 {meeting.number} 次會議已有決定，不能重複登錄。")
-        if decision not in ALLOWED_DECISIONS[item.status]:
-            if item.status == Status.CLOSED:
-                raise TrackingError(f"列管案號 {item.case_number} 已解除列管；如需再審議，請明確選擇「恢復列管」並說明理由。")
-            raise TrackingError(f"列管案號 {item.case_number} 目前為「{item.get_status_display()}」，不能「恢復列管」。")
+        # Old records may be entered after newer ones: the decision follows the status the case had at this
+        # meeting, and must still lead to the decision of the next meeting already recorded.
+        reviews = Review.objects.filter(item=item).select_related("meeting")
+        earlier = reviews.filter(meeting__number__lt=meeting.number).order_by("-meeting__number").first()
+        later = reviews.filter(meeting__number__gt=meeting.number).order_by("meeting__number").first()
+        status_then = earlier.status_after if earlier else Status.OPEN if later else item.status
+        if decision not in ALLOWED_DECISIONS[status_then]:
+            if status_then == Status.CLOSED:
+                raise TrackingError(
+                    f"列管案號 {item.case_number} 已於第 {earlier.meeting.number if earlier else item.closed_meeting_number}"
+                    " 次會議解除列管；如需再審議，請明確選擇「恢復列管」並說明理由。"
+                )
+            raise TrackingError(f"列管案號 {item.case_number} 當時為「{Status(status_then).label}」，不能「恢復列管」。")
+        if later is not None and later.decision not in ALLOWED_DECISIONS[DECISION_RESULT[decision]]:
+            raise TrackingError(
+                f"列管案號 {item.case_number} 在第 {meeting.number} 次會議「{Decision(decision).label}」，"
+                f"與之後第 {later.meeting.number} 次會議已登錄的「{later.get_decision_display()}」不合。"
+            )
         if decision == Decision.REOPEN and not reason.strip():
             raise TrackingError(f"恢復列管案號 {item.case_number} 必須說明理由。")
         review = Review.objects.create(
             item=item,
             meeting=meeting,
             decision=decision,
-            status_before=item.status,
+            status_before=status_then,
             status_after=DECISION_RESULT[decision],
             progress=progress,
             suggestion=suggestion,
             reason=reason,
             decided_by=user,
         )
-        item.status = DECISION_RESULT[decision]
-        item.closed_meeting_number = meeting.number if item.status == Status.CLOSED else None
-        item.save(update_fields=["status", "closed_meeting_number", "updated_at"])
+        if later is None:  # the latest decision sets the status; an earlier one fills in the history
+            item.status = DECISION_RESULT[decision]
+            item.closed_meeting_number = meeting.number if item.status == Status.CLOSED else None
+            item.save(update_fields=["status", "closed_meeting_number", "updated_at"])
     return review
 
 

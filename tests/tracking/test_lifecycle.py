@@ -1,5 +1,7 @@
 """The lifecycle of a tracked item: allowed and refused decisions, and the history they leave."""
 
+import datetime as dt
+
 import pytest
 
 from minutes.models import Conclusion, Unit
@@ -94,8 +96,38 @@ def test_a_closed_item_refuses_a_second_decision_with_a_readable_message(item, m
 
     lifecycle.case_record_decision(item=item, meeting=meeting_109, decision=Decision.CLOSE)
     meeting_110 = Meeting.objects.create(series=seed_meeting.series, number=110, starts_at=seed_meeting.starts_at)
-    with pytest.raises(TrackingError, match="已解除列管"):
+    with pytest.raises(TrackingError, match="列管案號 10801 已於第 109 次會議解除列管"):
         lifecycle.case_record_decision(item=item, meeting=meeting_110, decision=Decision.CONTINUE)
+
+
+def test_an_older_meeting_entered_later_fills_in_the_history_without_changing_the_status(
+    item, meeting_109, seed_meeting
+):
+    # Archives are entered in any order: 110 closed 10801, then the record of 109 (continued) comes in.
+    from minutes.models import Meeting
+
+    meeting_110 = Meeting.objects.create(
+        series=seed_meeting.series, number=110, starts_at=meeting_109.starts_at + dt.timedelta(days=28)
+    )
+    lifecycle.case_record_decision(item=item, meeting=meeting_110, decision=Decision.CLOSE)
+    review = lifecycle.case_record_decision(item=item, meeting=meeting_109, decision=Decision.CONTINUE)
+    item.refresh_from_db()
+    assert (item.status, item.closed_meeting_number) == (Status.CLOSED, 110)
+    assert (review.status_before, review.status_after) == (Status.OPEN, Status.CONTINUED)
+    assert [r.meeting.number for r in item.reviews.order_by("meeting__number")] == [109, 110]
+
+
+def test_an_older_decision_that_contradicts_a_later_one_is_refused(item, meeting_109, seed_meeting):
+    # Closed at 109, continued at 110 without a reopening: the two records cannot both be right.
+    from minutes.models import Meeting
+
+    meeting_110 = Meeting.objects.create(
+        series=seed_meeting.series, number=110, starts_at=meeting_109.starts_at + dt.timedelta(days=28)
+    )
+    lifecycle.case_record_decision(item=item, meeting=meeting_110, decision=Decision.CONTINUE)
+    with pytest.raises(TrackingError, match="與之後第 110 次會議已登錄的「賡續列管」不合"):
+        lifecycle.case_record_decision(item=item, meeting=meeting_109, decision=Decision.CLOSE)
+    assert item.reviews.count() == 1
 
 
 def test_reopening_needs_a_reason(item, meeting_109):
