@@ -107,6 +107,7 @@ _SPACES = str.maketrans(
 # Breaks inside a physical line: a form feed (pdftotext's page break) or a Unicode line separator.
 _INNER_BREAK_RE = re.compile(r"[\f\v\x1c\x1d\x1e\x85\u2028\u2029]")
 _EDGE_SPACE_RE = re.compile(r"^\s+|\s+$")
+_TABLE_ROW_RE = re.compile(r"\S\t+\S")
 _RUN_OF_SPACES_RE = re.compile(r" {2,}")
 # PDF-to-text converters put list bullets in front of numbered lines: "- (二)", "• 一、".
 _BULLET_RE = re.compile(r"^[-‐‑–—•●・▪◦*]\s*(?=\S)")
@@ -380,6 +381,8 @@ class _Line:
     raw_length: int = 0
     space_before: bool = False
     space_after: bool = False
+    # A table row as Word "save as text" writes it, cells separated by tabs: a paragraph of its own.
+    row: bool = False
 
 
 def _clean(line: str) -> str:
@@ -417,6 +420,7 @@ def _prepare(text: str) -> list[_Line]:
                         raw_length=len(spaced),
                         space_before=spaced[0].isspace(),
                         space_after=spaced[-1].isspace(),
+                        row=_TABLE_ROW_RE.search(part) is not None,
                     )
                 )
     return lines
@@ -1226,6 +1230,8 @@ class _Reader:
         joins = (
             entries
             and not new_paragraph
+            and not self.current.row
+            and not (self.previous is not None and self.previous.row)
             and (exact or not _SUB_MARKER_RE.match(line))
             and (
                 self.mid_sentence

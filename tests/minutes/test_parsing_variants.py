@@ -106,3 +106,20 @@ def test_the_proposer_before_the_subject_stays_in_the_body() -> None:
 def test_a_title_with_the_office_on_the_line_above(title: str, organisation: str) -> None:
     parsed = parse_minutes(title + HEADER + ITEM + "決定：洽悉。\n散會\n")
     assert (parsed.organisation, parsed.number, parsed.kind) == (organisation, 5, "區務")
+
+
+def test_table_rows_saved_as_text_stay_one_paragraph_each() -> None:
+    # Word "save as text" writes a table row per line, cells separated by tabs; a row ending without 。
+    # is not a sentence that goes on into the next row.
+    rows = (
+        "案號\t案由\t主辦單位\t辦理情形\t會議決定\n"
+        "401\t請民政課完成核銷。\t民政課\t已全數核銷完畢\t解除列管\n"
+        "402\t請經建課改善鋪面。\t經建課\t預計12月完工\t繼續列管\n"
+    )
+    text = TITLE + HEADER + "壹、業務報告\n一、第 4 次區務會議列管事項辦理情形報告。\n" + rows + "決定：洽悉。\n散會\n"
+    [item] = parse_minutes(text).sections[0].items
+    assert item.body == [
+        "案號 案由 主辦單位 辦理情形 會議決定",
+        "401 請民政課完成核銷。 民政課 已全數核銷完畢 解除列管",
+        "402 請經建課改善鋪面。 經建課 預計12月完工 繼續列管",
+    ]
