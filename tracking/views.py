@@ -70,8 +70,7 @@ def item_export(request, fmt):
     items = _item_filter(request).qs
     content, content_type = exports.export_items(items, fmt)
     response = HttpResponse(content, content_type=content_type)
-    filename = f"tracked-items-{selectors.local_today():%Y%m%d}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = exports.content_disposition(fmt, selectors.local_today())
     return response
 
 

@@ -139,6 +139,8 @@ def test_csv_export_is_utf8_with_bom_and_holds_the_filtered_rows(client_member, 
     response = client_member.get(reverse("tracking:item-export", args=["csv"]), {"unit": units["總務組"].pk})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="tracked-items-')
+    # Browsers that read RFC 6266 save it as 列管案件-YYYYMMDD.csv.
+    assert "filename*=UTF-8''%E5%88%97%E7%AE%A1%E6%A1%88%E4%BB%B6-" in response["Content-Disposition"]
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:4] == ["列管案號", "列管會次", "案由", "主辦單位"]
