@@ -169,6 +169,14 @@ _HEADER_LABELS: dict[str, str] = {
     "列席人員": "observers",
     "列席單位及人員": "observers",
     "列席人員及單位": "observers",
+    # Head counts (應出席人數：86人　實際出席人數：79人), kept with the attendance as written.
+    "應出席人數": "count",
+    "實際出席人數": "count",
+    "實到人數": "count",
+    "應到人數": "count",
+    "出席人數": "count",
+    "請假人數": "count",
+    "缺席人數": "count",
     "缺席": "absentees",
     "缺席人員": "absentees",
     "未出席": "absentees",
@@ -551,6 +559,7 @@ class _Reader:
         self.kind = ""
         self.number = 0
         self.headers: dict[str, tuple[str, int]] = {}
+        self.counts: list[str] = []  # 應出席人數：86人, …
         self.last_header = ""
         self.header_read = False
         self.starts_at: dt.datetime | None = None
@@ -662,7 +671,7 @@ class _Reader:
             place=value("place"),
             chair=value("chair"),
             recorder=value("recorder"),
-            attendees=value("attendees"),
+            attendees="；".join(part for part in (value("attendees"), "，".join(self.counts)) if part),
             observers=value("observers"),
             absentees=value("absentees"),
             sections=self.sections,
@@ -756,7 +765,12 @@ class _Reader:
             self._header(number, match.group("label"), match.group("value").strip())
 
     def _header(self, number: int, label: str, value: str) -> None:
-        key = _HEADER_LABELS[re.sub(r"\s+", "", label)]
+        label = re.sub(r"\s+", "", label)
+        key = _HEADER_LABELS[label]
+        if key == "count":
+            self.counts.append(f"{label}：{value}")
+            self.last_header = ""  # a count does not go on over lines
+            return
         if key in self.headers:
             raise ParseError(number, f"「{label}」欄位重複（第 {self.headers[key][1]} 行已有）")
         self.headers[key] = (value, number)

@@ -68,9 +68,15 @@ def test_header_fields_numbered_like_a_list() -> None:
 
 
 def test_an_unknown_field_after_the_recorder_is_refused_not_glued_to_the_name() -> None:
-    with pytest.raises(ParseError, match="無法辨識的欄位「應出席人數」") as caught:
-        parse_minutes(record(header=HEADER + "應出席人數：30人\n"))
+    with pytest.raises(ParseError, match="無法辨識的欄位「會議性質」") as caught:
+        parse_minutes(record(header=HEADER + "會議性質：例行會議\n"))
     assert caught.value.line == 6
+
+
+def test_head_counts_are_kept_with_the_attendance() -> None:
+    header = HEADER + "出席：各課室主管\n應出席人數：86人\t實際出席人數：79人\t請假人數：7人\n"
+    parsed = parse_minutes(record(header=header))
+    assert (parsed.recorder, parsed.attendees) == ("李小明", "各課室主管；應出席人數：86人，實際出席人數：79人，請假人數：7人")
 
 
 def test_a_labelled_attendee_list_still_goes_on_over_lines() -> None:
