@@ -279,6 +279,8 @@ _SIGNATURE_RE = re.compile(
     rf"^(?:(?:{_SIGNATURE_LABEL})\s*{_COLON}.*|(?:{_SIGNATURE_LABEL})(?:\s+(?:{_SIGNATURE_LABEL}))*"
     r"|本紀錄(?:已於|為草稿).*)$"
 )
+# The rest of a signature line's name, wrapped: short, no label, no sentence.
+_SIGNATURE_TAIL_RE = re.compile(r"^[^：:︰。，,；;]{1,12}$")
 # The case number a PDF prints after a tracked conclusion: 同意備查。（列管案號 10801）
 _CASE_MARK_RE = re.compile(r"\s*[（(]\s*列管案號\s*(?P<case>[0-9０-９]{3,7})\s*[)）]\s*$")
 _LONG_ATTACHMENT = 40  # columns (20 CJK characters): an attachment line this long may have been cut
@@ -405,6 +407,9 @@ def _is_page_number(text: str) -> bool:
     return _PAGE_NUMBER_RE.match(_compact(text)) is not None
 
 
+# pdftotext -layout may also set a watermark character on a line of the text, far from it by a wide gap:
+#                草        主席：蔡區長靜宜
+_MERGED_WATERMARK_RE = re.compile(r"^[ \t\u3000]{4,}[草稿](?=[ \t\u3000]{4,}\S)|(?<=\S)[ \t\u3000]{4,}[草稿][ \t\u3000]*$")
 # A draft's watermark, which pdftotext writes as lines of their own wherever it crosses the text: 草, 稿.
 _WATERMARKS = frozenset({"草", "稿", "草稿"})
 
@@ -418,6 +423,7 @@ def _prepare(text: str) -> list[_Line]:
     lines = []
     for number, physical in enumerate(text.split("\n"), 1):
         for part in _INNER_BREAK_RE.split(physical):
+            part = _MERGED_WATERMARK_RE.sub("", part)
             cleaned = _clean(part)
             if cleaned:
                 spaced = part.translate(_SPACES)
@@ -578,6 +584,7 @@ class _Reader:
         self.attachments: list[str] = []
         self.in_attachments = False
         self.signoff_open = False  # the sign-off line after 散會 has not reached its full stop yet
+        self.signature_line = False  # the line before was a signature line (主席：…)
         self.signature_part = False  # past the lines of 散會 itself: signature lines and 附件
         self.title_complete = False  # the previous line ended a title that needs no more (see _line)
         self.in_appendix = False  # reading past this app's appendix of reviewed tracked items
@@ -855,6 +862,10 @@ class _Reader:
         complete = (
             wrapped is not None and _COMPLETE_TITLE_RE.search(wrapped.title) and _LABEL_START_RE.match(line)
         )
+        # 1. or (1) opens the item's list: a title cut at the page width does not go on with it (the PDF
+        # never starts a printed line there), unless the converter cut at an exact character count.
+        if wrapped is not None and _SUB_MARKER_RE.match(line) and not (self.previous and self.previous.exact):
+            complete = True
         if (
             wrapped is not None
             and point is None
@@ -1367,7 +1378,12 @@ class _Reader:
             self.signoff_open = line.text.startswith("本紀錄") or self.signoff_open
             self.signoff_open = self.signoff_open and not line.text.endswith("。")
             self.in_attachments = False
+            self.signature_line = True
             return
+        if self.signature_line and self.previous_open and _SIGNATURE_TAIL_RE.match(line.text):
+            # 主席：黃主任委員○○（兼法制局局 / 長）: a long name wrapped by the narrow signature column.
+            return
+        self.signature_line = False
         if _ATTACHMENT_RE.match(line.text):
             self.in_attachments = True
             self.attachments.append(line.text)

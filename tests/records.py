@@ -336,8 +336,11 @@ def padded(text: str, pad: int) -> str:
     """The record with `pad` filler characters after every paragraph's number or label.
 
     Moves every line end of the printed record, so that titles and points meet the page width elsewhere.
+    The header is left alone: 一、開會時間： numbered like a list is a field, not a paragraph.
     """
-    return _PARAGRAPH_START_RE.sub(lambda match: match.group(1) + _FILLER[:pad], text)
+    first_section = re.search(r"(?m)^[ \t\u3000]*壹[ \t\u3000]*、", text)
+    start = first_section.start() if first_section else 0
+    return text[:start] + _PARAGRAPH_START_RE.sub(lambda match: match.group(1) + _FILLER[:pad], text[start:])
 
 
 # -- a district office's 區務會議 that gives each tracked case an item of its own and decides it briefly ---
@@ -381,6 +384,12 @@ RECORDS = {
     "numbered_on": NUMBERED_ON,
     "case_items": CASE_ITEMS,
 }
+# More records of other offices, kept as files exactly as their converters wrote them (BOM, CRLF, tabs,
+# pdftotext -layout page furniture, hard wraps): fixtures/other_offices/*.txt.
+_OTHER_OFFICES = Path(__file__).resolve().parent / "fixtures" / "other_offices"
+RECORDS.update(
+    {path.stem: path.read_bytes().decode("utf-8") for path in sorted(_OTHER_OFFICES.glob("*.txt"))}
+)
 
 
 def outline(parsed) -> dict:

@@ -12,8 +12,8 @@ from minutes import documents
 PAGE_FURNITURE = re.compile(r"第\s*\d+\s*頁\s*／\s*共\s*\d+\s*頁")
 
 
-def pdftotext(pdf: bytes, *, first: int | None = None, last: int | None = None) -> str:
-    args = ["pdftotext", "-enc", "UTF-8"]
+def pdftotext(pdf: bytes, *, first: int | None = None, last: int | None = None, layout: bool = False) -> str:
+    args = ["pdftotext", "-enc", "UTF-8", *(["-layout"] if layout else [])]
     if first:
         args += ["-f", str(first)]
     if last:

