@@ -25,12 +25,22 @@ SORT_CHOICES = [(key, f"{label}（遞增）") for key, label in SORT_LABELS.item
 ]
 
 
+class TrackedItemFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("meeting_from"), cleaned.get("meeting_to")
+        if start is not None and end is not None and start > end:
+            self.add_error("meeting_to", f"列管會次的起（第 {start} 次）不能大於迄（第 {end} 次）。")
+        return cleaned
+
+
 class TrackedItemFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(
         label="狀態", choices=Status.choices, widget=forms.CheckboxSelectMultiple
     )
     unit = django_filters.ModelChoiceFilter(
-        label="主辦單位", queryset=Unit.objects.all(), method="filter_unit", empty_label="全部組室"
+        label="主辦單位", queryset=Unit.objects.all(), method="filter_unit", empty_label="全部組室",
+        error_messages={"invalid_choice": "找不到這個組室。"},
     )
     meeting_from = django_filters.NumberFilter(
         label="列管會次（起）", field_name="meeting_number", lookup_expr="gte", min_value=1
@@ -56,6 +66,7 @@ class TrackedItemFilter(django_filters.FilterSet):
     class Meta:
         model = TrackedItem
         fields: list[str] = []
+        form = TrackedItemFilterForm
 
     def __init__(self, *args, today: dt.date | None = None, **kwargs):
         super().__init__(*args, **kwargs)

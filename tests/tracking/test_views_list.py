@@ -210,3 +210,14 @@ def test_exported_cells_that_look_like_formulas_are_defused(client_member, make_
     response = client_member.get(reverse("tracking:item-export", args=["csv"]))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[1][2] == '\'=HYPERLINK("http://evil.example","點我")'
+
+
+def test_a_reversed_meeting_range_says_why_instead_of_listing_nothing(client_member, few):
+    response = client_member.get(URL, {"meeting_from": "108", "meeting_to": "99"})
+    assert "列管會次的起（第 108 次）不能大於迄（第 99 次）。" in response.content.decode()
+
+
+def test_an_unknown_unit_in_the_address_is_said_in_plain_chinese(client_member, few):
+    response = client_member.get(URL, {"unit": "999999"})
+    body = response.content.decode()
+    assert "找不到這個組室。" in body and "選擇有效的選項" not in body
