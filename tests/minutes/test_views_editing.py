@@ -329,3 +329,11 @@ def test_a_date_before_the_previous_meeting_is_refused_on_the_page(rec_client, m
     assert "第 109 次會議的日期（110 年 1 月 1 日）早於第 108 次會議（111 年 1 月 20 日）" in body
     meeting.refresh_from_db()
     assert timezone.localtime(meeting.starts_at).date() == dt.date(2022, 2, 17)
+
+
+def test_deleting_a_conclusion_does_not_warn_of_content_under_it(rec_client, meeting, recorder):
+    section = meeting.sections.get()
+    meeting.refresh_from_db()
+    services.conclusion_create(section=section, item=None, user=recorder, version=meeting.version, text="洽悉。")
+    body = rec_client.get(edit_url(meeting)).content.decode()
+    assert "確定刪除這個結論？\"" in body and "確定刪除這個段落？其下的內容也會一併刪除。" in body
