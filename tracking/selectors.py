@@ -259,11 +259,18 @@ class ReviewRow:
 
 
 def review_rows(meeting: Meeting) -> list[ReviewRow]:
-    """What meeting N reviews: items opened before it that are active, or that it has already decided."""
+    """What meeting N reviews: items opened before it that were active at it, or that it has already decided.
+
+    An item closed at a later meeting (a record entered out of order) was still active at N.
+    """
     decided = {r.item_id: r for r in Review.objects.filter(meeting=meeting).select_related("decided_by")}
     items = list(
         TrackedItem.objects.filter(series=meeting.series, meeting_number__lt=meeting.number)
-        .filter(Q(pk__in=list(decided)) | Q(status__in=[Status.OPEN, Status.CONTINUED]))
+        .filter(
+            Q(pk__in=list(decided))
+            | Q(status__in=[Status.OPEN, Status.CONTINUED])
+            | Q(status=Status.CLOSED, closed_meeting_number__gt=meeting.number)
+        )
         .select_related("conclusion__section__meeting")
         .prefetch_related("responsible_units")
         .order_by("meeting_number", "sequence")

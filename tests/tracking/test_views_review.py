@@ -265,3 +265,12 @@ def test_a_generated_line_for_an_item_without_a_subject_says_the_record_did_not_
     body = AgendaItem.objects.get(section__meeting=future_meeting).body
     assert "列管案號 9903｜（原紀錄未載）｜主辦單位：文書組" in body
     assert "｜｜" not in body
+
+
+def test_an_item_closed_at_a_later_meeting_is_still_reviewed_at_this_one(
+    recorder, login, future_meeting, two_items, make_item
+):
+    # Meeting 110's record was imported before 109 was reviewed, and closed 10702 there.
+    make_item("10702", status="closed", closed_at=future_meeting.number + 1)
+    response = login(recorder).get(review_url(future_meeting))
+    assert [row.item.case_number for row in response.context["form"].rows] == ["10702", "10801", "10802"]
