@@ -6,7 +6,7 @@ import datetime as dt
 
 import django_filters
 from django import forms
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
 
 from minutes.models import Unit
 from tracking.models import ProgressReport, Review, Status, TrackedItem
@@ -23,6 +23,13 @@ SORT_LABELS = {"case": "列管案號", "due": "期限", "status": "狀態", "ope
 SORT_CHOICES = [(key, f"{label}（遞增）") for key, label in SORT_LABELS.items()] + [
     (f"-{key}", f"{label}（遞減）") for key, label in SORT_LABELS.items()
 ]
+
+
+# Statuses sort in the order of the lifecycle (列管, 賡續列管, 解除列管), not by their stored codes.
+_STATUS_ORDER = Case(
+    *(When(status=status, then=Value(rank)) for rank, status in enumerate(Status.values)),
+    output_field=IntegerField(),
+)
 
 
 class TrackedItemFilterForm(forms.Form):
@@ -92,7 +99,7 @@ class TrackedItemFilter(django_filters.FilterSet):
         descending = value.startswith("-")
         ordering = []
         for field_name in SORTS[value.lstrip("-")]:
-            expression = F(field_name)
+            expression = _STATUS_ORDER if field_name == "status" else F(field_name)
             # Items without a due date go last whichever way the list is sorted.
             ordering.append(expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True))
         return queryset.order_by(*ordering, "meeting_number", "sequence")

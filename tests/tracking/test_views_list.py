@@ -114,6 +114,9 @@ def test_an_invalid_filter_value_is_ignored_not_an_error(client_member, few):
         ("due", ["10801", "10802", "10701"]),
         ("-due", ["10802", "10801", "10701"]),
         ("-open", ["10701", "10801", "10802"]),
+        # In the order of the lifecycle: 列管, 賡續列管, 解除列管.
+        ("status", ["10801", "10802", "10701"]),
+        ("-status", ["10701", "10802", "10801"]),
     ],
 )
 def test_the_list_sorts_and_items_without_a_due_date_go_last(client_member, few, sort, expected):
