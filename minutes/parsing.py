@@ -1114,7 +1114,17 @@ class _Reader:
             self.wrapped_title = target
 
     def _conclusion(self, number: int, label: str, rest: str) -> None:
-        owner: ParsedItem | ParsedSection = self.item if self.item is not None else self.sections[-1]
+        section = self.sections[-1]
+        owner: ParsedItem | ParsedSection = self.item if self.item is not None else section
+        if (
+            self.item is not None
+            and self.item.conclusion is None
+            and section.conclusion is None
+            and len(section.items) >= 2
+            and rest.startswith("以上")
+        ):
+            # 主席裁示：以上報告洽悉。 after the last report: the section's conclusion on all its items.
+            owner, self.item = section, None
         if owner.conclusion is not None:
             raise ParseError(
                 number, f"這裡已有一段結論（第 {owner.conclusion.line} 行），不能再有第二段「{label}」"

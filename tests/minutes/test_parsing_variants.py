@@ -129,3 +129,17 @@ def test_table_rows_saved_as_text_stay_one_paragraph_each() -> None:
         "401 請民政課完成核銷。 民政課 已全數核銷完畢 解除列管",
         "402 請經建課改善鋪面。 經建課 預計12月完工 繼續列管",
     ]
+
+
+def test_a_conclusion_on_all_the_items_belongs_to_the_section() -> None:
+    items = "壹、業務報告\n一、教務處：課表已公告。\n二、學務處：始業式於 8 時舉行。\n主席裁示：以上報告洽悉。\n貳、臨時動議\n無。\n"
+    parsed = parse_minutes(TITLE + HEADER + items + "散會\n")
+    section = parsed.sections[0]
+    assert (section.conclusion.label, section.conclusion.points) == ("主席裁示", ["以上報告洽悉。"])
+    assert [item.conclusion for item in section.items] == [None, None]
+
+
+def test_a_conclusion_of_the_last_item_that_does_not_sum_up_stays_with_it() -> None:
+    items = "壹、業務報告\n一、教務處：課表已公告。\n二、學務處：始業式於 8 時舉行。\n主席裁示：洽悉。\n"
+    section = parse_minutes(TITLE + HEADER + items + "散會\n").sections[0]
+    assert section.conclusion is None and section.items[1].conclusion.points == ["洽悉。"]
