@@ -126,6 +126,8 @@ _TITLE_RE = re.compile(
     rf"^(?P<org>.*?)第\s*(?P<num>[{_DIGIT}]+|[〇零一二三四五六七八九十百]+)\s*次\s*(?P<kind>.*?)\s*"
     r"(?P<meeting>會議|會報)\s*(?:[紀記]錄|紀要)(?:\s*[（(][^()（）]{1,12}[)）])?$"
 )
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_SPACED_DIGITS_RE = re.compile(r"\s*([0-9]+)\s*")
 # 113 年, 113 年度, 113 學年度 before 第 N 次: a year, not an organisation.
 _YEAR_PREFIX_RE = re.compile(r"^(?:民國)?\s*[0-9０-９]{2,3}\s*(?:學年度|年度|年)$")
 _TITLE_LIKE_RE = re.compile(r"會[議報]\s*(?:[紀記]錄|紀要)(?:\s*[（(][^()（）]{1,12}[)）])?$")
@@ -707,6 +709,8 @@ class _Reader:
             organisation = self.pre_title.pop()[1] + organisation
         if self.pre_title:
             raise ParseError(self.pre_title[0][0], "標題之前有無法歸類的文字")
+        # １１３學年度, 113 學年度 and 113學年度 are one series: digits in ASCII, no spaces around them.
+        organisation = _SPACED_DIGITS_RE.sub(r"\1", organisation.translate(_FULLWIDTH_DIGITS))
         if not organisation:
             raise ParseError(number, "標題缺少機關名稱（應為「○○第 N 次○○會議紀錄」）")
         try:
