@@ -247,8 +247,10 @@ _CONCLUSION_RE = re.compile(
 )
 # The label alone on its line, without a colon: 決議
 _CONCLUSION_ALONE_RE = re.compile(rf"^{_CONCLUSION_LABEL}$")
+# 民政課林課長（代理）補充報告： — a short note in parentheses may follow the reporter.
 _REPORT_RE = re.compile(
-    r"^(?P<heading>[^。，、；：:,;！？!?()（）]{0,30}?)\s*(?P<rlabel>補\s*充\s*(?:報\s*告|說\s*明))\s*"
+    r"^(?P<heading>[^。，、；：:,;！？!?()（）]{0,30}?(?:[（(][^。，、；：:,;()（）]{1,6}[)）])?)\s*"
+    r"(?P<rlabel>補\s*充\s*(?:報\s*告|說\s*明))\s*"
     rf"{_COLON}\s*(?P<rest>.*)$"
 )
 _POINT_RE = re.compile(
@@ -1143,7 +1145,8 @@ class _Reader:
         if self.item is None:
             raise ParseError(number, f"「{heading}補充報告」必須位於某個項目（一、二、三…）之下")
         self._close_block()
-        unit, surname, title = split_report_heading(heading)
+        # With a note in parentheses the heading is kept as written: split, the note would be lost.
+        unit, surname, title = ("", "", "") if re.search(r"[()（）]", heading) else split_report_heading(heading)
         report = ParsedReport(
             heading=heading, unit=unit, surname=surname, title=title, points=[], line=number, label=label
         )

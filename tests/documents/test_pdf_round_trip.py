@@ -124,3 +124,12 @@ def test_tracked_conclusions_read_back_with_their_case_numbers_apart(name: str, 
         for number in holder.conclusion.case_numbers
     ]
     assert sorted(marks) == sorted(opened)
+
+
+def test_a_report_heading_with_a_note_in_parentheses_reads_back_as_written() -> None:
+    text = RECORDS["seed"].replace("文書組高組長補充報告：", "文書組高組長（代理）補充報告：")
+    parsed = parse_minutes(text)
+    meeting = record_import(parsed)
+    pdf_text = pdftotext(documents.render_meeting_pdf(meeting))
+    assert "文書組高組長（代理）補充報告：" in pdf_text
+    assert flat(outline(parse_minutes(pdf_text))) == flat(outline(parsed))

@@ -144,3 +144,10 @@ def test_a_conclusion_of_the_last_item_that_does_not_sum_up_stays_with_it() -> N
     items = "壹、業務報告\n一、教務處：課表已公告。\n二、學務處：始業式於 8 時舉行。\n主席裁示：洽悉。\n"
     section = parse_minutes(TITLE + HEADER + items + "散會\n").sections[0]
     assert section.conclusion is None and section.items[1].conclusion.points == ["洽悉。"]
+
+
+@pytest.mark.parametrize("heading", ["民政課林課長（代理）", "人事室(書面)"])
+def test_a_report_heading_with_a_note_in_parentheses_is_a_report_kept_as_written(heading: str) -> None:
+    parsed = parse_minutes(record(conclusion=f"{heading}補充報告：請各課配合。\n決定：洽悉。\n"))
+    [report] = parsed.sections[0].items[0].reports
+    assert (report.heading, report.unit, report.points) == (heading, "", ["請各課配合。"])
