@@ -40,6 +40,11 @@ _KIND_WORDS: dict[str, str] = {
     "繼續追蹤": CONTINUE,
     "持續追蹤": CONTINUE,
     "自行列管": SELF_TRACK,
+    "解除追蹤": CLOSE,
+    "解除管制": CLOSE,
+    "同意除管": CLOSE,
+    "准予除管": CLOSE,
+    "自行追蹤": SELF_TRACK,
     "恢復列管": REOPEN,
     "重新列管": REOPEN,
 }
@@ -73,7 +78,7 @@ _LIST = rf"{_item('[0-9]{3,}')}(?:{_SEP}{_item('[0-9]{3,}')})*"
 # After 案號 any number is read, so that 列管案號 12 is refused as too short instead of passed over.
 _LABELLED_LIST = rf"{_item('[0-9]+')}(?:{_SEP}{_item('[0-9]+')})*"
 # Words that may stand between the numbers and the outcome: 同意解除列管, 改為自行列管, 均賡續列管.
-_FILLER = r"(?:(?:均|皆|都|全部|同意|准予|准|予以|予|改為|改列|改|應|經決議|決議|決定)\s*)*"
+_FILLER = r"(?::\s*)?(?:(?:均|皆|都|全部|同意|准予|准|予以|予|改為|改列|改|應|經決議|決議|決定)\s*)*"
 # 列管案號 10606、10701 等 2 案解除列管: the count repeats the list, so it is skipped.
 _COUNT = r"(?:\s*等\s*(?:[0-9]+|[一二三四五六七八九十]+)\s*[案件項])?"
 
@@ -91,11 +96,14 @@ _ITEM_RE = re.compile(
     rf"(?:{_RANGE_SEP}(?:第\s*)?(?P<end>{_HYPHENATED}|[0-9]+){_NOT_DATE})?"
 )
 # The numbers a text names as case numbers: 案號 10606, 案號：10606、10701 及 10702, 列管第 11201 號.
-_LABELLED_RE = re.compile(rf"(?:案號|列管\s*(?=第))\s*:?\s*(?P<nums>{_LABELLED_LIST})")
+_LABELLED_RE = re.compile(rf"(?:案號|(?:列管|追蹤|管制)編號|列管\s*(?=第))\s*:?\s*(?P<nums>{_LABELLED_LIST})")
 # An outcome on its own, away from the numbers: 列管案號 10606：…已完成移轉，本案解除列管。 建議解除列管 is a
 # unit's suggestion, not the meeting's decision.
 # 俟驗收後再予解除列管 is what may happen later, not today's decision, like a suggestion.
-_OUTCOME_RE = re.compile(rf"(?P<suggested>建議\s*|再\s*(?:予以|予)?\s*)?(?P<kind>{_KIND_ALT})")
+# 暫緩解除列管, 暫不解除列管, 是否解除列管, 擬解除列管: held off or only proposed, not decided either.
+_OUTCOME_RE = re.compile(
+    rf"(?P<suggested>(?:建議|暫緩|暫不|未便|不予|不宜|尚不|尚未|是否|可否|擬|再)\s*(?:予以|予)?\s*)?(?P<kind>{_KIND_ALT})"
+)
 # Words that single out some of the cases an item names (其中一案解除列管): the outcome is not for all of them.
 _PARTIAL_RE = re.compile(r"其中|部分|前者|後者|其餘|分別|另案")
 # One statement: what lies between full stops and semicolons.

@@ -97,6 +97,11 @@ def test_format_refuses_bad_input() -> None:
         # What may happen later is not today's decision.
         ("列管案號 11202 俟工程驗收完成後再予解除列管，本次繼續列管。", {"11202": CONTINUE}),
         ("列管案號 11202 經討論後解除列管。", {"11202": CLOSE}),
+        ("列管案號 801 暫緩解除列管，繼續列管。", {"801": CONTINUE}),
+        # Each number with its own outcome after a colon; other words and labels of other offices.
+        ("列管案號2201、2202：解除列管；2203：繼續列管。", {"2201": CLOSE, "2202": CLOSE, "2203": CONTINUE}),
+        ("追蹤案號601、602解除追蹤；603持續追蹤。", {"601": CLOSE, "602": CLOSE, "603": CONTINUE}),
+        ("管制編號14-01同意除管。", {"1401": CLOSE}),
         # Other offices' words for the same outcomes.
         ("案號 10606 准予結案；案號 9903 續予列管。", {"10606": CLOSE, "9903": CONTINUE}),
         ("列管案號 10606 同意銷案，列管案號 10701 繼續追蹤。", {"10606": CLOSE, "10701": CONTINUE}),
@@ -116,6 +121,11 @@ def test_parse_wordings(text: str, expected: dict[str, str]) -> None:
         "列管案號10606解除列管；列管案號10606賡續列管。",
         "列管案號 12 解除列管。",
         "列管案號 0101 解除列管。",
+        # Held off or only proposed: never recorded as closed.
+        "決定：列管案號 801 因經費尚未核定，暫緩解除列管。",
+        "列管案號 801 暫不解除列管。",
+        "列管案號 801 擬解除列管。",
+        "請於下次會議再議列管案號 801 是否解除列管。",
         # Two outcomes in one statement, with nothing saying which is whose.
         "列管案號 10606 與 10701：前者解除列管，後者賡續列管。",
         # Decisions on some cases and a word the reader does not know for the others: a misread list.
