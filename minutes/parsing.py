@@ -110,8 +110,10 @@ _EDGE_SPACE_RE = re.compile(r"^\s+|\s+$")
 _TABLE_ROW_RE = re.compile(r"\S\t+\S")
 _RUN_OF_SPACES_RE = re.compile(r" {2,}")
 # PDF-to-text converters put list bullets in front of numbered lines: "- (二)", "• 一、".
-_BULLET_RE = re.compile(r"^[-‐‑–—•●・▪◦*]\s*(?=\S)")
-_BULLET_ONLY_RE = re.compile(r"[-‐‑–—•●・▪◦*]?")
+# Including the shapes web pages and Word use (■ ◆ ➢ ※, and Word's Symbol-font bullets in the private-use area).
+_BULLETS = "-‐‑–—•●・▪◦*■□◆◇◎★►➢➤※‧·→✓✔\uf06c\uf0d8\uf0b7\uf0a7\uf076\uf0fc"
+_BULLET_RE = re.compile(rf"^[{_BULLETS}]\s*(?=\S)")
+_BULLET_ONLY_RE = re.compile(rf"[{_BULLETS}]?")
 
 # Page furniture, matched on the NFKC form without spaces: - 2 -, 2, 第 2 頁, 第 2 頁，共 5 頁, 2/5, Page 2 of 5.
 _PAGE_NUMBER_RE = re.compile(
@@ -214,7 +216,7 @@ _UNNUMBERED_SECTION_RE = re.compile(
     rf"(?:{_COLON}\s*(?:無|略|[（(]\s*略\s*[)）]))?\s*[。：:]?$"
 )
 _SECTION_PREFIX_RE = re.compile(
-    r"[-‐‑–—•●・▪◦*]?\s*(?:[壹貳參叁叄肆伍陸柒捌玖拾]{1,4}|[一二三四五六七八九十]{1,3})\s*[、．.]"
+    rf"[{_BULLETS}]?\s*(?:[壹貳參叁叄肆伍陸柒捌玖拾]{{1,4}}|[一二三四五六七八九十]{{1,3}})\s*[、．.]"
 )
 _ITEM_RE = re.compile(rf"^(?P<num>[{_ZH_NUM}]{{1,4}})\s*[、．.]\s*(?P<rest>.*)$")
 # 1、 1. １、 — items in records that number them with Arabic numerals (and the 1. level everywhere else).
@@ -232,6 +234,9 @@ _PROPOSAL_ITEM_RE = re.compile(
 _CONCLUSION_LABELS = (
     "會議結論", "會議決議", "會議決定", "主席裁示", "主席指示", "主席提示", "主席結論", "主席裁決", "主席決定",
     "主席裁示事項", "主席指示事項", "主席提示事項", "主席裁（指）示", "主席結語", "決議事項", "決定事項",
+    "主席裁定", "主席裁示如下", "決議如下", "決定如下", "決議（定）", "主持人裁示", "主持人指示", "主持人結論",
+    "主任裁示", "主任指示", "局長裁示", "局長指示", "處長裁示", "處長指示", "校長裁示", "校長指示",
+    "院長裁示", "院長指示", "區長裁示", "區長指示", "所長裁示", "所長指示", "大隊長裁示", "大隊長指示",
     "決定", "決議", "結論", "裁示",
 )  # fmt: skip
 # Parentheses in a label (主席裁（指）示) come in either width.
@@ -242,7 +247,7 @@ _CONCLUSION_LABEL = (
     + ")"
 )
 _CONCLUSION_RE = re.compile(
-    rf"^(?:{_CONCLUSION_LABEL}\s*{_COLON}|[【\[［]\s*{_CONCLUSION_LABEL.replace('label', 'blabel')}\s*[】\]］]"
+    rf"^(?:{_CONCLUSION_LABEL}\s*{_COLON}|[【\[［〔（(]\s*{_CONCLUSION_LABEL.replace('label', 'blabel')}\s*[】\]］〕）)]"
     rf"\s*{_COLON}?)\s*(?P<rest>.*)$"
 )
 # The label alone on its line, without a colon: 決議
@@ -261,13 +266,15 @@ _SUB_MARKER_RE = re.compile(
     r"^(?:[0-9０-９]{1,3}\s*[.．、](?![0-9０-９])|[(（]\s*[0-9０-９]{1,3}\s*[)）]|[①-⒇])"
 )
 _ADJOURN_RE = re.compile(
-    r"^散\s*會\s*(?:時\s*間)?\s*(?:[（(]\s*(?P<paren>[^()（）]*?)\s*[)）]|[：:︰]\s*(?P<colon>.*?))?\s*[。.]?$"
+    r"^散\s*會\s*(?:時\s*間)?\s*(?:[。.]?\s*[（(]\s*(?P<paren>[^()（）]*?)\s*[)）]|[：:︰]\s*(?P<colon>.*?))?\s*[。.]?$"
 )
 _ADJOURN_START_RE = re.compile(r"散\s*會")
+_SIGNATURE_AFTER_RE = re.compile(r"\s+(?=(?:主\s*席|主\s*持\s*人|[紀記]\s*錄(?:\s*人員?)?)\s*[：:︰])")
 _TIME_IN_PARENS_RE = re.compile(r"[（(]\s*(?:散會時間\s*[：:︰]?\s*)?(?P<time>[^()（）]{2,20}?)\s*[)）]\s*[。.]?")
 # 會議於上午 10 時 30 分結束。 / 本次會議於 12 時結束: the adjournment, worded without 散會.
 _MEETING_ENDED_RE = re.compile(
-    r"^(?:本次)?會議\s*(?:於|在)?\s*(?P<time>[^，,。]{2,20}?)\s*(?:結束|圓滿結束)\s*[。.]?$"
+    r"^(?:本次)?會議\s*(?:於|在)?\s*(?P<time>[^，,。：:]{2,20}?)\s*(?:結束|圓滿結束)\s*[。.]?$"
+    r"|^(?:本次)?會議結束(?:時間)?\s*[：:︰]\s*(?P<time2>[^，,。]{2,20}?)\s*[。.]?$"
 )
 # 下午 4 時 10 分散會。 — the time in front.
 _ADJOURN_TIME_FIRST_RE = re.compile(
@@ -276,7 +283,7 @@ _ADJOURN_TIME_FIRST_RE = re.compile(
 # After 散會: the signature lines (主席：陳志銘　紀錄：王小明, 主席簽名：, or the labels alone with room to
 # sign), the sign-off line this app prints, and references to attachments (附件：簽到表, 附件二、簡報).
 _SIGNATURE_LABEL = (
-    r"(?:會\s*議\s*)?主\s*席|主\s*持\s*人|[紀記]\s*錄(?:\s*人(?:\s*員)?)?"
+    r"(?:會\s*議\s*)?主\s*席|主\s*持\s*人|[紀記]\s*錄(?:\s*人(?:\s*員)?)?|主\s*任|[局處校院區所館站科課]\s*長"
     r"|(?:主\s*席|[紀記]\s*錄(?:\s*人)?)\s*(?:簽\s*[名章核]|核\s*[閱定])"
 )
 _SIGNATURE_RE = re.compile(
@@ -286,7 +293,12 @@ _SIGNATURE_RE = re.compile(
 # The rest of a signature line's name, wrapped: short, no label, no sentence.
 _SIGNATURE_TAIL_RE = re.compile(r"^[^：:︰。，,；;]{1,12}$")
 # The case number a PDF prints after a tracked conclusion: 同意備查。（列管案號 10801）
-_CASE_MARK_RE = re.compile(r"\s*[（(]\s*列管案號\s*(?P<case>[0-9０-９]{3,7})\s*[)）]\s*$")
+# Other offices write it （列管案號：901）。, （列管案號 9-01）, 【追蹤案號 701】, （管制編號 901，秘書室）.
+_CASE_MARK_RE = re.compile(
+    r"\s*[（(【\[［]\s*(?:列管|追蹤|管制)(?:案號|編號)\s*[：:]?\s*"
+    r"(?P<case>[0-9０-９]{3,7}|[0-9０-９]{1,4}\s*[-－‐]\s*[0-9０-９]{2})"
+    r"\s*(?:[，,、；;][^()（）【】\[\]]{1,12})?[)）】\]］]\s*[。．.]?\s*$"
+)
 _LONG_ATTACHMENT = 40  # columns (20 CJK characters): an attachment line this long may have been cut
 _ATTACHMENT_RE = re.compile(
     rf"^附\s*[件錄表]\s*(?:[{_ZH_NUM}{_DIGIT}]{{1,3}})?\s*(?:$|[、．.]|{_COLON}|[（(])"
@@ -1317,18 +1329,20 @@ class _Reader:
         if not starts:
             # 會議於上午 10 時 30 分結束。 — the end of the meeting without the word 散會.
             if self.sections and (ended := _MEETING_ENDED_RE.match(line)):
+                time_text = ended.group("time") or ended.group("time2")
                 try:
-                    parse_roc_time(ended.group("time"))
+                    parse_roc_time(time_text)
                 except ValueError:
                     return line, None
-                return "", ended.group("time")
+                return "", time_text
             return line, None
         start = starts[-1].start()
         match = _ADJOURN_RE.match(line[start:])
         if match is None:
             return line, None
         time_text = match.group("paren") if match.group("paren") is not None else match.group("colon")
-        time_text = (time_text or "").strip()
+        # 散會：下午 3 時 10 分　主席：王局長 — the signature line set on the same line.
+        time_text = _SIGNATURE_AFTER_RE.split(time_text or "", maxsplit=1)[0].strip()
         before = line[:start].rstrip()
         # 陸、散會：下午 4 時 10 分: some offices number the adjournment like a section.
         if _BULLET_ONLY_RE.fullmatch(before) or _SECTION_PREFIX_RE.fullmatch(before):
@@ -1371,16 +1385,14 @@ class _Reader:
             ]
             if not any(marks):
                 continue
-            conclusion.case_numbers = [
-                unicodedata.normalize("NFKC", mark.group("case")) if mark else "" for mark in marks
-            ]
+            conclusion.case_numbers = [_mark_case(mark) if mark else "" for mark in marks]
             conclusion.points = [
                 point[: mark.start()] if mark and mark.start() else point
                 for point, mark in zip(conclusion.points, marks, strict=True)
             ]
 
     def _case_of_this_meeting(self, case_number: str) -> bool:
-        case_number = unicodedata.normalize("NFKC", case_number)
+        case_number = re.sub(r"[\s\-‐]", "", unicodedata.normalize("NFKC", case_number))
         return case_number[:-2] == str(self.number) and case_number[-2:] != "00"
 
     def _after_adjournment(self, line: _Line) -> None:
@@ -1448,6 +1460,11 @@ class _Reader:
             raise ParseError(
                 self.adjourned_line, f"無法辨識散會時間「{time_text}」（應為「10時45分」等形式）"
             ) from None
+
+
+def _mark_case(mark: re.Match[str]) -> str:
+    """The case number of a mark: 9-01 and ９０１ are 901."""
+    return re.sub(r"[\s\-‐]", "", unicodedata.normalize("NFKC", mark.group("case")))
 
 
 def _numbered_header(line: str) -> str | None:

@@ -56,12 +56,18 @@ _TIME_RE = re.compile(rf"\s*{_time_pattern('t_')}\s*")
 
 
 # 113.10.07 and 113/10/07, as forms and spreadsheets write dates: read as 113年10月07日.
-_NUMERIC_DATE_RE = re.compile(r"^(\s*(?:民國|中華民國)?\s*)([0-9]{2,3})\s*[./]\s*([0-9]{1,2})\s*[./]\s*([0-9]{1,2})(?![0-9])")
+_NUMERIC_DATE_RE = re.compile(
+    r"^(\s*(?:民國|中華民國|西元)?\s*)([0-9]{2,4})\s*([./-])\s*([0-9]{1,2})\s*\3\s*([0-9]{1,2})(?![0-9])"
+)
+# 同日下午 4 時 (the same day), and a note after the time: 上午 9 時 30 分（視訊）.
+_SAME_DAY_RE = re.compile(r"^\s*(?:同日|當日|當天)\s*")
+_TRAILING_NOTE_RE = re.compile(r"(?<=[時分半整0-9])\s*\([^()0-9]{1,12}\)\s*$")
 
 
 def _normalise(s: str) -> str:
     # NFKC turns full-width digits, colons, parentheses and spaces into their ASCII forms.
-    return _NUMERIC_DATE_RE.sub(r"\1\2年\3月\4日", unicodedata.normalize("NFKC", s), count=1)
+    s = _NUMERIC_DATE_RE.sub(r"\1\2年\4月\5日", unicodedata.normalize("NFKC", s), count=1)
+    return _TRAILING_NOTE_RE.sub("", _SAME_DAY_RE.sub("", s))
 
 
 def _date_from_match(match: re.Match[str], original: str) -> dt.date:
@@ -69,7 +75,8 @@ def _date_from_match(match: re.Match[str], original: str) -> dt.date:
     month = parse_number(match.group("month"))
     day = parse_number(match.group("day"))
     era = match.group("era")
-    if era in ("西元", "公元"):
+    # 2024 年 without 西元 is not ROC year 2024 (AD 3935): companies and universities write the Western year.
+    if era in ("西元", "公元") or (era is None and year > ROC_OFFSET):
         gregorian = year
     else:
         if year < 1:
@@ -116,7 +123,8 @@ def _time_from_match(match: re.Match[str], original: str) -> dt.time:
 def parse_roc_date(s: str) -> dt.date:
     """民國 111 年 1 月 20 日, 111年1月20日, 中華民國一百十一年一月二十日（星期四） → date(2022, 1, 20).
 
-    西元 2022 年 1 月 20 日 is read as Gregorian; a year without era is always ROC.
+    西元 2022 年 1 月 20 日 is read as Gregorian, and so is a year without era past 1911 (2022 年); below it,
+    a year without era is ROC.
     """
     match = _DATE_RE.fullmatch(_normalise(s))
     if match is None:

@@ -151,3 +151,45 @@ def test_a_report_heading_with_a_note_in_parentheses_is_a_report_kept_as_written
     parsed = parse_minutes(record(conclusion=f"{heading}補充報告：請各課配合。\n決定：洽悉。\n"))
     [report] = parsed.sections[0].items[0].reports
     assert (report.heading, report.unit, report.points) == (heading, "", ["請各課配合。"])
+
+
+@pytest.mark.parametrize("bullet", ["■ ", "◆ ", "➢ ", "※", "\uf06c"])
+def test_bullets_of_web_pages_and_word_are_dropped(bullet: str) -> None:
+    body = f"{bullet}壹、業務報告\n{bullet}一、民政課報告：本月受理戶籍登記。\n{bullet}決定：洽悉。\n"
+    parsed = parse_minutes(TITLE + HEADER + body + "散會\n")
+    item = parsed.sections[0].items[0]
+    assert (parsed.sections[0].title, item.conclusion.points) == ("業務報告", ["洽悉。"])
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [("主持人裁示：洽悉。", "主持人裁示"), ("局長裁示：洽悉。", "局長裁示"), ("主席裁定：洽悉。", "主席裁定"),
+     ("決議如下：洽悉。", "決議如下"), ("〔決議〕洽悉。", "決議"), ("（決議）洽悉。", "決議"), ("決議（定）：洽悉。", "決議（定）")],
+)
+def test_conclusion_labels_of_other_offices(line: str, label: str) -> None:
+    item = parse_minutes(record(conclusion=line + "\n")).sections[0].items[0]
+    assert (item.conclusion.label, item.conclusion.points, item.body) == (label, ["洽悉。"], [])
+
+
+@pytest.mark.parametrize(
+    "mark", ["(列管案號 501)。", "（列管案號：501）", "（列管案號 5-01）", "（列管案號501，民政課）", "【追蹤案號 501】", "（管制編號 5-01）"]
+)
+def test_case_marks_as_other_offices_write_them(mark: str) -> None:
+    item = parse_minutes(record(conclusion=f"決定：\n（一）請民政課辦理。{mark}\n（二）洽悉。\n")).sections[0].items[0]
+    assert (item.conclusion.points[0], item.conclusion.case_numbers) == ("請民政課辦理。", ["501", ""])
+
+
+@pytest.mark.parametrize(
+    ("end", "adjourned_at"),
+    [
+        ("散會。(下午3時10分)\n", dt.time(15, 10)),
+        ("會議結束：下午3時10分\n", dt.time(15, 10)),
+        ("散會：同日下午4時\n", dt.time(16, 0)),
+        ("散會：下午3時10分　主席：王區長\n", dt.time(15, 10)),
+        ("散會\n主任：　　　紀錄：\n", None),
+    ],
+)
+def test_more_adjournments(end: str, adjourned_at: dt.time | None) -> None:
+    parsed = parse_minutes(record(end=end))
+    assert parsed.adjourned_at == adjourned_at
+    assert parsed.sections[-1].items[-1].conclusion.points == ["洽悉。"]
