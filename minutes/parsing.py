@@ -124,8 +124,9 @@ _PAGE_NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 
+# The last 第 N 次 is the meeting's number: 臺北市議會第14屆第3次定期大會民政委員會第5次會議紀錄 is meeting 5.
 _TITLE_RE = re.compile(
-    rf"^(?P<org>.*?)第\s*(?P<num>[{_DIGIT}]+|[〇零一二三四五六七八九十百]+)\s*次\s*(?P<kind>.*?)\s*"
+    rf"^(?P<org>.*)第\s*(?P<num>[{_DIGIT}]+|[〇零一二三四五六七八九十百]+)\s*次\s*(?P<kind>.*?)\s*"
     r"(?P<meeting>會議|會報)\s*(?:[紀記]錄|紀要)(?:\s*[（(][^()（）]{1,12}[)）])?$"
 )
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -193,3 +193,24 @@ def test_more_adjournments(end: str, adjourned_at: dt.time | None) -> None:
     parsed = parse_minutes(record(end=end))
     assert parsed.adjourned_at == adjourned_at
     assert parsed.sections[-1].items[-1].conclusion.points == ["洽悉。"]
+
+
+@pytest.mark.parametrize(
+    ("title", "organisation", "number", "kind"),
+    [
+        ("臺北市議會第14屆第3次定期大會民政委員會第5次會議紀錄", "臺北市議會第14屆第3次定期大會民政委員會", 5, ""),
+        ("臺中市議會第4屆第6次定期會經濟委員會第2次審查會議紀錄", "臺中市議會第4屆第6次定期會經濟委員會", 2, "審查"),
+    ],
+)
+def test_the_last_meeting_number_of_a_title_is_the_meetings(title: str, organisation: str, number: int, kind: str) -> None:
+    parsed = parse_minutes(title + "\n" + HEADER + ITEM + "決定：洽悉。\n散會\n")
+    assert (parsed.organisation, parsed.number, parsed.kind) == (organisation, number, kind)
+
+
+def test_a_council_committee_record_prints_its_title_as_written(db) -> None:
+    from minutes.models import Meeting
+    from tracking.importing import record_import
+
+    title = "臺北市議會第14屆第3次定期大會民政委員會第5次會議紀錄"
+    meeting = record_import(parse_minutes(title + "\n" + HEADER + ITEM + "決定：洽悉。\n散會\n"))
+    assert Meeting.objects.get(pk=meeting.pk).title.replace(" ", "") == title
