@@ -270,6 +270,12 @@ _ADJOURN_RE = re.compile(
     r"^散\s*會\s*(?:時\s*間)?\s*(?:[。.]?\s*[（(]\s*(?P<paren>[^()（）]*?)\s*[)）]|[：:︰]\s*(?P<colon>.*?))?\s*[。.]?$"
 )
 _ADJOURN_START_RE = re.compile(r"散\s*會")
+# A record copied from a web page brings the page's path above it and its footer below.
+_BREADCRUMB_RE = re.compile(r"\S\s*[>＞›»]\s*\S.*[>＞›»]\s*\S")
+_WEB_FOOTER_RE = re.compile(
+    r"^(?:回上一頁|回上頁|回首頁|回頂端|回到頂端|友善列印|列印本頁|列印|分享|TOP|Top|top"
+    r"|(?:瀏覽人次|點閱次數|點閱數|瀏覽次數|更新日期|發布日期|上版日期|最後更新|資料來源|發布單位)\s*[：:︰].*)$"
+)
 _SIGNATURE_AFTER_RE = re.compile(r"\s+(?=(?:主\s*席|主\s*持\s*人|[紀記]\s*錄(?:\s*人員?)?)\s*[：:︰])")
 _TIME_IN_PARENS_RE = re.compile(r"[（(]\s*(?:散會時間\s*[：:︰]?\s*)?(?P<time>[^()（）]{2,20}?)\s*[)）]\s*[。.]?")
 # 會議於上午 10 時 30 分結束。 / 本次會議於 12 時結束: the adjournment, worded without 散會.
@@ -714,6 +720,8 @@ class _Reader:
                 self.pre_title.pop()
                 match = joined
         if match is None:
+            if _BREADCRUMB_RE.search(line):
+                return  # 首頁 > 資訊公開 > 會議紀錄: the web page's path, copied with the record
             if _TITLE_LIKE_RE.search(line):
                 raise ParseError(number, "標題缺少會議次數（應為「○○第 N 次○○會議紀錄」）")
             self.pre_title.append((number, line))
@@ -1431,6 +1439,8 @@ class _Reader:
             if numbered:
                 self.attachments.append(line.text)
                 return
+        if _WEB_FOOTER_RE.match(line.text):
+            return  # 回上一頁, 瀏覽人次：…: the web page around a record copied from it
         raise ParseError(
             line.number,
             f"「散會」（第 {self.adjourned_line} 行）之後只能有簽名欄（主席：、紀錄：）或附件（附件：…）；"

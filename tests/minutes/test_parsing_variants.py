@@ -214,3 +214,12 @@ def test_a_council_committee_record_prints_its_title_as_written(db) -> None:
     title = "臺北市議會第14屆第3次定期大會民政委員會第5次會議紀錄"
     meeting = record_import(parse_minutes(title + "\n" + HEADER + ITEM + "決定：洽悉。\n散會\n"))
     assert Meeting.objects.get(pk=meeting.pk).title.replace(" ", "") == title
+
+
+def test_a_record_copied_from_a_web_page_leaves_the_page_around_it() -> None:
+    text = (
+        "首頁 > 資訊公開 > 會議紀錄\n" + TITLE + HEADER + ITEM + "決定：洽悉。\n散會\n"
+        "回上一頁\n瀏覽人次：1024\n更新日期：113-10-08\n"
+    )
+    parsed = parse_minutes(text)
+    assert (parsed.organisation, parsed.number, parsed.attachments) == ("某區公所", 5, [])
