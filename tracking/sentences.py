@@ -106,6 +106,11 @@ _OUTCOME_RE = re.compile(
 )
 # Words that single out some of the cases an item names (其中一案解除列管): the outcome is not for all of them.
 _PARTIAL_RE = re.compile(r"其中|部分|前者|後者|其餘|分別|另案")
+# 除 2203 …繼續列管外，其餘均解除列管: the cases named after 除 have the first outcome, the others the second.
+_EXCEPT_RE = re.compile(
+    rf"除\s*(?:列管)?(?:案號)?\s*(?P<ex>{_LABELLED_LIST})[^，,。；;]*?(?P<k1>{_KIND_ALT})\s*外\s*[，,]?\s*"
+    rf"其[餘他](?:各案|案件)?\s*(?:均|皆|都)?\s*(?:同意|准予|予以)?\s*(?P<k2>{_KIND_ALT})"
+)
 # One statement: what lies between full stops and semicolons.
 _STATEMENT_RE = re.compile(r"[^。;\n]+")
 
@@ -281,6 +286,13 @@ def _read(text: str) -> tuple[dict[str, str], list[str]]:
             continue
         outcomes = [m for m in _OUTCOME_RE.finditer(statement.group(0)) if not is_covered(offset + m.start("kind"))]
         kinds = {_KIND_WORDS[m.group("kind")] for m in outcomes if not m.group("suggested")}
+        if except_the := _EXCEPT_RE.search(statement.group(0)):
+            # 列管案號 2201 至 2204，除 2203 …繼續列管外，其餘均解除列管: the named ones one way, the rest the other.
+            excepted = {n for item in _ITEM_RE.finditer(except_the.group("ex")) for n in _expand(item)}
+            if excepted <= set(left):
+                for number in left:
+                    decide(number, _KIND_WORDS[except_the.group("k1" if number in excepted else "k2")])
+                continue
         if len(kinds) == 1:
             kind = kinds.pop()
             for number in left:

@@ -102,6 +102,12 @@ def test_format_refuses_bad_input() -> None:
         ("列管案號2201、2202：解除列管；2203：繼續列管。", {"2201": CLOSE, "2202": CLOSE, "2203": CONTINUE}),
         ("追蹤案號601、602解除追蹤；603持續追蹤。", {"601": CLOSE, "602": CLOSE, "603": CONTINUE}),
         ("管制編號14-01同意除管。", {"1401": CLOSE}),
+        # All but the ones named after 除.
+        (
+            "列管案號 2201 至 2204，除 2203 因排水工程尚未完工繼續列管外，其餘均解除列管。",
+            {"2201": CLOSE, "2202": CLOSE, "2203": CONTINUE, "2204": CLOSE},
+        ),
+        ("列管案號 2201、2202 及 2204，除 2202 賡續列管外，其餘同意解除列管。", {"2201": CLOSE, "2202": CONTINUE, "2204": CLOSE}),
         # Other offices' words for the same outcomes.
         ("案號 10606 准予結案；案號 9903 續予列管。", {"10606": CLOSE, "9903": CONTINUE}),
         ("列管案號 10606 同意銷案，列管案號 10701 繼續追蹤。", {"10606": CLOSE, "10701": CONTINUE}),
