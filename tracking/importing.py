@@ -53,11 +53,16 @@ def record_import(parsed: ParsedMeeting, *, replace: bool = False, user=None) ->
         elif (case_number := marks.get(path)) is not None:
             _link_marked_case(meeting=meeting, conclusion=conclusion, case_number=case_number)
         item_title = conclusion.item.title if conclusion.item_id else ""
-        record_decisions_from_text(meeting=meeting, text=conclusion.text, item_title=item_title, user=user)
+        item_body = conclusion.item.body.splitlines() if conclusion.item_id else []
+        record_decisions_from_text(
+            meeting=meeting, text=conclusion.text, item_title=item_title, item_body=item_body, user=user
+        )
     return meeting
 
 
-def conclusion_decisions(text: str, item_title: str = "") -> tuple[dict[str, str], list[str]]:
+def conclusion_decisions(
+    text: str, item_title: str = "", item_body: list[str] = ()
+) -> tuple[dict[str, str], list[str]]:
     """What one conclusion decides on tracked items, and the case numbers it names without deciding on them.
 
     Some offices give each tracked case an item of its own (一、列管案號 10606：…) and decide it in a few
@@ -66,6 +71,11 @@ def conclusion_decisions(text: str, item_title: str = "") -> tuple[dict[str, str
     Raises ValueError when the text cannot be read (see sentences.parse_decision_sentence).
     """
     decisions, mentions = sentences.read_decisions(text)
+    if not decisions and not mentions and sentences.approves_suggestions(text):
+        # 決定：同意依各單位建議辦理。 after the cases and the units' suggestions in the item.
+        found = sentences.suggested_outcomes([item_title, *item_body])
+        # Without a suggestion to approve, the cases the item names were only mentioned: say so.
+        return found, [] if found else sentences.case_numbers_named("\n".join([item_title, *item_body]))
     # The title is read only for a conclusion that states an outcome: a title is not refused for itself.
     if decisions or mentions or not sentences.states_outcome(text):
         return decisions, mentions
@@ -83,10 +93,11 @@ def stated_decisions(parsed: ParsedMeeting) -> tuple[dict[str, str], list[str]]:
     decisions: dict[str, str] = {}
     mentions: list[str] = []
     for section in parsed.sections:
-        for title, conclusion in [("", section.conclusion), *((item.title, item.conclusion) for item in section.items)]:
+        holders = [("", [], section.conclusion), *((item.title, item.body, item.conclusion) for item in section.items)]
+        for title, body, conclusion in holders:
             for point in conclusion.points if conclusion else []:
                 try:
-                    found, named = conclusion_decisions(point, title)
+                    found, named = conclusion_decisions(point, title, body)
                 except ValueError as exc:
                     raise ValueError(f"會議結論「{point[:40]}」：{exc}") from exc
                 for case_number, kind in found.items():
@@ -127,11 +138,13 @@ def _link_marked_case(*, meeting: Meeting, conclusion: Conclusion, case_number: 
         item.save(update_fields=["conclusion"])
 
 
-def record_decisions_from_text(*, meeting: Meeting, text: str, item_title: str = "", user=None) -> list[Review]:
+def record_decisions_from_text(
+    *, meeting: Meeting, text: str, item_title: str = "", item_body: list[str] = (), user=None
+) -> list[Review]:
     """Turn a sentence such as 列管案號 10606 … 同意解除列管；… 賡續列管 into reviews at this meeting."""
     reviews = []
     try:
-        decisions, _ = conclusion_decisions(text, item_title)
+        decisions, _ = conclusion_decisions(text, item_title, item_body)
     except ValueError as exc:
         raise lifecycle.TrackingError(f"會議結論「{text[:40]}」：{exc}") from exc
     for case_number, decision in decisions.items():

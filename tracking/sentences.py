@@ -249,6 +249,37 @@ def _clauses(normalised: str) -> Iterator[re.Match[str]]:
         yield clause
 
 
+# 決定：同意依各單位建議辦理。 — the units' suggestions, written above, become the meeting's decisions.
+_AS_SUGGESTED_RE = re.compile(r"(?:同意|照|依|准)\s*(?:照)?\s*(?:各單位|各組室|各科室|各課室|主辦單位|單位)?\s*(?:所提)?\s*建議")
+
+
+def approves_suggestions(text: str) -> bool:
+    """Whether a conclusion decides by approving what the units suggested: 同意依各單位建議辦理."""
+    return _AS_SUGGESTED_RE.search(unicodedata.normalize("NFKC", text)) is not None
+
+
+def suggested_outcomes(paragraphs: list[str]) -> dict[str, str]:
+    """The cases paragraphs name and what the units suggest for each (列管案號 2601：… / 辦理情形：…建議解除列管。).
+
+    A suggestion goes to the cases last named, in its paragraph or one before it.
+    """
+    found: dict[str, str] = {}
+    named: list[str] = []
+    for paragraph in paragraphs:
+        normalised = unicodedata.normalize("NFKC", paragraph)
+        here = [n for labelled in _LABELLED_RE.finditer(normalised) for i in _ITEM_RE.finditer(labelled.group("nums")) for n in _expand(i)]
+        named = here or named
+        kinds = {
+            _KIND_WORDS[m.group("kind")]
+            for m in _OUTCOME_RE.finditer(normalised)
+            if (m.group("suggested") or "").strip().startswith("建議")
+        }
+        if named and len(kinds) == 1:
+            kind = kinds.pop()
+            found.update(dict.fromkeys(named, kind))
+    return found
+
+
 def _read(text: str) -> tuple[dict[str, str], list[str]]:
     normalised = unicodedata.normalize("NFKC", text)
     decisions: dict[str, str] = {}

@@ -126,3 +126,24 @@ def test_the_command_notes_mentions_and_its_dry_run_lists_decisions(tmp_path):
     out, err = StringIO(), StringIO()
     call_command("import_minutes", str(path), stdout=out, stderr=err)
     assert out.getvalue().startswith("imported meeting") and MENTION in err.getvalue()
+
+
+AS_SUGGESTED = (
+    "某局第 9 次局務會議紀錄\n時間：113 年 1 月 2 日上午 9 時\n壹、上次會議決議事項執行情形\n"
+    "一、第 8 次局務會議列管事項辦理情形報告：\n"
+    "（一）列管案號 801：請人事室辦理。\n辦理情形：已完成。建議解除列管。\n"
+    "（二）列管案號 802：請會計室辦理。\n辦理情形：辦理中。建議繼續列管。\n"
+    "決定：同意依各單位建議辦理。\n散會\n"
+)
+
+
+def test_approving_the_units_suggestions_decides_each_case_as_suggested():
+    meeting = record_import(parse_minutes(AS_SUGGESTED))
+    assert decisions_at(meeting) == {"801": Decision.CLOSE, "802": Decision.CONTINUE}
+
+
+def test_approving_suggestions_that_are_not_there_records_nothing_and_reports_the_cases():
+    from tracking.importing import stated_decisions
+
+    text = AS_SUGGESTED.replace("建議解除列管。", "").replace("建議繼續列管。", "")
+    assert stated_decisions(parse_minutes(text)) == ({}, ["801", "802"])
