@@ -340,7 +340,18 @@ def padded(text: str, pad: int) -> str:
     """
     first_section = re.search(r"(?m)^[ \t\u3000]*壹[ \t\u3000]*、", text)
     start = first_section.start() if first_section else 0
-    return text[:start] + _PARAGRAPH_START_RE.sub(lambda match: match.group(1) + _FILLER[:pad], text[start:])
+
+    def pad_paragraph(match: re.Match[str]) -> str:
+        if _HEADER_FIELD_RE.match(match.string, match.end()):
+            return match.group(0)  # 一、時間：… in a record that numbers its header like its agenda
+        return match.group(1) + _FILLER[:pad]
+
+    return text[:start] + _PARAGRAPH_START_RE.sub(pad_paragraph, text[start:])
+
+
+_HEADER_FIELD_RE = re.compile(
+    r"(?:開會|會議)?(?:時\s*間|日\s*期|地\s*點|主\s*席|主持人|[紀記]\s*錄(?:人員)?|出\s*席(?:人員)?|列\s*席|請\s*假)\s*[：:]"
+)
 
 
 # -- a district office's 區務會議 that gives each tracked case an item of its own and decides it briefly ---
