@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -491,9 +490,7 @@ def meeting_import(request):
         try:
             # The preview runs the whole import and rolls it back, so it warns of everything saving
             # would refuse: a meeting already there, a decision the case's history does not allow.
-            with transaction.atomic():
-                meeting = record_import(parsed, user=request.user)
-                transaction.set_rollback(not saving)
+            meeting = record_import(parsed, user=request.user, dry_run=not saving)
         except services.MeetingExistsError as exc:
             context["existing"] = exc.meeting
             context["save_error"] = f"{exc.meeting.title} 已經在系統中，貼上匯入不會覆蓋既有的紀錄；沒有任何資料被儲存。"

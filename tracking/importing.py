@@ -27,8 +27,11 @@ def _conclusion_path(conclusion: Conclusion) -> tuple:
 
 
 @transaction.atomic
-def record_import(parsed: ParsedMeeting, *, replace: bool = False, user=None) -> Meeting:
-    """Write a parsed record and the review decisions it contains, all or nothing."""
+def record_import(parsed: ParsedMeeting, *, replace: bool = False, dry_run: bool = False, user=None) -> Meeting:
+    """Write a parsed record and the review decisions it contains, all or nothing.
+
+    A dry run imports and rolls back, so it refuses whatever saving would refuse and saves nothing.
+    """
     # Items opened from the old text keep their case numbers: detach them, rewrite, attach again.
     detached: dict[tuple, TrackedItem] = {}
     if replace:
@@ -57,6 +60,8 @@ def record_import(parsed: ParsedMeeting, *, replace: bool = False, user=None) ->
         record_decisions_from_text(
             meeting=meeting, text=conclusion.text, item_title=item_title, item_body=item_body, user=user
         )
+    if dry_run:
+        transaction.set_rollback(True)
     return meeting
 
 

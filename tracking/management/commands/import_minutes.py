@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from minutes.forms import html_in_parsed
 from minutes.outline import outline_lines
@@ -44,10 +43,7 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(f"{path}:{exc}") from exc
         try:
-            # A dry run imports and rolls back, so it fails wherever the import would.
-            with transaction.atomic():
-                meeting = record_import(parsed, replace=replace)
-                transaction.set_rollback(dry_run)
+            meeting = record_import(parsed, replace=replace, dry_run=dry_run)
         except (MeetingError, TrackingError) as exc:
             raise CommandError(str(exc)) from exc
         if dry_run:
