@@ -43,8 +43,6 @@ def _model_field(model, name, **kwargs):
 class RocDateField(forms.Field):
     """A date typed as the records write it (111年1月20日, 民國 111 年 1 月 20 日, 111/1/20) or 2022-01-20."""
 
-    _SLASHED = re.compile(r"^\s*(\d{2,3})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*$")
-
     def __init__(self, **kwargs):
         kwargs.setdefault("widget", forms.TextInput(attrs={"placeholder": "例：111 年 1 月 20 日", "class": "w-date"}))
         super().__init__(**kwargs)
@@ -62,12 +60,8 @@ class RocDateField(forms.Field):
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-        match = self._SLASHED.match(value)
         try:
-            if match:
-                year, month, day = (int(g) for g in match.groups())
-                return dt.date(year + rocdate.ROC_OFFSET, month, day)
-            return rocdate.parse_roc_date(value)
+            return rocdate.parse_roc_date(value)  # 111 年 1 月 20 日, 111/1/20, 111.1.20
         except ValueError as exc:
             raise forms.ValidationError("日期格式不正確，請以「111 年 1 月 20 日」或「111/1/20」輸入。") from exc
 

@@ -57,7 +57,7 @@ _TIME_RE = re.compile(rf"\s*{_time_pattern('t_')}\s*")
 
 # 113.10.07 and 113/10/07, as forms and spreadsheets write dates: read as 113年10月07日.
 _NUMERIC_DATE_RE = re.compile(
-    r"^(\s*(?:民國|中華民國|西元)?\s*)([0-9]{2,4})\s*([./-])\s*([0-9]{1,2})\s*\3\s*([0-9]{1,2})(?![0-9])"
+    r"^(\s*(?:民國|中華民國|西元)?\s*)([0-9]{2,4})\s*[./-]\s*([0-9]{1,2})\s*[./-]\s*([0-9]{1,2})(?![0-9])"
 )
 # 同日下午 4 時 (the same day), and a note after the time: 上午 9 時 30 分（視訊）.
 _SAME_DAY_RE = re.compile(r"^\s*(?:同日|當日|當天)\s*")
@@ -66,7 +66,7 @@ _TRAILING_NOTE_RE = re.compile(r"(?<=[時分半整0-9])\s*\([^()0-9]{1,12}\)\s*$
 
 def _normalise(s: str) -> str:
     # NFKC turns full-width digits, colons, parentheses and spaces into their ASCII forms.
-    s = _NUMERIC_DATE_RE.sub(r"\1\2年\4月\5日", unicodedata.normalize("NFKC", s), count=1)
+    s = _NUMERIC_DATE_RE.sub(r"\1\2年\3月\4日", unicodedata.normalize("NFKC", s), count=1)
     return _TRAILING_NOTE_RE.sub("", _SAME_DAY_RE.sub("", s))
 
 
