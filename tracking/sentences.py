@@ -157,13 +157,6 @@ def parse_decision_sentence(text: str) -> dict[str, str]:
     return read_decisions(text)[0]
 
 
-def read_decisions(text: str) -> tuple[dict[str, str], list[str]]:
-    """The decisions a text states (as parse_decision_sentence), and the case numbers it names without
-    deciding on them: 有關列管案號 10606 之辦理情形，請於下次會議報告。 A text that decides some cases and
-    leaves another undecided is a ValueError: that is a list read wrongly, not a mention."""
-    return _read(text)
-
-
 def case_numbers_named(text: str) -> list[str]:
     """The case numbers a text names after 案號, in order: 一、列管案號 10606：… → ["10606"];
     列管案號 8503 至 8505 → ["8503", "8504", "8505"].
@@ -266,9 +259,8 @@ def suggested_outcomes(paragraphs: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     named: list[str] = []
     for paragraph in paragraphs:
+        named = case_numbers_named(paragraph) or named
         normalised = unicodedata.normalize("NFKC", paragraph)
-        here = [n for labelled in _LABELLED_RE.finditer(normalised) for i in _ITEM_RE.finditer(labelled.group("nums")) for n in _expand(i)]
-        named = here or named
         kinds = {
             _KIND_WORDS[m.group("kind")]
             for m in _OUTCOME_RE.finditer(normalised)
@@ -280,7 +272,10 @@ def suggested_outcomes(paragraphs: list[str]) -> dict[str, str]:
     return found
 
 
-def _read(text: str) -> tuple[dict[str, str], list[str]]:
+def read_decisions(text: str) -> tuple[dict[str, str], list[str]]:
+    """The decisions a text states (as parse_decision_sentence), and the case numbers it names without
+    deciding on them: 有關列管案號 10606 之辦理情形，請於下次會議報告。 A text that decides some cases and
+    leaves another undecided is a ValueError: that is a list read wrongly, not a mention."""
     normalised = unicodedata.normalize("NFKC", text)
     decisions: dict[str, str] = {}
 
