@@ -181,3 +181,8 @@ def test_a_due_date_before_the_meeting_is_refused(units, recorder, login, conclu
     )
     assert "期限（110 年 1 月 1 日）不能早於會議日期（111 年 1 月 20 日）" in response.content.decode()
     assert not TrackedItem.objects.filter(meeting_number=108).exists()
+
+
+def test_the_form_shows_the_due_date_the_text_suggests(units, recorder, login, conclusion_of):
+    body = login(recorder).get(track_url(conclusion_of("請文書組於一月底前"))).content.decode()
+    assert "依結論文字建議：111 年 1 月 31 日" in body
