@@ -476,7 +476,7 @@ def meeting_import(request):
         context["outline"] = outline_lines(parsed)
         # The pasted record may state review decisions, which belong to tracking: the page is the one
         # place in minutes that reaches into it, late, so the models keep their one-way dependency.
-        from tracking.importing import record_import, stated_decisions
+        from tracking.importing import mentions_note, record_import, stated_decisions
         from tracking.lifecycle import TrackingError
         from tracking.models import Decision
 
@@ -500,13 +500,9 @@ def meeting_import(request):
             if saving:
                 messages.success(request, f"已匯入{meeting.title}（草稿），請檢查後交主席簽核。")
                 if mentions:
-                    messages.warning(request, _mentions_note(mentions))
+                    messages.warning(request, mentions_note(mentions))
                 return redirect(meeting)
     return render(request, "minutes/meeting_import.html", context)
-
-
-def _mentions_note(mentions: list[str]) -> str:
-    return f"結論提及列管案號 {'、'.join(mentions)}，但未載明會議決定，因此沒有登錄決定；如有決定，請在審議頁補登。"
 
 
 def _lines_around(lines: list[str], line: int, spread: int = 3) -> list[dict]:

@@ -92,6 +92,11 @@ def conclusion_decisions(
     return decisions, mentions
 
 
+def mentions_note(mentions: list[str]) -> str:
+    """What an import says of case numbers its record names without a decision."""
+    return f"結論提及列管案號 {'、'.join(mentions)}，但未載明會議決定，因此沒有登錄決定；如有決定，請在審議頁補登。"
+
+
 def stated_decisions(parsed: ParsedMeeting) -> tuple[dict[str, str], list[str]]:
     """The decisions on tracked items the whole record states, and the case numbers it only mentions,
     for the preview before an import. Raises ValueError as conclusion_decisions does."""

@@ -8,7 +8,7 @@ from minutes.forms import html_in_parsed
 from minutes.outline import outline_lines
 from minutes.parsing import ParseError, parse_minutes
 from minutes.services import MeetingError
-from tracking.importing import decode_record, record_import, stated_decisions
+from tracking.importing import decode_record, mentions_note, record_import, stated_decisions
 from tracking.lifecycle import TrackingError
 from tracking.models import Decision
 
@@ -54,4 +54,4 @@ class Command(BaseCommand):
         else:
             self.stdout.write(f"imported meeting {meeting.pk}: {meeting.title}")
         if mentions:
-            self.stderr.write(f"注意：結論提及列管案號 {'、'.join(mentions)}，但未載明會議決定，未登錄任何決定。")
+            self.stderr.write(mentions_note(mentions))
