@@ -95,8 +95,8 @@ def build_big_meeting(items: int, reviews: int):
     """The generated record imported like any text, plus `reviews` decisions on tracked items at it."""
     from minutes.models import Unit
     from minutes.parsing import parse_minutes
+    from minutes.services import record_import
     from tracking import lifecycle
-    from tracking.importing import record_import
     from tracking.models import Decision
 
     meeting = record_import(parse_minutes(big_record_text(items)))
@@ -148,7 +148,7 @@ def main() -> int:
 
     from minutes import documents
     from minutes.parsing import parse_minutes
-    from tracking.importing import record_import
+    from minutes.services import record_import
 
     call_command("migrate", verbosity=0)
     seed_text = SEED.read_text(encoding="utf-8")

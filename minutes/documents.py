@@ -11,13 +11,12 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from minutes import permissions
-from minutes.models import Meeting, SignedRecord
-from minutes.services import MeetingError
+from minutes import extensions, permissions
+from minutes.errors import MeetingError
+from minutes.models import Amendment, Meeting, SignedRecord
 
 PDF_TEMPLATE = "minutes/pdf/meeting.html"
 PRINT_STYLESHEET = "css/print.css"
@@ -70,21 +69,15 @@ def _with_outline(meeting: Meeting) -> Meeting:
     return fresh
 
 
-def _reviews(meeting: Meeting) -> list:
-    """Reviews of tracked items decided at this meeting, for the appendix (tracking's reverse relation)."""
-    from django.apps import apps
-
-    if not apps.is_installed("tracking"):
-        return []
-    reviews = meeting.reviews.select_related("item__conclusion").prefetch_related(
-        Prefetch("item__responsible_units")
-    )
-    return sorted(reviews, key=lambda r: (r.item.meeting_number, r.item.sequence))
-
-
-def _document_date(meeting: Meeting) -> str:
-    """The date written into the PDF metadata: the signing time, or for a draft its last change."""
-    moment = meeting.signed_at if meeting.is_signed and meeting.signed_at else meeting.updated_at
+def _document_date(meeting: Meeting, amendments: list[Amendment]) -> str:
+    """The date written into the PDF metadata: the last amendment printed, the signing time, or for a draft its
+    last change. Fixed by what the version holds, so the same version always renders to the same bytes."""
+    if amendments:
+        moment = amendments[-1].created_at
+    elif meeting.is_signed and meeting.signed_at:
+        moment = meeting.signed_at
+    else:
+        moment = meeting.updated_at
     moment = timezone.localtime(moment or meeting.starts_at).replace(microsecond=0)
     return moment.isoformat()
 
@@ -96,22 +89,33 @@ def _signer_name(meeting: Meeting) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def meeting_html(meeting: Meeting) -> str:
+def _person(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user is not None else ""
+
+
+def meeting_html(meeting: Meeting, *, amendments: list[Amendment] = ()) -> str:
+    """The document's HTML; `amendments` (a signed record's, in order) are printed after the record, each with
+    what, why, the meeting that decided it and who recorded it."""
     meeting = _with_outline(meeting)
+    amendments = list(amendments)
+    parts = extensions.document_parts(meeting)
     return render_to_string(
         PDF_TEMPLATE,
         {
             "meeting": meeting,
-            "reviews": _reviews(meeting),
-            "document_date": _document_date(meeting),
+            "conclusion_marks": parts.conclusion_marks,
+            "blocks": parts.blocks,
+            "amendments": [{"amendment": a, "author": _person(a.author)} for a in amendments],
+            "version": len(amendments) + 1,
+            "document_date": _document_date(meeting, amendments),
             "signer_name": _signer_name(meeting),
         },
     )
 
 
-def render_meeting_pdf(meeting: Meeting) -> bytes:
-    """Render the meeting as the document of record. Same meeting, same bytes."""
-    return html_to_pdf(meeting_html(meeting))
+def render_meeting_pdf(meeting: Meeting, *, amendments: list[Amendment] = ()) -> bytes:
+    """Render the meeting as the document of record. Same meeting (and amendments), same bytes."""
+    return html_to_pdf(meeting_html(meeting, amendments=amendments))
 
 
 def html_to_pdf(html: str) -> bytes:
@@ -159,36 +163,55 @@ def pdf_sign(pdf: bytes, *, meeting: Meeting) -> bytes:
     return out.getvalue()
 
 
-def signed_record_create(meeting: Meeting) -> SignedRecord:
-    """Render the signed meeting once, sign it when a certificate is configured, store it with its hash.
+def signed_record_create(meeting: Meeting, *, amendment: Amendment | None = None) -> SignedRecord:
+    """Render a version of the signed record once, sign it when a certificate is configured, store it with its hash.
 
-    Called by meeting_sign inside its transaction, after it has set status, signed_by and signed_at.
+    Called by meeting_sign inside its transaction, after it has set status, signed_by and signed_at (version 1),
+    and by meeting_amend after saving an amendment (the next version, printing every amendment so far).
     """
     if not meeting.is_signed or meeting.signed_at is None:
         raise DocumentError(f"{meeting.title} 尚未簽核，不能產生簽核版紀錄檔。")
-    pdf = render_meeting_pdf(meeting)
+    versions = SignedRecord.objects.filter(meeting=meeting)
+    if amendment is None and versions.exists():
+        raise DocumentError(f"{meeting.title} 已有簽核版紀錄檔，不能重新產生。")
+    if amendment is not None and not versions.exists():
+        signed_record_create(meeting)  # a meeting signed before versions were kept: its original comes first
+    if amendment is not None and versions.filter(amendment=amendment).exists():
+        raise DocumentError("這筆更正已產生過新版紀錄檔。")
+    amendments = []
+    if amendment is not None:
+        # Every amendment up to this one, in the order they were recorded (ids only grow).
+        amendments = list(
+            Amendment.objects.filter(meeting=meeting, pk__lte=amendment.pk)
+            .select_related("author", "decided_at__series").order_by("pk")
+        )
+    pdf = render_meeting_pdf(meeting, amendments=amendments)
     digitally_signed = False
     if _signing_configured():
         pdf = pdf_sign(pdf, meeting=meeting)
         digitally_signed = True
-    if SignedRecord.objects.filter(meeting=meeting).exists():
-        raise DocumentError(f"{meeting.title} 已有簽核版紀錄檔，不能重新產生。")
+    last = versions.order_by("-version").values_list("version", flat=True).first() or 0
     return SignedRecord.objects.create(
-        meeting=meeting, pdf=pdf, sha256=sha256_of(pdf), digitally_signed=digitally_signed
+        meeting=meeting, version=last + 1, amendment=amendment, pdf=pdf, sha256=sha256_of(pdf),
+        digitally_signed=digitally_signed,
     )
 
 
-def meeting_pdf_bytes(meeting: Meeting) -> bytes:
-    """What a download serves: the stored file for signed minutes, byte for byte; a fresh draft otherwise."""
+def meeting_pdf_bytes(meeting: Meeting, *, version: int | None = None) -> bytes:
+    """What a download serves: for signed minutes a stored version byte for byte (the current one unless asked);
+    a fresh draft otherwise."""
     if meeting.is_signed:
-        record = SignedRecord.objects.filter(meeting=meeting).first()
+        records = SignedRecord.objects.filter(meeting=meeting)
+        record = records.filter(version=version).first() if version else records.order_by("-version").first()
         if record is not None:
             return bytes(record.pdf)
+        if version:
+            raise DocumentError(f"{meeting.title} 沒有第 {version} 版紀錄檔。")
     return render_meeting_pdf(meeting)
 
 
-def meeting_pdf_filename(meeting: Meeting) -> str:
-    suffix = "" if meeting.is_signed else "-草稿"
+def meeting_pdf_filename(meeting: Meeting, *, version: int | None = None) -> str:
+    suffix = (f"-第{version}版" if version else "") if meeting.is_signed else "-草稿"
     return f"{meeting.series.meeting_name}第{meeting.number}次紀錄{suffix}.pdf"
 
 
@@ -202,14 +225,20 @@ def can_download_pdf(user, meeting: Meeting) -> bool:
 
 
 def _records():
-    return SignedRecord.objects.select_related("meeting__series", "meeting__signed_by").defer("pdf")
+    return SignedRecord.objects.select_related("meeting__series", "meeting__signed_by", "amendment__author").defer("pdf")
+
+
+def signed_record_versions(meeting: Meeting) -> list[SignedRecord]:
+    """The stored versions of a meeting's document, oldest first, without loading their bytes."""
+    if not meeting.is_signed:
+        return []
+    return list(_records().filter(meeting=meeting).order_by("version"))
 
 
 def signed_record_summary(meeting: Meeting) -> SignedRecord | None:
-    """The stored signed file of a meeting without loading its bytes."""
-    if not meeting.is_signed:
-        return None
-    return _records().filter(meeting=meeting).first()
+    """The current stored version of a meeting's document without loading its bytes."""
+    versions = signed_record_versions(meeting)
+    return versions[-1] if versions else None
 
 
 @dataclass(frozen=True)
@@ -217,18 +246,29 @@ class Verification:
     sha256: str
     size: int
     record: SignedRecord | None
+    current_version: int = 0
 
     @property
     def matches(self) -> bool:
         return self.record is not None
 
+    @property
+    def is_current(self) -> bool:
+        return self.record is not None and self.record.version == self.current_version
+
 
 def signed_record_verify(chunks: Iterable[bytes]) -> Verification:
-    """Is this file exactly the stored signed minutes of a meeting? Compared by SHA-256 of every byte."""
+    """Is this file exactly a stored version of a meeting's signed minutes? Compared by SHA-256 of every byte."""
     digest = hashlib.sha256()
     size = 0
     for chunk in chunks:
         digest.update(chunk)
         size += len(chunk)
     sha = digest.hexdigest()
-    return Verification(sha256=sha, size=size, record=_records().filter(sha256=sha).first())
+    record = _records().filter(sha256=sha).first()
+    current = 0
+    if record is not None:
+        current = SignedRecord.objects.filter(meeting=record.meeting_id).order_by("-version").values_list(
+            "version", flat=True
+        ).first()
+    return Verification(sha256=sha, size=size, record=record, current_version=current or 0)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from minutes import documents
-from minutes.models import Meeting
+from minutes import bounds, documents
+from minutes.models import Meeting, SignedRecord
 
 MAX_VERIFY_BYTES = 20 * 1024 * 1024
 
@@ -23,10 +23,17 @@ def meeting_pdf(request, pk):
     meeting = get_object_or_404(Meeting.objects.select_related("series", "signed_by"), pk=pk)
     if not documents.can_download_pdf(request.user, meeting):
         raise PermissionDenied("草稿只有紀錄與主席可以下載；簽核後即可供同仁下載。")
-    pdf = documents.meeting_pdf_bytes(meeting)
+    version = None
+    if "version" in request.GET:
+        version = bounds.parse_id(request.GET["version"], SignedRecord, "version")
+        if version is None or not meeting.is_signed or not SignedRecord.objects.filter(
+            meeting=meeting, version=version
+        ).exists():
+            raise Http404("沒有這一版的簽核紀錄檔。")
+    pdf = documents.meeting_pdf_bytes(meeting, version=version)
     response = HttpResponse(pdf, content_type="application/pdf")
     response.headers["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=documents.meeting_pdf_filename(meeting)
+        as_attachment=True, filename=documents.meeting_pdf_filename(meeting, version=version)
     )
     response.headers["Cache-Control"] = "private, no-store"
     if meeting.is_signed:

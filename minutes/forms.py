@@ -23,7 +23,7 @@ from minutes.models import (
     SupplementaryReport,
     Unit,
 )
-from minutes.validators import contains_html, no_html
+from minutes.validators import no_html
 
 # The recorder types (一) or 1. out of habit; the numbering comes from the order, so markers are dropped.
 _MARKER_RE = re.compile(r"^\s*(?:[-•・]\s*)?(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、])\s*")
@@ -258,11 +258,24 @@ class ConclusionAddForm(forms.Form):
 
 
 class AmendmentForm(forms.ModelForm):
+    """An amendment of signed minutes: what, why, and the later meeting of the series that decided it (修正後確定)."""
+
     class Meta:
         model = Amendment
-        fields = ["reason", "changes"]
+        fields = ["changes", "reason", "decided_at"]
         widgets = {"reason": forms.Textarea(attrs={"rows": 2}), "changes": forms.Textarea(attrs={"rows": 4})}
-        help_texts = {"changes": "寫明更正的位置、原文與更正後文字，例如：參、三、會議結論(三)「一月底」更正為「二月底」。"}
+        help_texts = {
+            "changes": "寫明更正的位置、原文與更正後文字，例如：參、三、會議結論(三)「一月底」更正為「二月底」。",
+            "decided_at": "例如下次會議「宣讀上次會議紀錄」決定修正後確定；由主席逕行更正時免填。",
+        }
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["decided_at"]
+        field.queryset = Meeting.objects.filter(series=meeting.series_id, number__gt=meeting.number).order_by("number")
+        field.label_from_instance = lambda m: f"第 {m.number} 次（{rocdate.format_roc_date(timezone.localtime(m.starts_at).date())}）"
+        field.empty_label = "（未經會議決定）"
+        field.required = False
 
 
 class PasteImportForm(forms.Form):
@@ -276,21 +289,3 @@ class PasteImportForm(forms.Form):
         if not text.strip():
             raise forms.ValidationError("請貼上會議紀錄的文字。")
         return text
-
-
-def html_in_parsed(parsed) -> tuple[int, str] | None:
-    """The first line of a parsed record whose text contains markup, for the paste-import page."""
-    header = [parsed.place, parsed.chair, parsed.recorder, parsed.attendees, parsed.observers, parsed.absentees,
-              *parsed.attachments]
-    if any(contains_html(v) for v in header):
-        return (1, "表頭欄位含有 HTML 標記")
-    for section in parsed.sections:
-        texts = [section.title, *section.body, *(section.conclusion.points if section.conclusion else [])]
-        if any(contains_html(t) for t in texts):
-            return (section.line, "段落含有 HTML 標記")
-        for item in section.items:
-            texts = [item.title, *item.body, *(item.conclusion.points if item.conclusion else [])]
-            texts += [p for r in item.reports for p in (r.heading, *r.points)]
-            if any(contains_html(t) for t in texts):
-                return (item.line, "案由含有 HTML 標記")
-    return None

@@ -38,7 +38,7 @@ class Role(models.TextChoices):
 class Profile(models.Model):
     """What a user is in the office: their role and, for chiefs, their unit."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name="帳號", on_delete=models.CASCADE, related_name="profile")
     role = models.CharField("角色", max_length=20, choices=Role.choices, default=Role.MEMBER)
     unit = models.ForeignKey(Unit, verbose_name="組室", null=True, blank=True, on_delete=models.SET_NULL)
     title = models.CharField("職稱", max_length=30, blank=True)
@@ -79,14 +79,13 @@ class MeetingSeries(models.Model):
 
 class MeetingQuerySet(models.QuerySet):
     def with_outline(self):
-        """Everything the record page shows, in a fixed number of queries."""
-        # tracked_item is the reverse side of tracking's link; naming it keeps minutes free of imports.
-        conclusions = Conclusion.objects.select_related("tracked_item")
+        """Everything the record page shows, in a fixed number of queries (what other apps add comes through
+        minutes.extensions, in queries of their own)."""
         return self.select_related("series", "previous", "signed_by").prefetch_related(
             "sections__items__reports__unit",
             "sections__items__reports__points",
-            models.Prefetch("sections__items__conclusions", queryset=conclusions),
-            models.Prefetch("sections__conclusions", queryset=conclusions),
+            "sections__items__conclusions",
+            "sections__conclusions",
         )
 
 
@@ -120,8 +119,8 @@ class Meeting(models.Model):
     signed_at = models.DateTimeField("簽核時間", null=True, blank=True)
     # Optimistic locking: a form carries the version it was read at; a stale save is refused.
     version = models.PositiveIntegerField("版本", default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField("建立時間", auto_now_add=True)
+    updated_at = models.DateTimeField("最後修改", auto_now=True)
     history = HistoricalRecords()
 
     objects = MeetingQuerySet.as_manager()
@@ -162,7 +161,7 @@ class Meeting(models.Model):
 class Section(models.Model):
     """壹、貳、參…; the numeral is what the record gives, gaps included."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="sections")
+    meeting = models.ForeignKey(Meeting, verbose_name="會議", on_delete=models.CASCADE, related_name="sections")
     number = models.PositiveSmallIntegerField("序號", help_text="壹 = 1，參 = 3")
     order = models.PositiveIntegerField("排序", default=0)
     title = models.CharField("標題", max_length=500, validators=[no_html])
@@ -191,7 +190,7 @@ class Section(models.Model):
 class AgendaItem(models.Model):
     """一、二、三… inside a section; numbered by order."""
 
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="items")
+    section = models.ForeignKey(Section, verbose_name="段落", on_delete=models.CASCADE, related_name="items")
     order = models.PositiveIntegerField("排序", default=0)
     title = models.TextField("案由", max_length=2000, validators=[no_html])
     body = models.TextField("說明", blank=True, max_length=20000, validators=[no_html])
@@ -210,7 +209,7 @@ class AgendaItem(models.Model):
 class SupplementaryReport(models.Model):
     """{unit}{surname}{title}補充報告, with numbered points or one paragraph."""
 
-    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="reports")
+    item = models.ForeignKey(AgendaItem, verbose_name="案由", on_delete=models.CASCADE, related_name="reports")
     order = models.PositiveIntegerField("排序", default=0)
     unit = models.ForeignKey(Unit, verbose_name="組室", null=True, blank=True, on_delete=models.PROTECT)
     reporter_surname = models.CharField("報告人姓氏", max_length=4, blank=True, validators=[no_html])
@@ -241,7 +240,7 @@ class SupplementaryReport(models.Model):
 
 
 class ReportPoint(models.Model):
-    report = models.ForeignKey(SupplementaryReport, on_delete=models.CASCADE, related_name="points")
+    report = models.ForeignKey(SupplementaryReport, verbose_name="補充報告", on_delete=models.CASCADE, related_name="points")
     order = models.PositiveIntegerField("排序", default=0)
     text = models.TextField("內容", max_length=5000, validators=[no_html])
     history = HistoricalRecords()
@@ -258,8 +257,10 @@ class ReportPoint(models.Model):
 class Conclusion(models.Model):
     """One conclusion sentence; several under one item are numbered (一)(二)… by order."""
 
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="conclusions")
-    item = models.ForeignKey(AgendaItem, null=True, blank=True, on_delete=models.CASCADE, related_name="conclusions")
+    section = models.ForeignKey(Section, verbose_name="段落", on_delete=models.CASCADE, related_name="conclusions")
+    item = models.ForeignKey(
+        AgendaItem, verbose_name="案由", null=True, blank=True, on_delete=models.CASCADE, related_name="conclusions"
+    )
     order = models.PositiveIntegerField("排序", default=0)
     text = models.TextField("內容", max_length=5000, validators=[no_html])
     history = HistoricalRecords()
@@ -283,13 +284,17 @@ class Conclusion(models.Model):
 
 
 class Amendment(models.Model):
-    """A correction made after signing: who, when, why and what changed. Never edited."""
+    """A correction made after signing: who, when, why, what changed and which meeting decided it. Never edited."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="amendments")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    meeting = models.ForeignKey(Meeting, verbose_name="會議", on_delete=models.CASCADE, related_name="amendments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登錄人", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField("登錄時間", auto_now_add=True)
     reason = models.TextField("更正理由", max_length=2000, validators=[no_html])
     changes = models.TextField("更正內容", max_length=20000, validators=[no_html])
+    # 修正後確定 at the next meeting: the meeting that decided the correction, when one did.
+    decided_at = models.ForeignKey(
+        Meeting, verbose_name="決定更正的會議", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+    )
 
     class Meta:
         verbose_name = "更正紀錄"
@@ -300,18 +305,43 @@ class Amendment(models.Model):
         return f"{self.meeting} 更正 {self.created_at:%Y-%m-%d}"
 
 
-class SignedRecord(models.Model):
-    """The PDF rendered once at signing: served byte for byte afterwards, verifiable by its hash."""
+class SignedRecordQuerySet(models.QuerySet):
+    def current(self):
+        """The latest version of each meeting's document: what a download serves."""
+        newer = SignedRecord.objects.filter(meeting=models.OuterRef("meeting"), version__gt=models.OuterRef("version"))
+        return self.filter(~models.Exists(newer))
 
-    meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT, related_name="signed_record")
+
+class SignedRecord(models.Model):
+    """A version of the document of record, rendered once and served byte for byte, verifiable by its hash.
+
+    Version 1 is the PDF stored at signing; each amendment adds a version that prints the signed record with the
+    amendments so far. Earlier versions are never replaced.
+    """
+
+    meeting = models.ForeignKey(Meeting, verbose_name="會議", on_delete=models.PROTECT, related_name="signed_records")
+    version = models.PositiveIntegerField("版次", default=1)
+    amendment = models.OneToOneField(
+        Amendment, verbose_name="更正紀錄", null=True, blank=True, on_delete=models.PROTECT, related_name="signed_record",
+    )
     pdf = models.BinaryField("PDF")
     sha256 = models.CharField("SHA-256", max_length=64, unique=True)
     digitally_signed = models.BooleanField("含數位簽章", default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("產生時間", auto_now_add=True)
+
+    objects = SignedRecordQuerySet.as_manager()
 
     class Meta:
         verbose_name = "簽核版紀錄檔"
         verbose_name_plural = "簽核版紀錄檔"
+        ordering = ["meeting", "version"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "version"], name="one_signed_record_per_version"),
+            models.CheckConstraint(
+                condition=Q(version=1, amendment__isnull=True) | Q(version__gt=1, amendment__isnull=False),
+                name="amended_versions_name_their_amendment",
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.meeting} ({self.sha256[:12]})"
+        return f"{self.meeting} 第 {self.version} 版 ({self.sha256[:12]})"

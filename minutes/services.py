@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
-from minutes import rocdate
+from minutes import bounds, documents, extensions, rocdate
+from minutes.errors import MeetingError, MeetingExistsError, SignedRecordError
 from minutes.models import (
     AgendaItem,
     Amendment,
@@ -22,23 +26,21 @@ from minutes.models import (
     Unit,
 )
 from minutes.parsing import ParsedConclusion, ParsedMeeting
+from minutes.validators import contains_html
 
-
-class MeetingError(Exception):
-    """A rule of the record was broken; the message is for the user."""
-
-
-class MeetingExistsError(MeetingError):
-    """An import names a meeting that is already recorded; pages link to it, the command names --replace."""
-
-    def __init__(self, meeting: Meeting):
-        self.meeting = meeting
-        super().__init__(f"{meeting.title} 已存在；若要以新文字取代，請加上 --replace。")
+__all__ = ["MeetingError", "MeetingExistsError", "SignedRecordError", "StaleMeetingError"]
 
 
 def series_get_or_create(*, organisation: str, kind: str) -> MeetingSeries:
+    # get_or_create already retries the get when another transaction created the row first.
     series, _ = MeetingSeries.objects.get_or_create(organisation=organisation, kind=kind)
     return series
+
+
+def _lock_series(series: MeetingSeries) -> MeetingSeries:
+    """Creating a meeting locks its series: two requests creating the same number wait for each other, and the
+    second finds the first's meeting instead of failing on the unique constraint."""
+    return MeetingSeries.objects.select_for_update().get(pk=series.pk)
 
 
 def _write_conclusion(parsed: ParsedConclusion | None, *, section: Section, item: AgendaItem | None) -> None:
@@ -57,8 +59,31 @@ def _too_long(model, line: int, **values) -> None:
             raise MeetingError(f"{where}{field.verbose_name}超過 {field.max_length} 字（目前 {len(value)} 字），請縮短後再匯入。")
 
 
-def check_parsed_lengths(parsed: ParsedMeeting) -> None:
-    """The limits the forms enforce, for a record that comes in as text: refused with the field and its line."""
+def html_in_parsed(parsed: ParsedMeeting) -> tuple[int, str] | None:
+    """The first line of a parsed record whose text contains markup: the record is plain text."""
+    header = [parsed.place, parsed.chair, parsed.recorder, parsed.attendees, parsed.observers, parsed.absentees,
+              *parsed.attachments]
+    if any(contains_html(v) for v in header):
+        return (1, "表頭欄位含有 HTML 標記")
+    for section in parsed.sections:
+        texts = [section.title, *section.body, *(section.conclusion.points if section.conclusion else [])]
+        if any(contains_html(t) for t in texts):
+            return (section.line, "段落含有 HTML 標記")
+        for item in section.items:
+            texts = [item.title, *item.body, *(item.conclusion.points if item.conclusion else [])]
+            texts += [p for r in item.reports for p in (r.heading, *r.points)]
+            if any(contains_html(t) for t in texts):
+                return (item.line, "案由含有 HTML 標記")
+    return None
+
+
+def check_parsed(parsed: ParsedMeeting) -> None:
+    """What the forms enforce, for a record that comes in as text: refused with the field and its line."""
+    if not bounds.fits(Meeting, "number", parsed.number):
+        raise MeetingError(f"第 1 行：會次 {parsed.number} 超出可登錄的範圍。")
+    bad = html_in_parsed(parsed)
+    if bad:
+        raise MeetingError(f"第 {bad[0]} 行：{bad[1]}；紀錄只收純文字。")
     _too_long(MeetingSeries, 1, organisation=parsed.organisation, kind=parsed.kind)
     _too_long(Meeting, 0, place=parsed.place, chair=parsed.chair, recorder=parsed.recorder,
               attendees=parsed.attendees, observers=parsed.observers, absentees=parsed.absentees,
@@ -83,10 +108,10 @@ def check_parsed_lengths(parsed: ParsedMeeting) -> None:
 
 
 @transaction.atomic
-def meeting_import(parsed: ParsedMeeting, *, replace: bool = False) -> Meeting:
+def meeting_import(parsed: ParsedMeeting, *, replace: bool = False, user=None) -> Meeting:
     """Create (or, with replace, rewrite) a meeting and all its parts from a parsed record."""
-    check_parsed_lengths(parsed)
-    series = series_get_or_create(organisation=parsed.organisation, kind=parsed.kind)
+    check_parsed(parsed)
+    series = _lock_series(series_get_or_create(organisation=parsed.organisation, kind=parsed.kind))
     starts_at = timezone.make_aware(parsed.starts_at, timezone.get_default_timezone())
     fields = {
         "starts_at": starts_at,
@@ -104,17 +129,21 @@ def meeting_import(parsed: ParsedMeeting, *, replace: bool = False) -> Meeting:
     if existing and not replace:
         raise MeetingExistsError(existing)
     if existing and existing.is_signed:
-        raise MeetingError(f"{existing.title} 已簽核，不能以匯入取代；請以更正紀錄處理。")
+        raise SignedRecordError(f"{existing.title} 已簽核，不能以匯入取代；請以更正紀錄處理。")
     if existing:
         for name, value in fields.items():
             setattr(existing, name, value)
-        existing.version += 1
-        existing.save()
-        existing.sections.all().delete()
         meeting = existing
+        for section in meeting.sections.all():
+            section._history_user = user
+            _delete(section, what="原有的段落")
+        _touch(meeting, user=user, reason="以匯入的文字取代紀錄", fields=tuple(fields), notify=False)
     else:
-        meeting = Meeting.objects.create(series=series, number=parsed.number, **fields)
-    Meeting.objects.filter(series=series, number=parsed.number + 1, previous__isnull=True).update(previous=meeting)
+        meeting = Meeting(series=series, number=parsed.number, **fields)
+        meeting._history_user = user
+        meeting._change_reason = "匯入會議紀錄"
+        meeting.save()
+    _link_next(meeting, user=user)
 
     units = {}
     for s_order, ps in enumerate(parsed.sections, 1):
@@ -159,28 +188,75 @@ def meeting_import(parsed: ParsedMeeting, *, replace: bool = False) -> Meeting:
     return meeting
 
 
+def _link_next(meeting: Meeting, *, user) -> None:
+    """An older meeting imported after its successor: the successor's draft learns its previous meeting.
+
+    A signed successor is left as it was signed; the series' order is by number anyway.
+    """
+    following = Meeting.objects.select_for_update().filter(
+        series=meeting.series, number=meeting.number + 1, previous__isnull=True, status=Meeting.Status.DRAFT
+    ).first()
+    if following is not None:
+        following.previous = meeting
+        _touch(following, user=user, reason=f"連結上次會議（第 {meeting.number} 次）", fields=("previous",),
+               notify=False)
+
+
+@transaction.atomic
+def record_import(parsed: ParsedMeeting, *, replace: bool = False, dry_run: bool = False, user=None) -> Meeting:
+    """Write a parsed record with everything the installed apps take from it (tracking: the decisions it states),
+    all or nothing. What the apps will tell the user of it is extensions.import_preview(parsed).
+
+    A dry run imports and rolls back, so it refuses whatever saving would refuse and saves nothing.
+    """
+    check_parsed(parsed)
+    existing = Meeting.objects.filter(
+        series__organisation=parsed.organisation, series__kind=parsed.kind, number=parsed.number
+    ).first()
+    kept = {}
+    if replace and existing is not None and not existing.is_signed:
+        kept = {extension: extension.before_replace(existing) for extension in extensions.registered()}
+    try:
+        with transaction.atomic():
+            meeting = meeting_import(parsed, replace=replace, user=user)
+    except IntegrityError as exc:
+        # Another import of the same meeting committed first (the series lock makes this rare).
+        raced = Meeting.objects.filter(
+            series__organisation=parsed.organisation, series__kind=parsed.kind, number=parsed.number
+        ).first()
+        if raced is None:
+            raise
+        raise MeetingExistsError(raced) from exc
+    for extension in extensions.registered():
+        extension.imported(meeting, parsed, user=user, kept=kept.get(extension))
+    if dry_run:
+        transaction.set_rollback(True)
+    return meeting
+
+
 def ensure_editable(meeting: Meeting) -> None:
     """Signed minutes are frozen: every write to a meeting's content calls this first."""
     if meeting.is_signed:
-        raise MeetingError(f"{meeting.title} 已簽核，不能再修改；如需更正，請以更正紀錄辦理。")
+        raise SignedRecordError(f"{meeting.title} 已簽核，不能再修改；如需更正，請以更正紀錄辦理。")
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Editing in the browser. Every write locks the meeting row, refuses a signed meeting and a stale version,
+# Editing in the browser. Every write locks the meeting row, refuses a signed meeting and a stale form,
 # changes what it must, then bumps Meeting.version and saves the meeting with a one-line reason, so the
 # meeting's own history (simple_history) tells who changed what and when.
 
 
 class StaleMeetingError(MeetingError):
-    """The form was read at an older version; `changes` lists what others saved since."""
+    """The part being saved (or one of its parents) changed after the form was read; `changes` lists what others
+    saved since."""
 
-    def __init__(self, meeting: Meeting, version: int, changes: list[dict]):
+    def __init__(self, meeting: Meeting, version: int, changes: list[dict], *, what: str = "這次儲存"):
         self.meeting = meeting
         self.version = version
         self.changes = changes
         super().__init__(
             f"這份紀錄在您開啟之後已被修改（您的版本 {version}，目前版本 {meeting.version}），"
-            "為避免覆蓋他人的修改，這次儲存沒有生效。"
+            f"為避免覆蓋他人的修改，{what}沒有生效。"
         )
 
 
@@ -206,19 +282,101 @@ def _field_label(name: str) -> str:
     return str(Meeting._meta.get_field(name).verbose_name)
 
 
-def _lock(meeting_id: int, *, version: int | None) -> Meeting:
+# What a part's form shows of the part itself and of its parents: a stale form conflicts only when one of these
+# changed since it was read, not when someone edited another part of the meeting.
+_CONTENT_FIELDS: dict[type, tuple[str, ...]] = {
+    Meeting: ("number", "starts_at", "adjourned_at", "place", "chair", "recorder", "attendees", "observers",
+              "absentees", "attachments"),
+    Section: ("number", "title", "body", "conclusion_label"),
+    AgendaItem: ("section_id", "title", "body", "conclusion_label"),
+    SupplementaryReport: ("item_id", "unit_id", "reporter_surname", "reporter_title", "heading", "label"),
+    ReportPoint: ("report_id", "text"),
+    Conclusion: ("section_id", "item_id", "text"),
+}
+
+
+def _with_parents(part) -> list:
+    """The part and the parts above it, up to (not including) the meeting."""
+    chain = []
+    while part is not None and not isinstance(part, Meeting):
+        chain.append(part)
+        part = next(
+            (getattr(part, name) for name in ("item", "report", "section") if getattr(part, f"{name}_id", None)),
+            None,
+        )
+    return chain
+
+
+def _unchanged_since(meeting: Meeting, version: int, parts) -> bool:
+    """Whether every part (and parent) reads now as it read when the meeting was at `version`."""
+    then = meeting.history.filter(version=version).order_by("-history_date", "-history_id").first()
+    if then is None:
+        return False
+    for part in parts:
+        fields = _CONTENT_FIELDS[type(part)]
+        try:
+            old = part.history.as_of(then.history_date)
+        except ObjectDoesNotExist:
+            return False  # the part did not exist yet: the form cannot have shown it
+        now = type(part).objects.filter(pk=part.pk).values(*fields).first()
+        if now is None or any(getattr(old, name) != now[name] for name in fields):
+            return False
+    return True
+
+
+def _lock(meeting_id: int, *, version: int | None, parts=(), whole: bool = False, what: str = "這次儲存") -> Meeting:
+    """Lock the meeting, refuse a signed one, and refuse a form read before someone changed what it shows.
+
+    `parts` are the part being saved and its parents; `whole` (signing) asks that nothing at all changed.
+    """
     meeting = Meeting.objects.select_for_update().select_related("series").get(pk=meeting_id)
     ensure_editable(meeting)
-    if version is not None and int(version) != meeting.version:
-        raise StaleMeetingError(meeting, int(version), meeting_changes_since(meeting, int(version)))
+    if version is None or int(version) == meeting.version:
+        return meeting
+    version = int(version)
+    if whole or not _unchanged_since(meeting, version, parts):
+        raise StaleMeetingError(meeting, version, meeting_changes_since(meeting, version), what=what)
     return meeting
 
 
-def _touch(meeting: Meeting, *, user, reason: str, fields: tuple[str, ...] = ()) -> None:
+# The meetings whose writes are being gathered into one change (see one_change).
+_gathering: ContextVar[frozenset[int]] = ContextVar("gathering", default=frozenset())
+
+
+@contextmanager
+def one_change(meeting: Meeting, *, user, reason: str) -> Iterator[Meeting]:
+    """Several writes of the record as one change of it: one version, one history row, one check by the apps.
+
+    The services called inside write their parts as usual but leave the version and the history to the end;
+    nested, the outermost one writes them.
+    """
+    with transaction.atomic():
+        meeting = _lock(meeting.pk, version=None)
+        outer = _gathering.get()
+        token = _gathering.set(outer | {meeting.pk})
+        try:
+            yield meeting
+        finally:
+            _gathering.reset(token)
+        if meeting.pk not in outer:
+            meeting.refresh_from_db(fields=["version"])
+            _touch(meeting, user=user, reason=reason)
+
+
+def _touch(meeting: Meeting, *, user, reason: str, fields: tuple[str, ...] = (), notify: bool = True) -> None:
+    """The one place a change of the record is written down: the version moves on, the meeting's history gets a
+    row saying who changed what, and the installed apps bring what they derive from the record in step (they
+    may refuse, which rolls the whole change back)."""
+    if meeting.pk in _gathering.get():
+        if fields:
+            meeting.save(update_fields=["updated_at", *fields])
+        return  # written once, by the one_change gathering it
     meeting.version += 1
     meeting._history_user = user
     meeting._change_reason = reason[:100]
     meeting.save(update_fields=["version", "updated_at", *fields])
+    if notify:
+        extensions.record_changed(meeting, user=user)
 
 
 def _save(obj, *, user, fields: list[str] | None = None) -> None:
@@ -235,25 +393,34 @@ def _short(text: str, n: int = 20) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _renumber(queryset) -> list:
-    """Orders 1..n in the current order, saved only where they differ."""
+def _renumber(queryset, *, user=None) -> list:
+    """Orders 1..n in the current order, saved (with their history) only where they differ."""
     rows = list(queryset.order_by("order", "id"))
     for i, row in enumerate(rows, 1):
         if row.order != i:
             row.order = i
-            type(row).objects.filter(pk=row.pk).update(order=i)
+            row._history_user = user
+            row.save(update_fields=["order"])
     return rows
 
 
-def _move(obj, siblings, direction: str) -> bool:
-    rows = _renumber(siblings)
+def _move(obj, siblings, direction: str, *, user=None, swap: tuple[str, ...] = ("order",)) -> bool:
+    """Swap a part with its neighbour; `swap` names the fields that trade places (a section's numeral too)."""
+    if direction not in ("up", "down"):
+        return False
+    rows = _renumber(siblings, user=user)
     index = next(i for i, row in enumerate(rows) if row.pk == obj.pk)
     other = index - 1 if direction == "up" else index + 1
-    if direction not in ("up", "down") or not 0 <= other < len(rows):
+    if not 0 <= other < len(rows):
         return False
     a, b = rows[index], rows[other]
-    type(a).objects.filter(pk=a.pk).update(order=b.order)
-    type(b).objects.filter(pk=b.pk).update(order=a.order)
+    for name in swap:
+        a_value, b_value = getattr(a, name), getattr(b, name)
+        setattr(a, name, b_value)
+        setattr(b, name, a_value)
+    for row in (a, b):
+        row._history_user = user
+        row.save(update_fields=list(swap))
     return True
 
 
@@ -296,18 +463,21 @@ def _check_header(meeting: Meeting) -> None:
 def _check_number_change(meeting: Meeting, old_number: int) -> None:
     """Case numbers are made of the meeting number (10801 = meeting 108, case 01): once a case was opened or
     reviewed at this meeting, its number is fixed."""
-    tracked = meeting.reviews.exists() or Conclusion.objects.filter(
-        section__meeting=meeting, tracked_item__isnull=False
-    ).exists()
-    if tracked:
-        raise MeetingError(
-            f"第 {old_number} 次會議已有列管案件或列管審議決定，會次不能再變更（列管案號是依會次編定的）。"
-        )
+    reason = extensions.renumber_refusal(meeting)
+    if reason:
+        raise MeetingError(f"第 {old_number} 次會議{reason}，會次不能再變更（列管案號是依會次編定的）。")
+
+
+def _check_number(number) -> None:
+    if not isinstance(number, int) or number < 1 or not bounds.fits(Meeting, "number", number):
+        raise MeetingError(f"會次「{number}」超出可登錄的範圍。")
 
 
 @transaction.atomic
 def meeting_create(*, user, series: MeetingSeries, number: int, starts_at, **header) -> Meeting:
     """A new draft meeting with the header fields given and no sections yet."""
+    _check_number(number)
+    series = _lock_series(series)
     meeting = Meeting(series=series, number=number, starts_at=starts_at, **header)
     if meeting.previous_id is None:
         meeting.previous = Meeting.objects.filter(series=series, number=number - 1).first()
@@ -366,15 +536,16 @@ def meeting_create_from_previous(*, user, previous: Meeting, starts_at, **header
 
 
 @transaction.atomic
-def meeting_update(*, meeting: Meeting, user, version: int, **fields) -> Meeting:
-    """Change the header fields; refused when signed or when the form was read at an older version."""
-    meeting = _lock(meeting.pk, version=version)
+def meeting_update(*, meeting: Meeting, user, version: int | None, **fields) -> Meeting:
+    """Change the header fields; refused when signed, or when the header changed since the form was read."""
+    meeting = _lock(meeting.pk, version=version, parts=[meeting])
     changed = [name for name, value in fields.items() if getattr(meeting, name) != value]
     for name in changed:
         setattr(meeting, name, fields[name])
     if not changed:
         return meeting
     if "number" in changed:
+        _check_number(meeting.number)
         _check_number_change(meeting, Meeting.objects.values_list("number", flat=True).get(pk=meeting.pk))
         meeting.previous = Meeting.objects.filter(series=meeting.series, number=meeting.number - 1).first()
         changed.append("previous")
@@ -384,10 +555,43 @@ def meeting_update(*, meeting: Meeting, user, version: int, **fields) -> Meeting
     return meeting
 
 
+def sign_problems(meeting: Meeting) -> list[str]:
+    """Why the record is not whole enough to sign: numerals, the previous meeting, what the apps find."""
+    problems = []
+    sections = list(meeting.sections.order_by("order", "id"))
+    seen: dict[int, Section] = {}
+    for before, section in zip([None, *sections], sections, strict=False):
+        if section.number in seen:
+            problems.append(
+                f"段落編號「{section.numeral}」重複（「{_short(seen[section.number].title)}」與「{_short(section.title)}」）。"
+            )
+        elif before is not None and section.number < before.number:
+            problems.append(f"段落編號未依序：「{section.numeral}、{_short(section.title)}」排在「{before.numeral}」之後。")
+        seen.setdefault(section.number, section)
+    previous = Meeting.objects.filter(series=meeting.series, number=meeting.number - 1).first()
+    if previous is not None and not previous.is_signed:
+        problems.append(
+            f"上一次會議（{previous.title}）尚未簽核：本次會議確認上次的紀錄，請先簽核第 {previous.number} 次。"
+        )
+    problems.extend(extensions.sign_problems(meeting))
+    return problems
+
+
+class SignRefusedError(MeetingError):
+    """The record is not whole; `problems` lists why, each in a sentence."""
+
+    def __init__(self, meeting: Meeting, problems: list[str]):
+        self.problems = problems
+        super().__init__(f"{meeting.title} 尚不能簽核，簽核沒有完成：" + "".join(problems))
+
+
 @transaction.atomic
 def meeting_sign(meeting: Meeting, user, *, version: int | None = None) -> Meeting:
     """The chair signs: the meeting is frozen and its PDF rendered once and stored with its hash."""
-    meeting = _lock(meeting.pk, version=version)
+    meeting = _lock(meeting.pk, version=version, whole=True, what="簽核")
+    problems = sign_problems(meeting)
+    if problems:
+        raise SignRefusedError(meeting, problems)
     meeting.status = Meeting.Status.SIGNED
     meeting.signed_by = user
     meeting.signed_at = timezone.now()
@@ -395,24 +599,30 @@ def meeting_sign(meeting: Meeting, user, *, version: int | None = None) -> Meeti
     meeting._history_user = user
     meeting._change_reason = "主席簽核"
     meeting.save(update_fields=["status", "signed_by", "signed_at", "version", "updated_at"])
-    from minutes.documents import signed_record_create
-
-    signed_record_create(meeting)
+    documents.signed_record_create(meeting)
     return meeting
 
 
 @transaction.atomic
-def meeting_amend(meeting: Meeting, user, *, reason: str, changes: str) -> Amendment:
-    """A correction after signing: recorded under the record; the signed content itself stays as signed."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+def meeting_amend(
+    meeting: Meeting, user, *, reason: str, changes: str, decided_at: Meeting | None = None
+) -> Amendment:
+    """A correction after signing: the signed content stays as signed, and a new version of the document of
+    record prints it with every amendment so far; the earlier versions stay stored and verifiable."""
+    meeting = Meeting.objects.select_for_update().select_related("series", "signed_by").get(pk=meeting.pk)
     if not meeting.is_signed:
         raise MeetingError("草稿尚未簽核，請直接修改內容，不需更正紀錄。")
-    amendment = Amendment(meeting=meeting, author=user, reason=reason.strip(), changes=changes.strip())
+    if decided_at is not None and (decided_at.series_id != meeting.series_id or decided_at.number <= meeting.number):
+        raise MeetingError("決定更正的會議必須是同一會議系列中，在這次會議之後的會議。")
+    amendment = Amendment(
+        meeting=meeting, author=user, reason=reason.strip(), changes=changes.strip(), decided_at=decided_at
+    )
     try:
         amendment.full_clean()
     except ValidationError as exc:
         raise MeetingError("；".join(m for msgs in exc.message_dict.values() for m in msgs)) from exc
     amendment.save()
+    documents.signed_record_create(meeting, amendment=amendment)
     return amendment
 
 
@@ -432,30 +642,51 @@ def _apply(obj, data: dict, allowed: tuple[str, ...]) -> list[str]:
     return changed
 
 
+def _check_section_number(section: Section) -> None:
+    """The record's numerals run in order with gaps (壹、參、肆), never twice and never backwards."""
+    others = Section.objects.filter(meeting_id=section.meeting_id).exclude(pk=section.pk)
+    clash = others.filter(number=section.number).first()
+    if clash is not None:
+        raise MeetingError(f"段落編號「{section.numeral}」已用於「{_short(clash.title)}」；每個段落編號只能使用一次。")
+    before = others.filter(order__lt=section.order).order_by("-order", "-id").first()
+    after = others.filter(order__gt=section.order).order_by("order", "id").first()
+    if before is not None and section.number < before.number:
+        raise MeetingError(
+            f"段落編號「{section.numeral}」不能排在「{before.numeral}、{_short(before.title)}」之後；段落編號須依序。"
+        )
+    if after is not None and section.number > after.number:
+        raise MeetingError(
+            f"段落編號「{section.numeral}」不能排在「{after.numeral}、{_short(after.title)}」之前；段落編號須依序。"
+        )
+
+
 @transaction.atomic
-def section_create(*, meeting: Meeting, user, version: int, **data) -> Section:
+def section_create(*, meeting: Meeting, user, version: int | None, **data) -> Section:
     meeting = _lock(meeting.pk, version=version)
     section = Section(meeting=meeting, order=_next_order(meeting.sections.all()))
     _apply(section, data, SECTION_FIELDS)
+    _check_section_number(section)
     _save(section, user=user)
     _touch(meeting, user=user, reason=f"新增段落：{section.numeral}、{_short(section.title)}")
     return section
 
 
 @transaction.atomic
-def section_update(*, section: Section, user, version: int, **data) -> Section:
-    meeting = _lock(section.meeting_id, version=version)
+def section_update(*, section: Section, user, version: int | None, **data) -> Section:
+    meeting = _lock(section.meeting_id, version=version, parts=_with_parents(section))
     section = Section.objects.get(pk=section.pk)
     changed = _apply(section, data, SECTION_FIELDS)
     if changed:
+        if "number" in changed:
+            _check_section_number(section)
         _save(section, user=user, fields=changed)
         _touch(meeting, user=user, reason=f"修改段落：{section.numeral}、{_short(section.title)}")
     return section
 
 
 @transaction.atomic
-def section_delete(*, section: Section, user, version: int) -> None:
-    meeting = _lock(section.meeting_id, version=version)
+def section_delete(*, section: Section, user, version: int | None) -> None:
+    meeting = _lock(section.meeting_id, version=version, parts=_with_parents(section))
     label = f"{section.numeral}、{_short(section.title)}"
     section._history_user = user
     _delete(section, what="這個段落")
@@ -463,28 +694,34 @@ def section_delete(*, section: Section, user, version: int) -> None:
 
 
 @transaction.atomic
-def section_move(*, section: Section, user, version: int, direction: str) -> None:
+def section_move(*, section: Section, user, version: int | None, direction: str) -> None:
+    """Sections trade places and keep the numerals in place, so the agenda still runs in order (壹、參、肆)."""
     meeting = _lock(section.meeting_id, version=version)
-    if _move(section, meeting.sections.all(), direction):
-        _touch(meeting, user=user, reason=f"調整段落順序：{section.numeral}、{_short(section.title)}")
+    if _move(section, meeting.sections.all(), direction, user=user, swap=("order", "number")):
+        _touch(meeting, user=user, reason=f"調整段落順序：{_short(section.title)}")
 
 
 # --- agenda items -----------------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def item_create(*, section: Section, user, version: int, **data) -> AgendaItem:
-    meeting = _lock(section.meeting_id, version=version)
+def item_create(
+    *, section: Section, user, version: int | None, conclusions: list[str] = (), **data
+) -> AgendaItem:
+    """An item at the end of its section, with the conclusions given (one change of the record, not several)."""
+    meeting = _lock(section.meeting_id, version=version, parts=_with_parents(section))
     item = AgendaItem(section=section, order=_next_order(section.items.all()))
     _apply(item, data, ITEM_FIELDS)
     _save(item, user=user)
+    for order, text in enumerate(conclusions, 1):
+        _save(Conclusion(section=section, item=item, order=order, text=text), user=user)
     _touch(meeting, user=user, reason=f"新增案由：{_short(item.title)}")
     return item
 
 
 @transaction.atomic
-def item_update(*, item: AgendaItem, user, version: int, **data) -> AgendaItem:
-    meeting = _lock(item.section.meeting_id, version=version)
+def item_update(*, item: AgendaItem, user, version: int | None, **data) -> AgendaItem:
+    meeting = _lock(item.section.meeting_id, version=version, parts=_with_parents(item))
     item = AgendaItem.objects.get(pk=item.pk)
     changed = _apply(item, data, ITEM_FIELDS)
     if changed:
@@ -494,19 +731,20 @@ def item_update(*, item: AgendaItem, user, version: int, **data) -> AgendaItem:
 
 
 @transaction.atomic
-def item_delete(*, item: AgendaItem, user, version: int) -> None:
-    meeting = _lock(item.section.meeting_id, version=version)
+def item_delete(*, item: AgendaItem, user, version: int | None) -> None:
+    meeting = _lock(item.section.meeting_id, version=version, parts=_with_parents(item))
     label = _short(item.title)
     item._history_user = user
     _delete(item, what="這個案由")
-    _renumber(AgendaItem.objects.filter(section_id=item.section_id))  # the items after it move up a number
+    # the items after it move up a number
+    _renumber(AgendaItem.objects.filter(section_id=item.section_id), user=user)
     _touch(meeting, user=user, reason=f"刪除案由：{label}")
 
 
 @transaction.atomic
-def item_move(*, item: AgendaItem, user, version: int, direction: str) -> None:
+def item_move(*, item: AgendaItem, user, version: int | None, direction: str) -> None:
     meeting = _lock(item.section.meeting_id, version=version)
-    if _move(item, AgendaItem.objects.filter(section_id=item.section_id), direction):
+    if _move(item, AgendaItem.objects.filter(section_id=item.section_id), direction, user=user):
         _touch(meeting, user=user, reason=f"調整案由順序：{_short(item.title)}")
 
 
@@ -514,8 +752,10 @@ def item_move(*, item: AgendaItem, user, version: int, direction: str) -> None:
 
 
 @transaction.atomic
-def report_create(*, item: AgendaItem, user, version: int, points: list[str] = (), **data) -> SupplementaryReport:
-    meeting = _lock(item.section.meeting_id, version=version)
+def report_create(
+    *, item: AgendaItem, user, version: int | None, points: list[str] = (), **data
+) -> SupplementaryReport:
+    meeting = _lock(item.section.meeting_id, version=version, parts=_with_parents(item))
     report = SupplementaryReport(item=item, order=_next_order(item.reports.all()))
     _apply(report, data, REPORT_FIELDS)
     if not report.reporter:
@@ -528,8 +768,8 @@ def report_create(*, item: AgendaItem, user, version: int, points: list[str] = (
 
 
 @transaction.atomic
-def report_update(*, report: SupplementaryReport, user, version: int, **data) -> SupplementaryReport:
-    meeting = _lock(report.item.section.meeting_id, version=version)
+def report_update(*, report: SupplementaryReport, user, version: int | None, **data) -> SupplementaryReport:
+    meeting = _lock(report.item.section.meeting_id, version=version, parts=_with_parents(report))
     report = SupplementaryReport.objects.select_related("unit").get(pk=report.pk)
     changed = _apply(report, data, REPORT_FIELDS)
     if changed:
@@ -541,8 +781,8 @@ def report_update(*, report: SupplementaryReport, user, version: int, **data) ->
 
 
 @transaction.atomic
-def report_delete(*, report: SupplementaryReport, user, version: int) -> None:
-    meeting = _lock(report.item.section.meeting_id, version=version)
+def report_delete(*, report: SupplementaryReport, user, version: int | None) -> None:
+    meeting = _lock(report.item.section.meeting_id, version=version, parts=_with_parents(report))
     label = _short(report.reporter)
     report._history_user = user
     report.delete()
@@ -550,15 +790,15 @@ def report_delete(*, report: SupplementaryReport, user, version: int) -> None:
 
 
 @transaction.atomic
-def report_move(*, report: SupplementaryReport, user, version: int, direction: str) -> None:
+def report_move(*, report: SupplementaryReport, user, version: int | None, direction: str) -> None:
     meeting = _lock(report.item.section.meeting_id, version=version)
-    if _move(report, SupplementaryReport.objects.filter(item_id=report.item_id), direction):
+    if _move(report, SupplementaryReport.objects.filter(item_id=report.item_id), direction, user=user):
         _touch(meeting, user=user, reason=f"調整補充報告順序：{_short(report.reporter)}")
 
 
 @transaction.atomic
-def point_create(*, report: SupplementaryReport, user, version: int, text: str) -> ReportPoint:
-    meeting = _lock(report.item.section.meeting_id, version=version)
+def point_create(*, report: SupplementaryReport, user, version: int | None, text: str) -> ReportPoint:
+    meeting = _lock(report.item.section.meeting_id, version=version, parts=_with_parents(report))
     point = ReportPoint(report=report, order=_next_order(report.points.all()), text=text)
     _save(point, user=user)
     _touch(meeting, user=user, reason=f"新增報告要點：{_short(text)}")
@@ -566,8 +806,8 @@ def point_create(*, report: SupplementaryReport, user, version: int, text: str) 
 
 
 @transaction.atomic
-def point_update(*, point: ReportPoint, user, version: int, text: str) -> ReportPoint:
-    meeting = _lock(point.report.item.section.meeting_id, version=version)
+def point_update(*, point: ReportPoint, user, version: int | None, text: str) -> ReportPoint:
+    meeting = _lock(point.report.item.section.meeting_id, version=version, parts=_with_parents(point))
     point = ReportPoint.objects.get(pk=point.pk)
     if point.text != text:
         point.text = text
@@ -577,8 +817,8 @@ def point_update(*, point: ReportPoint, user, version: int, text: str) -> Report
 
 
 @transaction.atomic
-def point_delete(*, point: ReportPoint, user, version: int) -> None:
-    meeting = _lock(point.report.item.section.meeting_id, version=version)
+def point_delete(*, point: ReportPoint, user, version: int | None) -> None:
+    meeting = _lock(point.report.item.section.meeting_id, version=version, parts=_with_parents(point))
     label = _short(point.text)
     point._history_user = user
     point.delete()
@@ -586,9 +826,9 @@ def point_delete(*, point: ReportPoint, user, version: int) -> None:
 
 
 @transaction.atomic
-def point_move(*, point: ReportPoint, user, version: int, direction: str) -> None:
+def point_move(*, point: ReportPoint, user, version: int | None, direction: str) -> None:
     meeting = _lock(point.report.item.section.meeting_id, version=version)
-    if _move(point, ReportPoint.objects.filter(report_id=point.report_id), direction):
+    if _move(point, ReportPoint.objects.filter(report_id=point.report_id), direction, user=user):
         _touch(meeting, user=user, reason=f"調整報告要點順序：{_short(point.text)}")
 
 
@@ -603,10 +843,10 @@ def _conclusion_siblings(conclusion: Conclusion):
 
 @transaction.atomic
 def conclusions_create(
-    *, section: Section, item: AgendaItem | None = None, user, version: int, texts: list[str]
+    *, section: Section, item: AgendaItem | None = None, user, version: int | None, texts: list[str]
 ) -> list[Conclusion]:
     """Conclusions of an item, or of the section itself when item is None, appended in the order given."""
-    meeting = _lock(section.meeting_id, version=version)
+    meeting = _lock(section.meeting_id, version=version, parts=_with_parents(item or section))
     if item is not None and item.section_id != section.pk:
         raise MeetingError("案由不屬於這個段落。")
     if not texts:
@@ -624,14 +864,14 @@ def conclusions_create(
 
 
 def conclusion_create(
-    *, section: Section, item: AgendaItem | None = None, user, version: int, text: str
+    *, section: Section, item: AgendaItem | None = None, user, version: int | None, text: str
 ) -> Conclusion:
     return conclusions_create(section=section, item=item, user=user, version=version, texts=[text])[0]
 
 
 @transaction.atomic
-def conclusion_update(*, conclusion: Conclusion, user, version: int, text: str) -> Conclusion:
-    meeting = _lock(conclusion.section.meeting_id, version=version)
+def conclusion_update(*, conclusion: Conclusion, user, version: int | None, text: str) -> Conclusion:
+    meeting = _lock(conclusion.section.meeting_id, version=version, parts=_with_parents(conclusion))
     conclusion = Conclusion.objects.get(pk=conclusion.pk)
     if conclusion.text != text:
         conclusion.text = text
@@ -641,8 +881,8 @@ def conclusion_update(*, conclusion: Conclusion, user, version: int, text: str) 
 
 
 @transaction.atomic
-def conclusion_delete(*, conclusion: Conclusion, user, version: int) -> None:
-    meeting = _lock(conclusion.section.meeting_id, version=version)
+def conclusion_delete(*, conclusion: Conclusion, user, version: int | None) -> None:
+    meeting = _lock(conclusion.section.meeting_id, version=version, parts=_with_parents(conclusion))
     label = _short(conclusion.text)
     conclusion._history_user = user
     _delete(conclusion, what="這項結論")
@@ -650,9 +890,9 @@ def conclusion_delete(*, conclusion: Conclusion, user, version: int) -> None:
 
 
 @transaction.atomic
-def conclusion_move(*, conclusion: Conclusion, user, version: int, direction: str) -> None:
+def conclusion_move(*, conclusion: Conclusion, user, version: int | None, direction: str) -> None:
     meeting = _lock(conclusion.section.meeting_id, version=version)
-    if _move(conclusion, _conclusion_siblings(conclusion), direction):
+    if _move(conclusion, _conclusion_siblings(conclusion), direction, user=user):
         _touch(meeting, user=user, reason=f"調整結論順序：{_short(conclusion.text)}")
 
 

@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from minutes import forms, services
+from minutes import bounds, documents, extensions, forms, services
 from minutes.filters import MeetingFilter
 from minutes.models import (
     AgendaItem,
@@ -45,29 +44,38 @@ HISTORY_LIMIT = 100
 
 @login_required
 def meeting_list(request):
-    meetings = Meeting.objects.select_related("series").annotate(
-        tracked_count=Count("sections__conclusions__tracked_item")
-    ).order_by("-starts_at", "-number")
+    meetings = extensions.annotate_meeting_list(Meeting.objects.select_related("series")).order_by(
+        "-starts_at", "-number"
+    )
     meeting_filter = MeetingFilter(request.GET, queryset=meetings)
     page = Paginator(meeting_filter.qs, 20).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    columns = extensions.meeting_list_columns()
+    rows = [(meeting, [getattr(meeting, name, None) for _, name in columns]) for meeting in page.object_list]
     return render(request, "minutes/meeting_list.html", {
-        "filter": meeting_filter, "page": page, "meetings": page.object_list, "query": query.urlencode(),
-        "can_create": is_recorder(request.user),
+        "filter": meeting_filter, "page": page, "meetings": page.object_list, "rows": rows, "query": query.urlencode(),
+        "columns": [label for label, _ in columns], "can_create": is_recorder(request.user),
     })
 
 
 def _record_context(request, meeting: Meeting) -> dict:
     user = request.user
     draft = not meeting.is_signed
+    can_track = draft and is_recorder(user)
     return {
         "meeting": meeting,
         "can_edit": draft and is_recorder(user),
-        "can_track": draft and is_recorder(user),
+        "can_track": can_track,
         "can_sign": draft and is_chair(user),
         "can_amend": meeting.is_signed and (is_recorder(user) or is_chair(user)),
+        "marks": extensions.conclusion_marks(meeting, user=user, can_track=can_track),
+        "record_links": extensions.record_links(meeting, user=user),
     }
+
+
+def _amendment_form(meeting: Meeting, data=None):
+    return forms.AmendmentForm(data, meeting=meeting)
 
 
 @login_required
@@ -77,9 +85,10 @@ def meeting_detail(request, pk):
     context["history"] = meeting.history.select_related("history_user").order_by("-history_date", "-history_id")[
         :HISTORY_LIMIT
     ]
-    context["amendments"] = meeting.amendments.select_related("author")
+    context["amendments"] = meeting.amendments.select_related("author", "decided_at__series")
+    context["versions"] = documents.signed_record_versions(meeting)
     if context["can_amend"]:
-        context["amendment_form"] = forms.AmendmentForm()
+        context["amendment_form"] = _amendment_form(meeting)
     if is_recorder(request.user) and not Meeting.objects.filter(series=meeting.series_id,
                                                                 number=meeting.number + 1).exists():
         context["next_number"] = meeting.number + 1
@@ -99,8 +108,8 @@ def _latest_meeting(series: MeetingSeries | None) -> Meeting | None:
 @recorder_required
 def meeting_create(request):
     # 「以此為底新增下一次」 on a meeting page names the meeting to start from; otherwise the latest one.
-    source = request.GET.get("from", "")
-    latest = (Meeting.objects.select_related("series").filter(pk=source).first() if source.isdigit() else None
+    source = bounds.parse_id(request.GET.get("from"), Meeting)
+    latest = (Meeting.objects.select_related("series").filter(pk=source).first() if source else None
               ) or _latest_meeting(None)
     if request.method == "POST":
         form = forms.MeetingCreateForm(request.POST)
@@ -170,10 +179,8 @@ PARENT_TO_MEETING = {Meeting: "id", Section: "meeting", AgendaItem: "section__me
 
 
 def _version(request) -> int:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return 0
+    """The version the form was read at; 0 (never current) for a missing or odd value."""
+    return bounds.parse_id(request.POST.get("version"), Meeting, "version") or 0
 
 
 def _editable_meeting(request, pk) -> Meeting | None:
@@ -426,34 +433,39 @@ def meeting_sign(request, pk):
             return render(request, "minutes/meeting_sign.html",
                           {"meeting": Meeting.objects.with_outline().get(pk=pk), "conflict": _conflict(exc)},
                           status=409)
+        except services.SignRefusedError as exc:
+            return render(request, "minutes/meeting_sign.html",
+                          {"meeting": meeting, "problems": exc.problems}, status=400)
         except services.MeetingError as exc:
-            messages.error(request, str(exc))
+            messages.error(request, f"簽核沒有完成：{exc}")
         else:
             messages.success(request, f"已簽核{meeting.title}；紀錄自此凍結。")
         return redirect(meeting)
-    return render(request, "minutes/meeting_sign.html", {"meeting": meeting})
+    return render(request, "minutes/meeting_sign.html", {"meeting": meeting, "problems": services.sign_problems(meeting)})
 
 
 @require_POST
 @role_required(Role.RECORDER, Role.CHAIR)
 def meeting_amend(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
-    form = forms.AmendmentForm(request.POST)
+    form = _amendment_form(meeting, request.POST)
     if form.is_valid():
         try:
             services.meeting_amend(meeting, request.user, **form.cleaned_data)
         except services.MeetingError as exc:
-            messages.error(request, str(exc))
+            form.add_error(None, f"更正沒有登錄：{exc}")
         else:
-            messages.success(request, "已登錄更正紀錄。")
+            messages.success(request, "已登錄更正紀錄，並產生新一版的簽核紀錄檔。")
             return redirect(reverse("minutes:meeting-detail", args=[pk]) + "#amendments")
     if not meeting.is_signed:
+        messages.error(request, "草稿尚未簽核，請直接修改內容，不需更正紀錄。")
         return redirect(meeting)
     meeting = Meeting.objects.with_outline().get(pk=pk)
     context = _record_context(request, meeting)
     context.update(history=meeting.history.select_related("history_user")[:HISTORY_LIMIT],
-                   amendments=meeting.amendments.select_related("author"), amendment_form=form)
-    return render(request, "minutes/meeting_detail.html", context, status=200 if form.is_valid() else 400)
+                   amendments=meeting.amendments.select_related("author", "decided_at__series"),
+                   versions=documents.signed_record_versions(meeting), amendment_form=form)
+    return render(request, "minutes/meeting_detail.html", context, status=400)
 
 
 # --- paste import -----------------------------------------------------------------------------------------
@@ -467,40 +479,30 @@ def meeting_import(request):
         lines = text.split("\n")
         try:
             parsed = parse_minutes(text)
-            bad = forms.html_in_parsed(parsed)
+            bad = services.html_in_parsed(parsed)
             if bad:
                 raise ParseError(*bad)
         except ParseError as exc:
             context.update(error=exc, lines=_lines_around(lines, exc.line))
             return render(request, "minutes/meeting_import.html", context, status=400)
         context["outline"] = outline_lines(parsed)
-        # The pasted record may state review decisions, which belong to tracking: the page is the one
-        # place in minutes that reaches into it, late, so the models keep their one-way dependency.
-        from tracking.importing import mentions_note, record_import, stated_decisions
-        from tracking.lifecycle import TrackingError
-        from tracking.models import Decision
-
-        try:
-            decisions, mentions = stated_decisions(parsed)
-        except ValueError:
-            decisions, mentions = {}, []  # the import below says why it is refused
-        context["decisions"] = [(number, Decision(kind).label) for number, kind in decisions.items()]
-        context["mentions"] = mentions
+        context["notes"] = extensions.import_preview(parsed)
         saving = request.POST.get("action") == "save"
         try:
             # The preview runs the whole import and rolls it back, so it warns of everything saving
             # would refuse: a meeting already there, a decision the case's history does not allow.
-            meeting = record_import(parsed, user=request.user, dry_run=not saving)
+            meeting = services.record_import(parsed, user=request.user, dry_run=not saving)
         except services.MeetingExistsError as exc:
             context["existing"] = exc.meeting
             context["save_error"] = f"{exc.meeting.title} 已經在系統中，貼上匯入不會覆蓋既有的紀錄；沒有任何資料被儲存。"
-        except (services.MeetingError, TrackingError) as exc:
-            context["save_error"] = str(exc) if saving else f"匯入時會被拒絕：{exc}"
+        except services.MeetingError as exc:
+            context["save_error"] = f"匯入沒有完成：{exc}" if saving else f"匯入時會被拒絕：{exc}"
         else:
             if saving:
                 messages.success(request, f"已匯入{meeting.title}（草稿），請檢查後交主席簽核。")
-                if mentions:
-                    messages.warning(request, mentions_note(mentions))
+                for note in context["notes"]:
+                    if note.warning:
+                        messages.warning(request, "；".join(note.lines))
                 return redirect(meeting)
     return render(request, "minutes/meeting_import.html", context)
 

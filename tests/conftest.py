@@ -23,7 +23,7 @@ def seed_text() -> str:
 
 @pytest.fixture
 def seed_meeting(db, seed_text):
-    from tracking.importing import record_import
+    from minutes.services import record_import
 
     return record_import(parse_minutes(seed_text))
 

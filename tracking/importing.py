@@ -1,14 +1,10 @@
-"""Imports a record's text: the meeting through minutes, then the review decisions it states."""
+"""Reading a record's text for tracking: the decisions on tracked cases it states, the cases it marks."""
 
 from __future__ import annotations
 
-from django.db import transaction
-
-from minutes import services as minutes_services
-from minutes.models import Conclusion, Meeting
+from minutes.models import Conclusion
 from minutes.parsing import ParsedMeeting
-from tracking import casenumbers, lifecycle, sentences
-from tracking.models import Review, TrackedItem
+from tracking import sentences
 
 
 def decode_record(data: bytes) -> str:
@@ -19,50 +15,6 @@ def decode_record(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp950")
-
-
-def _conclusion_path(conclusion: Conclusion) -> tuple:
-    item_order = conclusion.item.order if conclusion.item_id else 0
-    return (conclusion.section.order, item_order, conclusion.order)
-
-
-@transaction.atomic
-def record_import(parsed: ParsedMeeting, *, replace: bool = False, dry_run: bool = False, user=None) -> Meeting:
-    """Write a parsed record and the review decisions it contains, all or nothing.
-
-    A dry run imports and rolls back, so it refuses whatever saving would refuse and saves nothing.
-    """
-    # Items opened from the old text keep their case numbers: detach them, rewrite, attach again.
-    detached: dict[tuple, TrackedItem] = {}
-    if replace:
-        for item in TrackedItem.objects.filter(
-            conclusion__section__meeting__series__organisation=parsed.organisation,
-            conclusion__section__meeting__series__kind=parsed.kind,
-            conclusion__section__meeting__number=parsed.number,
-        ).select_related("conclusion__section", "conclusion__item"):
-            detached[_conclusion_path(item.conclusion)] = item
-            item.conclusion = None
-            item.save(update_fields=["conclusion"])
-
-    meeting = minutes_services.meeting_import(parsed, replace=replace)
-
-    marks = _case_marks(parsed)
-    conclusions = Conclusion.objects.filter(section__meeting=meeting).select_related("section", "item")
-    for conclusion in conclusions:
-        path = _conclusion_path(conclusion)
-        if (item := detached.get(path)) is not None:
-            item.conclusion = conclusion
-            item.save(update_fields=["conclusion"])
-        elif (case_number := marks.get(path)) is not None:
-            _link_marked_case(meeting=meeting, conclusion=conclusion, case_number=case_number)
-        item_title = conclusion.item.title if conclusion.item_id else ""
-        item_body = conclusion.item.body.splitlines() if conclusion.item_id else []
-        record_decisions_from_text(
-            meeting=meeting, text=conclusion.text, item_title=item_title, item_body=item_body, user=user
-        )
-    if dry_run:
-        transaction.set_rollback(True)
-    return meeting
 
 
 def conclusion_decisions(
@@ -94,7 +46,7 @@ def conclusion_decisions(
 
 def mentions_note(mentions: list[str]) -> str:
     """What an import says of case numbers its record names without a decision."""
-    return f"結論提及列管案號 {'、'.join(mentions)}，但未載明會議決定，因此沒有登錄決定；如有決定，請在審議頁補登。"
+    return f"結論提及列管案號 {'、'.join(mentions)}，但未載明會議決定：匯入時不會登錄決定；如有決定，請在審議頁補登。"
 
 
 def stated_decisions(parsed: ParsedMeeting) -> tuple[dict[str, str], list[str]]:
@@ -119,8 +71,8 @@ def stated_decisions(parsed: ParsedMeeting) -> tuple[dict[str, str], list[str]]:
     return decisions, unique
 
 
-def _case_marks(parsed: ParsedMeeting) -> dict[tuple, str]:
-    """（列管案號 10801） printed after conclusions, by the path _conclusion_path gives their rows."""
+def case_marks(parsed: ParsedMeeting) -> dict[tuple, str]:
+    """（列管案號 10801） printed after conclusions, by the path conclusion_path gives their rows."""
     marks = {}
     for section_order, section in enumerate(parsed.sections, 1):
         for item_order, holder in [(0, section), *((item.number, item) for item in section.items)]:
@@ -132,40 +84,7 @@ def _case_marks(parsed: ParsedMeeting) -> dict[tuple, str]:
     return marks
 
 
-def _link_marked_case(*, meeting: Meeting, conclusion: Conclusion, case_number: str) -> None:
-    """A case the record says was opened by this conclusion (at this meeting) is linked to it again."""
-    try:
-        meeting_number, _ = casenumbers.parse_case_number(case_number)
-    except ValueError:
-        return
-    if meeting_number != meeting.number:
-        return  # a case of another meeting, mentioned here: the text keeps no link to it
-    item = lifecycle.case_get_or_create_known(
-        series=meeting.series, case_number=case_number, subject=conclusion.text
-    )
-    if item.conclusion_id is None:
-        item.conclusion = conclusion
-        item.save(update_fields=["conclusion"])
-
-
-def record_decisions_from_text(
-    *, meeting: Meeting, text: str, item_title: str = "", item_body: list[str] = (), user=None
-) -> list[Review]:
-    """Turn a sentence such as 列管案號 10606 … 同意解除列管；… 賡續列管 into reviews at this meeting."""
-    reviews = []
-    try:
-        decisions, _ = conclusion_decisions(text, item_title, item_body)
-    except ValueError as exc:
-        raise lifecycle.TrackingError(f"會議結論「{text[:40]}」：{exc}") from exc
-    for case_number, decision in decisions.items():
-        item = lifecycle.case_get_or_create_known(series=meeting.series, case_number=case_number)
-        existing = Review.objects.filter(item=item, meeting=meeting).first()
-        if existing is not None:
-            if existing.decision != decision:
-                raise lifecycle.TrackingError(
-                    f"列管案號 {case_number} 在第 {meeting.number} 次會議已登錄為「{existing.get_decision_display()}」，"
-                    "與匯入的文字不同。"
-                )
-            continue
-        reviews.append(lifecycle.case_record_decision(item=item, meeting=meeting, decision=decision, user=user))
-    return reviews
+def conclusion_path(conclusion: Conclusion) -> tuple:
+    """Where a conclusion stands in its record: (section, item numeral or 0, point), as case_marks keys them."""
+    item_order = conclusion.item.order if conclusion.item_id else 0
+    return (conclusion.section.order, item_order, conclusion.order)

@@ -7,7 +7,8 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from minutes import rocdate
+from minutes import bounds, rocdate
+from minutes.errors import MeetingError
 from minutes.models import Conclusion, Meeting, MeetingSeries, Unit
 from tracking import casenumbers
 from tracking.models import CaseCounter, Decision, Review, Status, Suggestion, TrackedItem
@@ -26,8 +27,12 @@ DECISION_RESULT: dict[str, str] = {
 }
 
 
-class TrackingError(Exception):
-    """A rule of the lifecycle was broken; the message is for the user."""
+class TrackingError(MeetingError):
+    """A rule of the lifecycle was broken; the message is for the user.
+
+    A MeetingError, so that a write of the record that tracking refuses (an edited decision sentence, an import)
+    is shown and rolled back like any other refusal of the record.
+    """
 
 
 def can_decide(item: TrackedItem, decision: str) -> bool:
@@ -65,14 +70,16 @@ def case_open(
     if not units:
         raise TrackingError("請至少選擇一個主辦單位。")
     with transaction.atomic():
-        conclusion = Conclusion.objects.select_related("section__meeting__series").get(pk=conclusion.pk)
-        meeting = conclusion.section.meeting
+        conclusion = Conclusion.objects.select_related("section").get(pk=conclusion.pk)
+        # Locked as signing locks it: a case opened while the chair signs would be missing from the stored PDF.
+        meeting = _lock_meeting(conclusion.section.meeting_id)
         if meeting.is_signed:
             # The signed PDF prints each tracked conclusion's case number: a case opened now would be
             # missing from the document of record everyone already has.
             raise TrackingError(f"{meeting.title}已簽核，不能再新增列管案件；如需追蹤，請列入下次會議並於該次列管。")
-        if TrackedItem.objects.filter(conclusion=conclusion).exists():
-            raise TrackingError("這項結論已經列管。")
+        existing = TrackedItem.objects.filter(conclusion=conclusion).first()
+        if existing is not None:
+            raise TrackingError(f"這項結論已經列管，列管案號 {existing.case_number}。")
         held = timezone.localtime(meeting.starts_at).date()
         if due_date is not None and due_date < held:
             raise TrackingError(
@@ -144,9 +151,18 @@ def case_update(
     return item
 
 
+def _lock_meeting(meeting_id: int) -> Meeting:
+    """The meeting row, locked: every write that the signed record would show takes this lock first."""
+    return Meeting.objects.select_for_update().select_related("series").get(pk=meeting_id)
+
+
 def case_get_or_create_known(*, series: MeetingSeries, case_number: str, subject: str = "") -> TrackedItem:
     """An item named by a record (e.g. 9903) that may be older than the data: create it if unknown."""
     meeting_number, sequence = casenumbers.parse_case_number(case_number)
+    if len(casenumbers.format_case_number(meeting_number, sequence)) > TrackedItem._meta.get_field("case_number").max_length:
+        raise TrackingError(f"列管案號「{case_number}」超過 {TrackedItem._meta.get_field('case_number').max_length} 位，無法登錄。")
+    if not bounds.fits(TrackedItem, "meeting_number", meeting_number):
+        raise TrackingError(f"列管案號「{case_number}」的會次超出範圍。")
     try:
         with transaction.atomic():
             item, _ = TrackedItem.objects.get_or_create(
@@ -158,6 +174,95 @@ def case_get_or_create_known(*, series: MeetingSeries, case_number: str, subject
     except IntegrityError:  # created by someone else in the meantime
         item = TrackedItem.objects.get(series=series, meeting_number=meeting_number, sequence=sequence)
     return item
+
+
+def case_link_conclusion(*, item: TrackedItem, conclusion: Conclusion | None, user=None, reason: str) -> TrackedItem:
+    """Attach a case to the conclusion that opened it (or detach it while its draft is rewritten by an import)."""
+    with transaction.atomic():
+        item = TrackedItem.objects.select_for_update().get(pk=item.pk)
+        if item.conclusion_id == (conclusion.pk if conclusion else None):
+            return item
+        item.conclusion = conclusion
+        item._history_user = user
+        item._change_reason = reason[:100]
+        item.save(update_fields=["conclusion", "updated_at"])
+    return item
+
+
+def _base_status(item: TrackedItem) -> str:
+    """The status a case had before the first decision the data holds: what that decision's row says it found,
+    or, for a case never decided here, the status it came with (a case of an old record may come closed)."""
+    first = Review.all_rows.filter(item=item).order_by("meeting__number", "created_at", "id").first()
+    return first.status_before if first is not None else item.status
+
+
+def _status_at(
+    item: TrackedItem, meeting_number: int, *, exclude: Review | None = None
+) -> tuple[str, Review | None, Review | None]:
+    """The status a case had when meeting N began, the decision before N and the next one already recorded after N.
+
+    Old records may be entered after newer ones, so a decision at N follows the case's status at N and must
+    still lead to the decision of the next meeting already recorded.
+    """
+    reviews = Review.objects.filter(item=item).select_related("meeting")
+    if exclude is not None:
+        reviews = reviews.exclude(pk=exclude.pk)
+    earlier = reviews.filter(meeting__number__lt=meeting_number).order_by("-meeting__number").first()
+    later = reviews.filter(meeting__number__gt=meeting_number).order_by("meeting__number").first()
+    return (earlier.status_after if earlier else _base_status(item)), earlier, later
+
+
+def _check_decision(item: TrackedItem, meeting: Meeting, decision: str, *, exclude: Review | None = None) -> str:
+    """Refuses a decision the case's history does not allow at this meeting; returns the status before it."""
+    status_then, earlier, later = _status_at(item, meeting.number, exclude=exclude)
+    if decision not in ALLOWED_DECISIONS[status_then]:
+        if status_then == Status.CLOSED:
+            closed_at = earlier.meeting.number if earlier else item.closed_meeting_number
+            when = f"於第 {closed_at} 次會議" if closed_at else ""
+            raise TrackingError(
+                f"列管案號 {item.case_number} 已{when}解除列管；如需再審議，請明確選擇「恢復列管」並說明理由。"
+            )
+        raise TrackingError(f"列管案號 {item.case_number} 當時為「{Status(status_then).label}」，不能「{Decision(decision).label}」。")
+    after = DECISION_RESULT[decision]
+    if later is not None and later.decision not in ALLOWED_DECISIONS[after]:
+        raise TrackingError(
+            f"列管案號 {item.case_number} 在第 {meeting.number} 次會議「{Decision(decision).label}」，"
+            f"與之後第 {later.meeting.number} 次會議已登錄的「{later.get_decision_display()}」不合。"
+        )
+    return status_then
+
+
+def _check_later_still_allowed(item: TrackedItem, meeting: Meeting, *, without: Review) -> None:
+    """Withdrawing the decision at N: the next decision recorded must still follow from the status before N."""
+    status_then, _, later = _status_at(item, meeting.number, exclude=without)
+    if later is not None and later.decision not in ALLOWED_DECISIONS[status_then]:
+        raise TrackingError(
+            f"列管案號 {item.case_number} 在第 {later.meeting.number} 次會議已登錄「{later.get_decision_display()}」，"
+            f"必須以第 {meeting.number} 次會議的「{without.get_decision_display()}」為前提，不能撤回。"
+        )
+
+
+def _refresh_status(item: TrackedItem, *, base: str) -> None:
+    """The status is what the latest standing decision left, or the status before any decision."""
+    latest = Review.objects.filter(item=item).select_related("meeting").order_by("-meeting__number").first()
+    status = latest.status_after if latest else base
+    if latest is not None:
+        closed_at = latest.meeting.number if status == Status.CLOSED else None
+    else:
+        closed_at = item.closed_meeting_number if status == Status.CLOSED else None
+    if (item.status, item.closed_meeting_number) != (status, closed_at):
+        item.status, item.closed_meeting_number = status, closed_at
+        item.save(update_fields=["status", "closed_meeting_number", "updated_at"])
+
+
+def _editable_meeting(meeting: Meeting, item: TrackedItem) -> Meeting:
+    meeting = _lock_meeting(meeting.pk)
+    if meeting.is_signed:
+        raise TrackingError(
+            f"{meeting.title}已簽核，列管案號 {item.case_number} 在該次會議的決定不能再登錄或更正；"
+            "如需更正，請以更正紀錄辦理。"
+        )
+    return meeting
 
 
 def case_record_decision(
@@ -176,36 +281,15 @@ def case_record_decision(
     if suggestion and suggestion not in Suggestion.values:
         raise TrackingError(f"無效的列管建議：{suggestion}")
     with transaction.atomic():
+        meeting = _editable_meeting(meeting, item)
         item = TrackedItem.objects.select_for_update().get(pk=item.pk)
-        if meeting.series_id != item.series_id:
-            raise TrackingError(f"列管案號 {item.case_number} 不屬於這個會議系列。")
-        if meeting.number <= item.meeting_number:
-            raise TrackingError(
-                f"列管案號 {item.case_number} 於第 {item.meeting_number} 次會議列管，"
-                f"只能在之後的會議審議，不能在第 {meeting.number} 次會議審議。"
-            )
+        _check_reviewable(item, meeting)
         if Review.objects.filter(item=item, meeting=meeting).exists():
             raise TrackingError(f"列管案號 {item.case_number} 在第 {meeting.number} 次會議已有決定，不能重複登錄。")
-        # Old records may be entered after newer ones: the decision follows the status the case had at this
-        # meeting, and must still lead to the decision of the next meeting already recorded.
-        reviews = Review.objects.filter(item=item).select_related("meeting")
-        earlier = reviews.filter(meeting__number__lt=meeting.number).order_by("-meeting__number").first()
-        later = reviews.filter(meeting__number__gt=meeting.number).order_by("meeting__number").first()
-        status_then = earlier.status_after if earlier else Status.OPEN if later else item.status
-        if decision not in ALLOWED_DECISIONS[status_then]:
-            if status_then == Status.CLOSED:
-                raise TrackingError(
-                    f"列管案號 {item.case_number} 已於第 {earlier.meeting.number if earlier else item.closed_meeting_number}"
-                    " 次會議解除列管；如需再審議，請明確選擇「恢復列管」並說明理由。"
-                )
-            raise TrackingError(f"列管案號 {item.case_number} 當時為「{Status(status_then).label}」，不能「恢復列管」。")
-        if later is not None and later.decision not in ALLOWED_DECISIONS[DECISION_RESULT[decision]]:
-            raise TrackingError(
-                f"列管案號 {item.case_number} 在第 {meeting.number} 次會議「{Decision(decision).label}」，"
-                f"與之後第 {later.meeting.number} 次會議已登錄的「{later.get_decision_display()}」不合。"
-            )
         if decision == Decision.REOPEN and not reason.strip():
             raise TrackingError(f"恢復列管案號 {item.case_number} 必須說明理由。")
+        status_then = _check_decision(item, meeting, decision)
+        base = _base_status(item)
         review = Review.objects.create(
             item=item,
             meeting=meeting,
@@ -217,11 +301,76 @@ def case_record_decision(
             reason=reason,
             decided_by=user,
         )
-        if later is None:  # the latest decision sets the status; an earlier one fills in the history
-            item.status = DECISION_RESULT[decision]
-            item.closed_meeting_number = meeting.number if item.status == Status.CLOSED else None
-            item.save(update_fields=["status", "closed_meeting_number", "updated_at"])
+        _refresh_status(item, base=base)
     return review
+
+
+def _check_reviewable(item: TrackedItem, meeting: Meeting) -> None:
+    if meeting.series_id != item.series_id:
+        raise TrackingError(f"列管案號 {item.case_number} 不屬於這個會議系列。")
+    if meeting.number <= item.meeting_number:
+        raise TrackingError(
+            f"列管案號 {item.case_number} 於第 {item.meeting_number} 次會議列管，"
+            f"只能在之後的會議審議，不能在第 {meeting.number} 次會議審議。"
+        )
+
+
+def _supersede(review: Review, *, user, reason: str) -> None:
+    review.superseded_at = timezone.now()
+    review.superseded_by = user
+    review.superseded_reason = reason[:200]
+    review.save(update_fields=["superseded_at", "superseded_by", "superseded_reason"])
+
+
+def case_correct_decision(
+    *, item: TrackedItem, meeting: Meeting, decision: str, reason: str = "", user=None
+) -> Review:
+    """Correct the decision recorded at a draft meeting: a new row names the one it corrects, which is kept."""
+    if decision not in Decision.values:
+        raise TrackingError(f"無效的會議決定：{decision}")
+    with transaction.atomic():
+        meeting = _editable_meeting(meeting, item)
+        item = TrackedItem.objects.select_for_update().get(pk=item.pk)
+        current = Review.objects.filter(item=item, meeting=meeting).first()
+        if current is None:
+            raise TrackingError(f"列管案號 {item.case_number} 在第 {meeting.number} 次會議尚無決定，無從更正。")
+        if current.decision == decision:
+            return current
+        if decision == Decision.REOPEN and not (reason.strip() or current.reason.strip()):
+            raise TrackingError(f"恢復列管案號 {item.case_number} 必須說明理由。")
+        status_then = _check_decision(item, meeting, decision, exclude=current)
+        why = reason.strip() or "更正會議決定"
+        base = _base_status(item)
+        _supersede(current, user=user, reason=why)
+        review = Review.objects.create(
+            item=item,
+            meeting=meeting,
+            decision=decision,
+            status_before=status_then,
+            status_after=DECISION_RESULT[decision],
+            progress=current.progress,
+            suggestion=current.suggestion,
+            reason=reason.strip() if decision == Decision.REOPEN and reason.strip() else current.reason,
+            decided_by=user,
+            corrects=current,
+        )
+        _refresh_status(item, base=base)
+    return review
+
+
+def case_withdraw_decision(*, item: TrackedItem, meeting: Meeting, reason: str, user=None) -> Review:
+    """Take back the decision recorded at a draft meeting (the record no longer states it); the row is kept."""
+    with transaction.atomic():
+        meeting = _editable_meeting(meeting, item)
+        item = TrackedItem.objects.select_for_update().get(pk=item.pk)
+        current = Review.objects.filter(item=item, meeting=meeting).first()
+        if current is None:
+            raise TrackingError(f"列管案號 {item.case_number} 在第 {meeting.number} 次會議尚無決定，無從撤回。")
+        _check_later_still_allowed(item, meeting, without=current)
+        base = _base_status(item)
+        _supersede(current, user=user, reason=reason or "撤回會議決定")
+        _refresh_status(item, base=base)
+    return current
 
 
 def case_reopen(*, item: TrackedItem, meeting: Meeting, reason: str, user=None) -> Review:

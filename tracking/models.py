@@ -148,8 +148,25 @@ class CaseCounter(models.Model):
         ]
 
 
+class ReviewQuerySet(models.QuerySet):
+    def at_drafts(self):
+        return self.filter(meeting__status=Meeting.Status.DRAFT)
+
+
+class CurrentReviewManager(models.Manager.from_queryset(ReviewQuerySet)):
+    """The decisions that stand: a corrected or withdrawn row stays in the history but no longer counts."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(superseded_at__isnull=True)
+
+
 class Review(models.Model):
-    """One decision on one item at one meeting. Rows are only ever added."""
+    """One decision on one item at one meeting. Rows are only ever added.
+
+    A decision recorded at a draft meeting can be corrected until the chair signs: the correction is a new row
+    that names the row it corrects, and that row is marked superseded (when, by whom, why), never rewritten.
+    A decision withdrawn (the record no longer states it) is marked superseded with no row after it.
+    """
 
     item = models.ForeignKey(TrackedItem, verbose_name="列管案件", on_delete=models.PROTECT, related_name="reviews")
     meeting = models.ForeignKey(Meeting, verbose_name="會議", on_delete=models.PROTECT, related_name="reviews")
@@ -164,18 +181,38 @@ class Review(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField("登錄時間", auto_now_add=True)
+    corrects = models.OneToOneField(
+        "self", verbose_name="更正的決定", null=True, blank=True, on_delete=models.PROTECT, related_name="correction",
+    )
+    superseded_at = models.DateTimeField("失效時間", null=True, blank=True)
+    superseded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="更正人", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    superseded_reason = models.CharField("更正原因", max_length=200, blank=True)
+
+    objects = CurrentReviewManager()
+    all_rows = models.Manager.from_queryset(ReviewQuerySet)()  # the whole history, superseded rows included
 
     class Meta:
         verbose_name = "列管審議"
         verbose_name_plural = "列管審議"
         ordering = ["created_at", "id"]
+        base_manager_name = "all_rows"
         constraints = [
-            models.UniqueConstraint(fields=["item", "meeting"], name="one_decision_per_item_and_meeting"),
+            models.UniqueConstraint(
+                fields=["item", "meeting"], condition=Q(superseded_at__isnull=True),
+                name="one_current_decision_per_item_and_meeting",
+            ),
             models.CheckConstraint(condition=Q(decision__in=Decision.values), name="review_decision_valid"),
         ]
 
     def __str__(self):
         return f"{self.item.case_number} @ {self.meeting.number}: {self.get_decision_display()}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.superseded_at is None
 
 
 class ProgressReport(models.Model):

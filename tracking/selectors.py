@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from minutes.models import AgendaItem, Meeting, Unit
+from minutes.models import AgendaItem, Conclusion, Meeting, Unit
+from tracking import importing
+from tracking.lifecycle import TrackingError
 from tracking.models import ProgressReport, Review, Status, TrackedItem
 
 # 第 107 次處務會議結論事項辦理情形報告: the item under which a meeting reviews the tracked items.
@@ -342,3 +344,29 @@ def status_totals() -> dict[str, int]:
 
 def prefetch_latest_reports():
     return Prefetch("progress_reports", queryset=ProgressReport.objects.select_related("unit").order_by("-created_at"))
+
+
+def stated_decisions(meeting: Meeting) -> dict[str, str]:
+    """case number → decision, as the meeting's conclusions state them: what its reviews must say.
+
+    Raises TrackingError naming the conclusion when one cannot be read, or the case when two conclusions decide
+    it two ways.
+    """
+    conclusions = (
+        Conclusion.objects.filter(section__meeting=meeting).select_related("item")
+        .order_by("section__order", "item__order", "order", "id")
+    )
+    decisions: dict[str, str] = {}
+    for conclusion in conclusions:
+        item = conclusion.item
+        try:
+            found, _ = importing.conclusion_decisions(
+                conclusion.text, item.title if item else "", item.body.splitlines() if item else []
+            )
+        except ValueError as exc:
+            raise TrackingError(f"會議結論「{conclusion.text[:40]}」：{exc}") from exc
+        for number, kind in found.items():
+            if decisions.get(number, kind) != kind:
+                raise TrackingError(f"列管案號 {number} 在紀錄中被決定為兩種結果，請修正其中一處結論文字。")
+            decisions[number] = kind
+    return decisions

@@ -6,15 +6,14 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from minutes import permissions
-from minutes.models import AgendaItem, Conclusion, Meeting, Section, Unit
-from minutes.services import ensure_editable
-from tracking import duedates, lifecycle, selectors, sentences
+from minutes import services as record
+from minutes.models import AgendaItem, Conclusion, Meeting, Unit
+from tracking import casenumbers, duedates, lifecycle, selectors, sentences
 from tracking.lifecycle import TrackingError
-from tracking.models import ProgressReport, Review, Suggestion, TrackedItem
+from tracking.models import Decision, ProgressReport, Review, Suggestion, TrackedItem
 
 
 def conclusion_track_suggestions(conclusion: Conclusion) -> dict:
@@ -90,40 +89,25 @@ def _review_table_lines(meeting: Meeting) -> list[str]:
 
 
 def review_item_generate(*, meeting: Meeting, user=None) -> AgendaItem:
-    """Add 第 {N−1} 次…會議結論事項辦理情形報告 to draft meeting N, with the table of its active items."""
-    with transaction.atomic():
-        meeting = Meeting.objects.select_for_update().select_related("series").get(pk=meeting.pk)
-        ensure_editable(meeting)
-        if selectors.review_item_of(meeting) is not None:
-            raise TrackingError(f"{meeting.title} 已有結論事項辦理情形報告。")
-        section = meeting.sections.filter(title__contains="報告事項").order_by("order").first()
+    """Add 第 {N−1} 次…會議結論事項辦理情形報告 to draft meeting N, with the table of its active items.
+
+    Written through the record's services like any other item the recorder adds, as one change of the record.
+    """
+    title = f"第 {meeting.number - 1} 次{meeting.series.meeting_name}結論事項辦理情形報告。"
+    with record.one_change(meeting, user=user, reason=f"產生{title.rstrip('。')}") as locked:
+        if selectors.review_item_of(locked) is not None:
+            raise TrackingError(f"{locked.title} 已有結論事項辦理情形報告。")
+        section = locked.sections.filter(title__contains="報告事項").order_by("order").first()
         if section is None:
-            last = meeting.sections.order_by("-number").first()
-            section = Section.objects.create(
-                meeting=meeting,
-                number=(last.number + 1) if last else 1,
-                order=(meeting.sections.aggregate(m=Max("order"))["m"] or 0) + 1,
-                title="報告事項",
+            last = locked.sections.order_by("-number").first()
+            section = record.section_create(
+                meeting=locked, user=user, version=None, number=(last.number + 1) if last else 1, title="報告事項"
             )
-        lines = _review_table_lines(meeting)
+        lines = _review_table_lines(locked)
         body = "\n".join(lines) if lines else "本次無列管案件。"
-        item = AgendaItem.objects.create(
-            section=section,
-            order=(section.items.aggregate(m=Max("order"))["m"] or 0) + 1,
-            title=f"第 {meeting.number - 1} 次{meeting.series.meeting_name}結論事項辦理情形報告。",
-            body=body[:20000],
+        return record.item_create(
+            section=section, user=user, version=None, title=title, body=body[:20000], conclusions=["同意備查。"],
         )
-        Conclusion.objects.create(section=section, item=item, order=1, text="同意備查。")
-        _bump_version(meeting, user=user, reason=f"產生{item.title.rstrip('。')}")
-    return item
-
-
-def _bump_version(meeting: Meeting, *, user, reason: str) -> None:
-    # The meeting's history row says who changed the record and how, like every other edit does.
-    meeting.version += 1
-    meeting._history_user = user
-    meeting._change_reason = reason[:100]
-    meeting.save(update_fields=["version", "updated_at"])
 
 
 @dataclass(frozen=True)
@@ -143,52 +127,125 @@ def decision_conclusion(review_item: AgendaItem) -> Conclusion | None:
     return None
 
 
-def review_record_decisions(*, meeting: Meeting, decisions: list[DecisionInput], user=None) -> list[Review]:
-    """The meeting's decisions on all its items in one transaction: reviews, statuses and the sentence.
+def _progress_of(items) -> dict[int, tuple[str, str]]:
+    """item id → (辦理情形 as the units wrote it for the meeting, the latest suggestion), from one query."""
+    reports = selectors.latest_progress([item.pk for item in items])
+    by_item: dict[int, list[ProgressReport]] = {}
+    for (item_id, _), report in reports.items():
+        by_item.setdefault(item_id, []).append(report)
+    progress = {}
+    for item_id, item_reports in by_item.items():
+        item_reports.sort(key=lambda r: r.created_at)
+        if len(item_reports) == 1:
+            text = item_reports[0].text
+        else:
+            text = "\n".join(f"{r.unit.name}：{r.text}" for r in item_reports)
+        progress[item_id] = (text, item_reports[-1].suggestion)
+    return progress
 
-    The sentence covers every decision taken at this meeting, also those recorded before (by an import),
-    grouped as the record writes it: 列管案號 10606 及 10701 同意解除列管；列管案號 9903 賡續列管。
+
+def review_record_decisions(*, meeting: Meeting, decisions: list[DecisionInput], user=None) -> list[Review]:
+    """The meeting's decisions on its items in one transaction: reviews, statuses and the sentence.
+
+    A case already decided at this draft meeting is corrected (a new row; the old one is kept). The sentence
+    covers every decision taken at this meeting, also those recorded before (by an import), grouped as the
+    record writes it: 列管案號 10606 及 10701 同意解除列管；列管案號 9903 賡續列管。
     """
     if not decisions:
         raise TrackingError("請至少為一件列管案件選擇會議決定。")
-    with transaction.atomic():
-        meeting = Meeting.objects.select_for_update().select_related("series").get(pk=meeting.pk)
-        ensure_editable(meeting)
-        review_item = selectors.review_item_of(meeting)
-        if review_item is None:
-            review_item = review_item_generate(meeting=meeting, user=user)
-            meeting.refresh_from_db(fields=["version"])
-        reports = selectors.latest_progress([d.item.pk for d in decisions])
+    with record.one_change(meeting, user=user, reason=f"登錄 {len(decisions)} 件列管案件的會議決定") as locked:
+        meeting = locked
+        review_item = selectors.review_item_of(meeting) or review_item_generate(meeting=meeting, user=user)
+        current = {r.item_id: r for r in Review.objects.filter(meeting=meeting)}
+        progress = _progress_of([d.item for d in decisions])
         reviews = []
         for entry in decisions:
-            item_reports = sorted(
-                (r for (item_id, _), r in reports.items() if item_id == entry.item.pk), key=lambda r: r.created_at
-            )
-            if len(item_reports) == 1:
-                progress = item_reports[0].text
-            else:
-                progress = "\n".join(f"{r.unit.name}：{r.text}" for r in item_reports)
-            reviews.append(
-                lifecycle.case_record_decision(
-                    item=entry.item,
-                    meeting=meeting,
-                    decision=entry.decision,
-                    progress=progress,
-                    suggestion=item_reports[-1].suggestion if item_reports else "",
-                    reason=entry.reason,
-                    user=user,
-                )
-            )
-        all_decisions = dict(
-            Review.objects.filter(meeting=meeting).values_list("item__case_number", "decision")
-        )
-        sentence = sentences.format_decision_sentence(all_decisions)
-        conclusion = decision_conclusion(review_item)
-        if conclusion is None:
-            order = (review_item.conclusions.aggregate(m=Max("order"))["m"] or 0) + 1
-            Conclusion.objects.create(section=review_item.section, item=review_item, order=order, text=sentence)
-        elif conclusion.text != sentence:
-            conclusion.text = sentence
-            conclusion.save(update_fields=["text"])
-        _bump_version(meeting, user=user, reason=f"登錄 {len(decisions)} 件列管案件的會議決定")
+            existing = current.get(entry.item.pk)
+            if existing is not None:
+                if existing.decision != entry.decision:
+                    reviews.append(lifecycle.case_correct_decision(
+                        item=entry.item, meeting=meeting, decision=entry.decision,
+                        reason=entry.reason or "於審議頁更正會議決定", user=user,
+                    ))
+                continue
+            text, suggestion = progress.get(entry.item.pk, ("", ""))
+            reviews.append(lifecycle.case_record_decision(
+                item=entry.item, meeting=meeting, decision=entry.decision, progress=text,
+                suggestion=suggestion, reason=entry.reason, user=user,
+            ))
+        _write_decision_sentence(meeting, review_item, user=user)
     return reviews
+
+
+def _write_decision_sentence(meeting: Meeting, review_item: AgendaItem, *, user) -> None:
+    """The review item's sentence says what the reviews say, written through the record's services."""
+    all_decisions = dict(Review.objects.filter(meeting=meeting).values_list("item__case_number", "decision"))
+    sentence = sentences.format_decision_sentence(all_decisions)
+    conclusion = decision_conclusion(review_item)
+    if conclusion is None:
+        record.conclusion_create(section=review_item.section, item=review_item, user=user, version=None, text=sentence)
+    elif conclusion.text != sentence:
+        record.conclusion_update(conclusion=conclusion, user=user, version=None, text=sentence)
+
+
+# --- the decisions the record states and the reviews recorded are one fact ------------------------------------
+
+
+def review_sync(*, meeting: Meeting, user=None, create_unknown: bool = False, reason: str = "") -> None:
+    """Bring the reviews at a draft meeting in step with what its text decides: a decision the text states is
+    recorded or corrected, one it no longer states is withdrawn. Refused (TrackingError naming the case) when the
+    case's history does not allow it; the caller's whole change then rolls back.
+
+    `create_unknown`: an import may name cases older than the data (9903), which are created; an edit in the
+    browser that names a case nobody opened is refused instead.
+    """
+    stated = selectors.stated_decisions(meeting)
+    current = {r.item.case_number: r for r in Review.objects.filter(meeting=meeting).select_related("item")}
+    if stated == {number: review.decision for number, review in current.items()}:
+        return
+    items = {i.case_number: i for i in TrackedItem.objects.filter(series=meeting.series, case_number__in=list(stated))}
+    new = [number for number in stated if number not in current]
+    progress = _progress_of([items[n] for n in new if n in items])
+    why = reason or "會議結論文字變更"
+    for number, decision in stated.items():
+        review = current.get(number)
+        if review is not None:
+            if review.decision != decision:
+                lifecycle.case_correct_decision(
+                    item=review.item, meeting=meeting, decision=decision, reason=why, user=user
+                )
+            continue
+        item = items.get(number)
+        if item is None:
+            if not create_unknown:
+                raise TrackingError(f"列管案號 {number} 不是{meeting.series}的列管案件，無法登錄決定；請確認案號。")
+            item = lifecycle.case_get_or_create_known(series=meeting.series, case_number=number)
+        if decision == Decision.REOPEN:
+            raise TrackingError(f"列管案號 {number} 恢復列管必須說明理由，請在審議頁登錄。")
+        text, suggestion = progress.get(item.pk, ("", ""))
+        lifecycle.case_record_decision(
+            item=item, meeting=meeting, decision=decision, progress=text, suggestion=suggestion, user=user
+        )
+    for number, review in current.items():
+        if number not in stated:
+            lifecycle.case_withdraw_decision(
+                item=review.item, meeting=meeting, reason=f"{why}，不再載明此決定", user=user
+            )
+
+
+def review_differences(meeting: Meeting) -> list[str]:
+    """Where the reviews recorded at a meeting and the decisions its text states disagree, case by case."""
+    try:
+        stated = selectors.stated_decisions(meeting)
+    except TrackingError as exc:
+        return [str(exc)]
+    current = dict(Review.objects.filter(meeting=meeting).values_list("item__case_number", "decision"))
+    problems = []
+    for number in sorted(set(stated) | set(current), key=casenumbers.parse_case_number):
+        said, recorded = stated.get(number), current.get(number)
+        if said == recorded:
+            continue
+        said_label = Decision(said).label if said else "未載明"
+        recorded_label = Decision(recorded).label if recorded else "未登錄"
+        problems.append(f"列管案號 {number}：紀錄文字為「{said_label}」，列管審議為「{recorded_label}」。")
+    return problems

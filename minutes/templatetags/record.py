@@ -124,3 +124,12 @@ def meeting_time(value):
     if (local.hour, local.minute) == (0, 0):
         return f"民國 {rocdate.format_roc_date(local.date())}"
     return rocdate.format_roc_datetime(local)
+
+
+@register.filter
+def lookup(mapping, key):
+    """mapping[key], or None: what another app hands the record's templates is keyed by the part's id."""
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None

@@ -6,7 +6,7 @@ from weasyprint import HTML
 from minutes import documents
 from minutes.numerals import to_zh
 from minutes.parsing import parse_minutes
-from tracking.importing import record_import
+from minutes.services import record_import
 
 pytestmark = pytest.mark.django_db
 

@@ -13,10 +13,10 @@ import pytest
 from minutes import documents
 from minutes.models import Conclusion, Unit
 from minutes.parsing import parse_minutes
+from minutes.services import record_import
 from tests.documents.conftest import pdftotext, sign_directly
 from tests.records import RECORDS, crowded, outline, padded
 from tracking import lifecycle
-from tracking.importing import record_import
 
 pytestmark = pytest.mark.django_db
 

@@ -111,10 +111,17 @@ def test_recorder_writes_meeting_109_from_108_and_the_chair_signs_it(live_server
     shot(page, "06-meeting-page-draft")
     log_out(page)
 
-    # The chair reads and signs.
+    # The chair reads 109: it confirms 108, which is still a draft, so the sign page says 108 comes first.
     log_in(page, base, "chair")
     page.goto(base + meeting.get_absolute_url())
     page.click("a:has-text('簽核')")
+    assert page.locator(".conflict", has_text="請先簽核第 108 次").count() == 1
+    assert page.locator("button:has-text('確認簽核')").is_disabled()
+    page.goto(base + reverse("minutes:meeting-sign", args=[seed_meeting.pk]))
+    page.click("button:has-text('確認簽核')")
+    page.wait_for_url(base + seed_meeting.get_absolute_url())
+    assert page.locator(".status-badge.signed").count() == 1
+    page.goto(base + reverse("minutes:meeting-sign", args=[meeting.pk]))
     shot(page, "07-sign-confirm")
     page.click("button:has-text('確認簽核')")
     page.wait_for_url(base + meeting.get_absolute_url())

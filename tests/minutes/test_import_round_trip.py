@@ -6,8 +6,8 @@ from django.utils import timezone
 from minutes import services
 from minutes.models import Meeting
 from minutes.parsing import parse_minutes
+from minutes.services import record_import
 from tests.records import RECORDS, outline
-from tracking.importing import record_import
 from tracking.models import TrackedItem
 
 pytestmark = pytest.mark.django_db

@@ -209,7 +209,7 @@ def test_the_last_meeting_number_of_a_title_is_the_meetings(title: str, organisa
 
 def test_a_council_committee_record_prints_its_title_as_written(db) -> None:
     from minutes.models import Meeting
-    from tracking.importing import record_import
+    from minutes.services import record_import
 
     title = "臺北市議會第14屆第3次定期大會民政委員會第5次會議紀錄"
     meeting = record_import(parse_minutes(title + "\n" + HEADER + ITEM + "決定：洽悉。\n散會\n"))

@@ -8,10 +8,10 @@ from minutes import documents
 from minutes.models import Meeting
 from minutes.numerals import to_paren, to_zh, to_zh_formal
 from minutes.parsing import parse_minutes
+from minutes.services import record_import
 from tests.documents.conftest import pdftotext
 from tests.minutes.test_import_round_trip import meeting_outline
 from tests.records import RECORDS, outline
-from tracking.importing import record_import
 
 pytestmark = pytest.mark.django_db
 

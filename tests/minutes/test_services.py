@@ -152,7 +152,7 @@ def test_deleting_an_item_removes_its_reports_and_conclusions(section, recorder)
 def test_signing_freezes_the_meeting_and_stores_the_pdf(section, chair):
     meeting = services.meeting_sign(fresh(section.meeting), chair)
     meeting.refresh_from_db()
-    assert meeting.is_signed and meeting.signed_by == chair and meeting.signed_record.sha256
+    assert meeting.is_signed and meeting.signed_by == chair and meeting.signed_records.get().sha256
 
 
 @pytest.mark.parametrize(

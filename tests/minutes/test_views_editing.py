@@ -161,13 +161,15 @@ def test_a_part_of_another_meeting_cannot_be_reached_through_this_one(rec_client
     assert response.status_code == 404 and Section.objects.count() == 1
 
 
-def test_moving_a_section_down_changes_the_order(rec_client, meeting, recorder):
+def test_moving_a_section_down_changes_the_order_and_keeps_the_numerals_in_order(rec_client, meeting, recorder):
     services.section_create(meeting=meeting, user=recorder, version=meeting.version, number=5, title="臨時動議")
     meeting.refresh_from_db()
     first = meeting.sections.order_by("order").first()
     rec_client.post(reverse("minutes:part-move", args=[meeting.pk, "section", first.pk]),
                     {"direction": "down", "version": meeting.version})
-    assert list(meeting.sections.order_by("order").values_list("number", flat=True)) == [5, 3]
+    # The titles trade places; the numerals stay where they were, so the agenda still reads 參、伍.
+    rows = list(meeting.sections.order_by("order").values_list("number", "title"))
+    assert rows == [(3, "臨時動議"), (5, first.title)]
 
 
 def test_a_stale_header_save_is_refused_with_what_changed_and_the_typed_text_kept(rec_client, meeting, chair):

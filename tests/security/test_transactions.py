@@ -9,9 +9,9 @@ from django.utils import timezone
 from minutes import services
 from minutes.models import Conclusion, Meeting, MeetingSeries, ReportPoint, SupplementaryReport
 from minutes.parsing import parse_minutes
+from minutes.services import record_import
 from tracking import lifecycle
 from tracking import services as tracking_services
-from tracking.importing import record_import
 from tracking.models import ProgressReport, Review, TrackedItem
 
 pytestmark = pytest.mark.django_db

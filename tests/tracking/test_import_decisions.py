@@ -10,8 +10,9 @@ from django.urls import reverse
 
 from minutes.models import Meeting
 from minutes.parsing import parse_minutes
+from minutes.services import record_import
 from tests.records import CASE_ITEMS
-from tracking.importing import record_import, stated_decisions
+from tracking.importing import stated_decisions
 from tracking.lifecycle import TrackingError
 from tracking.models import Decision, Review
 

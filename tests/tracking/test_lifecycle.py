@@ -20,6 +20,24 @@ def meeting_109(seed_meeting):
 
 
 @pytest.fixture
+def meeting_110(meeting_109):
+    from minutes.models import Meeting
+
+    return Meeting.objects.create(
+        series=meeting_109.series, number=110, starts_at=meeting_109.starts_at + dt.timedelta(days=28)
+    )
+
+
+def bring_to(item, status, meeting):
+    """The case's status comes from its decisions: reach `status` by deciding at `meeting`."""
+    decision = {Status.CONTINUED: Decision.CONTINUE, Status.CLOSED: Decision.CLOSE}.get(status)
+    if decision:
+        lifecycle.case_record_decision(item=item, meeting=meeting, decision=decision)
+    item.refresh_from_db()
+    assert item.status == status
+
+
+@pytest.fixture
 def item(seed_meeting):
     conclusion = Conclusion.objects.get(section__meeting=seed_meeting, text__startswith="請文書組於一月底前")
     unit = Unit.objects.get_or_create(name="文書組")[0]
@@ -62,10 +80,10 @@ def test_opening_needs_a_responsible_unit(seed_meeting):
         (Status.CLOSED, Decision.REOPEN, Status.CONTINUED),
     ],
 )
-def test_allowed_decisions_move_the_status_and_leave_a_review(item, meeting_109, start, decision, after):
-    TrackedItem.objects.filter(pk=item.pk).update(status=start)
+def test_allowed_decisions_move_the_status_and_leave_a_review(item, meeting_109, meeting_110, start, decision, after):
+    bring_to(item, start, meeting_109)
     review = lifecycle.case_record_decision(
-        item=item, meeting=meeting_109, decision=decision, progress="已完成", reason="新事證"
+        item=item, meeting=meeting_110, decision=decision, progress="已完成", reason="新事證"
     )
     item.refresh_from_db()
     assert item.status == after
@@ -82,13 +100,14 @@ def test_allowed_decisions_move_the_status_and_leave_a_review(item, meeting_109,
         (Status.CONTINUED, Decision.REOPEN),
     ],
 )
-def test_refused_decisions_raise_and_change_nothing(item, meeting_109, start, decision):
-    TrackedItem.objects.filter(pk=item.pk).update(status=start)
+def test_refused_decisions_raise_and_change_nothing(item, meeting_109, meeting_110, start, decision):
+    bring_to(item, start, meeting_109)
+    before = Review.all_rows.filter(item=item).count()
     with pytest.raises(TrackingError):
-        lifecycle.case_record_decision(item=item, meeting=meeting_109, decision=decision, reason="x")
+        lifecycle.case_record_decision(item=item, meeting=meeting_110, decision=decision, reason="x")
     item.refresh_from_db()
     assert item.status == start
-    assert not Review.objects.filter(item=item).exists()
+    assert Review.all_rows.filter(item=item).count() == before
 
 
 def test_a_closed_item_refuses_a_second_decision_with_a_readable_message(item, meeting_109, seed_meeting):

@@ -4,13 +4,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from minutes.forms import html_in_parsed
+from minutes import extensions, services
 from minutes.outline import outline_lines
 from minutes.parsing import ParseError, parse_minutes
-from minutes.services import MeetingError
-from tracking.importing import decode_record, mentions_note, record_import, stated_decisions
-from tracking.lifecycle import TrackingError
-from tracking.models import Decision
+from tracking.importing import decode_record
 
 
 class Command(BaseCommand):
@@ -33,25 +30,26 @@ class Command(BaseCommand):
         try:
             parsed = parse_minutes(text)
             # The record is plain text: the paste-import page refuses markup, and so does this command.
-            bad = html_in_parsed(parsed)
+            bad = services.html_in_parsed(parsed)
             if bad:
                 raise ParseError(*bad)
         except ParseError as exc:
             raise CommandError(f"{path}:{exc.line}: {exc.reason}") from exc
+        preview = extensions.import_preview(parsed)
         try:
-            decisions, mentions = stated_decisions(parsed)
-        except ValueError as exc:
-            raise CommandError(f"{path}:{exc}") from exc
-        try:
-            meeting = record_import(parsed, replace=replace, dry_run=dry_run)
-        except (MeetingError, TrackingError) as exc:
+            meeting = services.record_import(parsed, replace=replace, dry_run=dry_run)
+        except services.MeetingError as exc:
             raise CommandError(str(exc)) from exc
         if dry_run:
             for line in outline_lines(parsed):
                 self.stdout.write(line)
-            for case_number, kind in decisions.items():
-                self.stdout.write(f"列管案號 {case_number}：{Decision(kind).label}")
+            for note in preview:
+                if not note.warning:
+                    for line in note.lines:
+                        self.stdout.write(line)
         else:
             self.stdout.write(f"imported meeting {meeting.pk}: {meeting.title}")
-        if mentions:
-            self.stderr.write(mentions_note(mentions))
+        for note in preview:
+            if note.warning:
+                for line in note.lines:
+                    self.stderr.write(line)

@@ -9,8 +9,8 @@ from django.db import transaction
 
 from minutes.models import Conclusion, Meeting, Profile, Role, Unit
 from minutes.parsing import parse_minutes
+from minutes.services import record_import
 from tracking import lifecycle, services
-from tracking.importing import record_import
 from tracking.models import Suggestion, TrackedItem
 
 SEED = Path(__file__).resolve().parents[3] / "minutes" / "fixtures" / "minutes-108.txt"
