@@ -141,3 +141,45 @@ class ReviewDecisionForm(forms.Form):
             raise forms.ValidationError("請至少為一件列管案件選擇會議決定。")
         cleaned["decisions"] = [(row.item, cleaned[self.field_name(row.item)]) for row in chosen]
         return cleaned
+
+
+class ReviewCorrectionForm(forms.Form):
+    """Decisions already recorded at a draft meeting, corrected before the chair signs: each change is a new row
+    of the case's history, with the reason given here."""
+
+    CHOICES = [(Decision.CLOSE, "解除列管"), (Decision.CONTINUE, "賡續列管"), (Decision.SELF_TRACK, "自行列管"),
+               (Decision.REOPEN, "恢復列管")]
+
+    correction_reason = forms.CharField(
+        label="更正理由", required=False, max_length=200, validators=[no_html],
+        help_text="例如：主席當場裁示改為賡續列管，紀錄誤植。",
+    )
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = [row for row in rows if row.review is not None]
+        for row in self.rows:
+            self.fields[self.field_name(row.item)] = forms.ChoiceField(
+                label=f"列管案號 {row.item.case_number}", choices=self.CHOICES, initial=row.review.decision,
+                error_messages={"invalid_choice": "請選擇有效的會議決定。"},
+            )
+
+    @staticmethod
+    def field_name(item) -> str:
+        return f"correct_{item.pk}"
+
+    def correction_fields(self):
+        return [(row, self[self.field_name(row.item)]) for row in self.rows]
+
+    def clean(self):
+        cleaned = super().clean()
+        changed = [
+            (row.item, cleaned[self.field_name(row.item)]) for row in self.rows
+            if cleaned.get(self.field_name(row.item)) and cleaned[self.field_name(row.item)] != row.review.decision
+        ]
+        if not changed and not self.errors:
+            raise forms.ValidationError("沒有要更正的決定：請改選其中一件的會議決定。")
+        if changed and not (cleaned.get("correction_reason") or "").strip():
+            self.add_error("correction_reason", "更正會議決定須說明理由。")
+        cleaned["corrections"] = changed
+        return cleaned

@@ -43,6 +43,15 @@ class TrackedItemQuerySet(models.QuerySet):
             "responsible_units", "supporting_units"
         )
 
+    def with_pending(self):
+        """Annotates decision_pending: the latest decision was taken at a meeting the chair has not signed yet, so
+        it is provisional (決定待簽核)."""
+        return self.annotate(
+            decision_pending=models.Exists(
+                Review.objects.filter(item=models.OuterRef("pk"), meeting__status=Meeting.Status.DRAFT)
+            )
+        )
+
     def overdue(self, today):
         return self.active().filter(due_date__lt=today)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
+from minutes import rocdate
 from minutes.models import AgendaItem, Conclusion, Meeting, Unit
 from tracking import importing
 from tracking.lifecycle import TrackingError
@@ -119,7 +120,7 @@ def unit_dashboard(unit: Unit, today: dt.date | None = None) -> UnitDashboard:
     for row in TrackedItem.objects.for_unit(unit).values("status").annotate(n=Count("id")):
         counts[row["status"]] = row["n"]
     items = list(
-        TrackedItem.objects.for_unit(unit).active().with_meetings_open()
+        TrackedItem.objects.for_unit(unit).active().with_meetings_open().with_pending()
         .select_related("conclusion__section__meeting").prefetch_related("responsible_units")
     )
     windows = reporting_windows(today)
@@ -224,16 +225,24 @@ def item_timeline(item: TrackedItem) -> list[TimelineEvent]:
                 text=report.text, detail=report.get_suggestion_display(),
             )
         )
-    for review in item.reviews.select_related("meeting", "decided_by"):
+    # Every decision ever recorded, the corrected and withdrawn ones too: the history is never rewritten.
+    for review in Review.all_rows.filter(item=item).select_related("meeting", "decided_by", "superseded_by"):
+        detail = f"{review.get_status_before_display()} → {review.get_status_after_display()}"
+        if review.superseded_at is not None:
+            person = review.superseded_by
+            who = (person.get_full_name() or person.username) if person else "系統"
+            detail += f"；已於 {rocdate.format_roc_date(timezone.localtime(review.superseded_at).date())} 由{who}更正或撤回（{review.superseded_reason}）"
+        elif not review.meeting.is_signed:
+            detail += "；決定待簽核"
         events.append(
             TimelineEvent(
-                "decision", review.meeting.starts_at, review.meeting, review.decided_by,
-                f"會議決定：{review.get_decision_display()}", text=review.reason,
-                detail=f"{review.get_status_before_display()} → {review.get_status_after_display()}",
+                "decision" if review.superseded_at is None else "superseded", review.meeting.starts_at,
+                review.meeting, review.decided_by, f"會議決定：{review.get_decision_display()}", text=review.reason,
+                detail=detail,
             )
         )
     # Decisions are dated by their meeting; a report written after that meeting sorts after it.
-    order = {"opened": 0, "decision": 1, "progress": 2}
+    order = {"opened": 0, "superseded": 1, "decision": 1, "progress": 2}
     events.sort(key=lambda e: (e.when, order[e.kind]))
     return events
 

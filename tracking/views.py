@@ -16,7 +16,13 @@ from minutes.permissions import role_required
 from minutes.services import MeetingError
 from tracking import exports, lifecycle, selectors, services
 from tracking.filters import SORT_LABELS, TrackedItemFilter
-from tracking.forms import ConclusionTrackForm, ItemEditForm, ProgressForm, ReviewDecisionForm
+from tracking.forms import (
+    ConclusionTrackForm,
+    ItemEditForm,
+    ProgressForm,
+    ReviewCorrectionForm,
+    ReviewDecisionForm,
+)
 from tracking.models import Decision, Status, TrackedItem
 
 PAGE_SIZE = 50
@@ -24,7 +30,7 @@ PAGE_SIZE = 50
 
 def _item_filter(request) -> TrackedItemFilter:
     base = (
-        TrackedItem.objects.with_meetings_open()
+        TrackedItem.objects.with_meetings_open().with_pending()
         .select_related("series", "conclusion__section__meeting")
         .prefetch_related("responsible_units", selectors.prefetch_latest_reports())
     )
@@ -77,7 +83,7 @@ def item_export(request, fmt):
 @login_required
 def item_detail(request, case_number):
     item = get_object_or_404(
-        TrackedItem.objects.with_meetings_open().with_details(), case_number=case_number
+        TrackedItem.objects.with_meetings_open().with_pending().with_details(), case_number=case_number
     )
     units = list(item.responsible_units.all())
     reports = selectors.latest_progress([item.pk])
@@ -225,22 +231,31 @@ def conclusion_track(request, pk):
 def meeting_review(request, pk):
     meeting = get_object_or_404(Meeting.objects.select_related("series"), pk=pk)
     rows = selectors.review_rows(meeting)
-    form = ReviewDecisionForm(request.POST if request.method == "POST" else None, rows=rows, meeting=meeting)
-    if request.method == "POST" and form.is_valid():
-        decisions = [services.DecisionInput(item=item, decision=decision) for item, decision in form.cleaned_data["decisions"]]
-        if form.cleaned_data["reopen_item"] is not None:
-            decisions.append(
-                services.DecisionInput(
+    posted = request.POST if request.method == "POST" else None
+    correcting = posted is not None and posted.get("action") == "correct"
+    form = ReviewDecisionForm(None if correcting else posted, rows=rows, meeting=meeting)
+    corrections = ReviewCorrectionForm(posted if correcting else None, rows=rows)
+    if posted is not None and (corrections if correcting else form).is_valid():
+        if correcting:
+            reason = corrections.cleaned_data["correction_reason"].strip()
+            decisions = [services.DecisionInput(item=item, decision=decision, reason=reason)
+                         for item, decision in corrections.cleaned_data["corrections"]]
+            done = "更正"
+        else:
+            decisions = [services.DecisionInput(item=item, decision=decision)
+                         for item, decision in form.cleaned_data["decisions"]]
+            if form.cleaned_data["reopen_item"] is not None:
+                decisions.append(services.DecisionInput(
                     item=form.cleaned_data["reopen_item"], decision=Decision.REOPEN,
                     reason=form.cleaned_data["reopen_reason"],
-                )
-            )
+                ))
+            done = "登錄"
         try:
             reviews = services.review_record_decisions(meeting=meeting, decisions=decisions, user=request.user)
-        except (lifecycle.TrackingError, MeetingError) as error:
-            messages.error(request, str(error))
+        except MeetingError as error:
+            messages.error(request, f"會議決定沒有{done}：{error}")
         else:
-            messages.success(request, f"已登錄 {len(reviews)} 件列管案件的會議決定，並寫入會議結論。")
+            messages.success(request, f"已{done} {len(reviews)} 件列管案件的會議決定，並寫入會議結論。")
             return redirect("tracking:meeting-review", pk=meeting.pk)
     review_item = selectors.review_item_of(meeting)
     sentence = None
@@ -254,6 +269,7 @@ def meeting_review(request, pk):
             "meeting": meeting,
             "rows": rows,
             "form": form,
+            "corrections": corrections,
             "review_item": review_item,
             "sentence": sentence,
             "decided": [row for row in rows if row.review is not None],
