@@ -97,6 +97,13 @@ def item_form_with_error(page: Page, world: World):
     page.wait_for_selector("#part-form .errorlist")
 
 
+def item_form_over_its_limit(page: Page, world: World):
+    open_item_form(page, world)
+    page.fill("#id_title", "資" * 2400)
+    page.click("#part-form button:has-text('儲存')")
+    page.wait_for_selector("#id_title_error")
+
+
 def stale_header_save(page: Page, world: World):
     page.goto(world.url("minutes:meeting-edit", draft(world)))
     meeting = Meeting.objects.get(pk=world.draft.pk)
@@ -169,6 +176,7 @@ PAGES = [
     PageState("recorder", "editing page", visit("minutes:meeting-edit", draft)),
     PageState("recorder", "editing page, inline form open", open_item_form),
     PageState("recorder", "editing page, inline form with an error", item_form_with_error),
+    PageState("recorder", "editing page, a text over its limit, counted and refused", item_form_over_its_limit),
     PageState("recorder", "editing page, stale save refused", stale_header_save, status=409),
     PageState("recorder", "import", visit("minutes:meeting-import")),
     PageState("recorder", "import with a preview", import_preview),
