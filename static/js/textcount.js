@@ -1,8 +1,8 @@
 // A text field with a limit shows how much it holds: 「1,234／2,000 字」, and when over 「2,400／2,000 字，超過 400 字」
 // as a warning. The limit comes as data-maxlength (minutes/textlimits.py), not maxlength, which would cut a paste
 // short without a word; the server refuses what is over. A textarea shows its count once it holds text, a one-line
-// field from 80 % of its limit on, so that empty fields stay quiet. Screen readers hear the count when typing pauses, through a polite live region, rather
-// than at every keystroke; the field's description names the count too.
+// field from 80 % of its limit on, so that empty fields stay quiet. Screen readers hear the count when typing
+// pauses, through a polite live region, rather than at every keystroke; the field's description names it too.
 (function () {
   "use strict";
   var SHOWN_FROM = 0.8;

@@ -66,6 +66,29 @@ def visit(name, *args: Callable[[World], object], query=""):
     return go
 
 
+def send(opening, fields: dict[str, str], button: str, shows: str):
+    """A step that opens a page, fills the fields (selector: text), sends the form and waits for the answer."""
+
+    def go(page: Page, world: World):
+        opening(page, world)
+        for selector, text in fields.items():
+            page.fill(selector, text)
+        page.click(button)
+        page.wait_for_selector(shows)
+
+    return go
+
+
+def unfold(opening, summary: str):
+    """A step that opens a page and unfolds one of its <details>."""
+
+    def go(page: Page, world: World):
+        opening(page, world)
+        page.click(f"summary:has-text('{summary}')")
+
+    return go
+
+
 def signed(w):
     return w.signed.pk
 
@@ -86,22 +109,9 @@ def reports_section(w):
     return Section.objects.get(meeting=w.draft, title="報告事項").pk
 
 
-def open_item_form(page: Page, world: World):
-    page.goto(world.url("minutes:part-add", draft(world), "item", "section", reports_section(world)))
-
-
-def item_form_with_error(page: Page, world: World):
-    open_item_form(page, world)
-    page.fill("#id_title", "<b>資訊安全宣導事項。</b>")
-    page.click("#part-form button:has-text('儲存')")
-    page.wait_for_selector("#part-form .errorlist")
-
-
-def item_form_over_its_limit(page: Page, world: World):
-    open_item_form(page, world)
-    page.fill("#id_title", "資" * 2400)
-    page.click("#part-form button:has-text('儲存')")
-    page.wait_for_selector("#id_title_error")
+ITEM_FORM = visit("minutes:part-add", draft, lambda w: "item", lambda w: "section", reports_section)
+SAVE_PART = "#part-form button:has-text('儲存')"
+IMPORT = visit("minutes:meeting-import")
 
 
 def stale_header_save(page: Page, world: World):
@@ -112,30 +122,6 @@ def stale_header_save(page: Page, world: World):
     page.fill("#id_attendees", "處長、副處長及各組室主管")
     page.click("button:has-text('儲存會議資訊')")
     page.wait_for_selector(".conflict")
-
-
-def review_reopen_open(page: Page, world: World):
-    page.goto(world.url("tracking:meeting-review", draft(world)))
-    page.click("summary:has-text('恢復列管')")
-
-
-def import_preview(page: Page, world: World):
-    page.goto(world.url("minutes:meeting-import"))
-    page.fill("#id_text", UNIVERSITY)
-    page.click("button[value=preview]")
-    page.wait_for_selector("pre.outline")
-
-
-def import_error(page: Page, world: World):
-    page.goto(world.url("minutes:meeting-import"))
-    page.fill("#id_text", "這是一段不是會議紀錄的文字。\n請參考附件。")
-    page.click("button[value=preview]")
-    page.wait_for_selector(".source-lines")
-
-
-def amendment_form_open(page: Page, world: World):
-    page.goto(world.url("minutes:meeting-detail", signed(world)))
-    page.click("summary:has-text('登錄更正')")
 
 
 def verify_result(page: Page, world: World):
@@ -150,45 +136,46 @@ def verify_result(page: Page, world: World):
 def progress_with_error(page: Page, world: World):
     page.goto(world.url("tracking:unit-progress", unit(world)))
     page.fill(f"#id_item-{world.case.pk}-text", "已完成社交工程演練，檢討報告簽陳中。")
-    page.select_option(f"#id_item-{world.case.pk}-suggestion", "")
+    page.select_option(f"#id_item-{world.case.pk}-suggestion", "")  # a text without its suggestion
     page.click("button:has-text('送出辦理情形')")
     page.wait_for_selector(".errorlist")
 
 
-def login_with_error(page: Page, world: World):
-    page.goto(world.url("login"))
-    page.fill("#id_username", "recorder")
-    page.fill("#id_password", "not-the-password")
-    page.click("button[type=submit]")
-    page.wait_for_selector("p.error")
-
-
 PAGES = [
     PageState(None, "login", visit("login")),
-    PageState(None, "login with an error", login_with_error),
+    PageState(None, "login with an error", send(visit("login"), {"#id_username": "recorder",
+                                                                  "#id_password": "not-the-password"},
+                                                 "button[type=submit]", "p.error")),
 
     PageState("recorder", "home", visit("home")),
     PageState("recorder", "meeting list", visit("minutes:meeting-list")),
     PageState("recorder", "meeting list, filtered", visit("minutes:meeting-list", query="q=列管&status=signed")),
     PageState("recorder", "meeting, draft", visit("minutes:meeting-detail", draft)),
-    PageState("recorder", "meeting, signed, amendment form open", amendment_form_open),
+    PageState("recorder", "meeting, signed, amendment form open",
+              unfold(visit("minutes:meeting-detail", signed), "登錄更正")),
     PageState("recorder", "new meeting", visit("minutes:meeting-create")),
     PageState("recorder", "editing page", visit("minutes:meeting-edit", draft)),
-    PageState("recorder", "editing page, inline form open", open_item_form),
-    PageState("recorder", "editing page, inline form with an error", item_form_with_error),
-    PageState("recorder", "editing page, a text over its limit, counted and refused", item_form_over_its_limit),
+    PageState("recorder", "editing page, inline form open", ITEM_FORM),
+    PageState("recorder", "editing page, inline form with an error",
+              send(ITEM_FORM, {"#id_title": "<b>資訊安全宣導事項。</b>"}, SAVE_PART, "#id_title_error")),
+    PageState("recorder", "editing page, a text over its limit, counted and refused",
+              send(ITEM_FORM, {"#id_title": "資" * 2400}, SAVE_PART, "#id_title_error")),
     PageState("recorder", "editing page, stale save refused", stale_header_save, status=409),
-    PageState("recorder", "import", visit("minutes:meeting-import")),
-    PageState("recorder", "import with a preview", import_preview),
-    PageState("recorder", "import with an error", import_error, status=400),
+    PageState("recorder", "import", IMPORT),
+    PageState("recorder", "import with a preview",
+              send(IMPORT, {"#id_text": UNIVERSITY}, "button[value=preview]", "pre.outline")),
+    PageState("recorder", "import with an error",
+              send(IMPORT, {"#id_text": "這是一段不是會議紀錄的文字。\n請參考附件。"}, "button[value=preview]",
+                   ".source-lines"), status=400),
     PageState("recorder", "tracking list", visit("tracking:item-list")),
     PageState("recorder", "tracking list, filtered",
               visit("tracking:item-list", query="status=continued&meeting_from=99&meeting_to=108&due=within&days=30")),
     PageState("recorder", "case", visit("tracking:item-detail", case)),
     PageState("recorder", "case, correcting", visit("tracking:item-edit", case)),
-    PageState("recorder", "putting a conclusion under tracking", visit("tracking:conclusion-track", lambda w: w.untracked.pk)),
+    PageState("recorder", "putting a conclusion under tracking",
+              visit("tracking:conclusion-track", lambda w: w.untracked.pk)),
     PageState("recorder", "review", visit("tracking:meeting-review", draft)),
-    PageState("recorder", "review, reopening a case", review_reopen_open),
+    PageState("recorder", "review, reopening a case", unfold(visit("tracking:meeting-review", draft), "恢復列管")),
     PageState("recorder", "unit dashboard", visit("tracking:unit-dashboard", unit)),
     PageState("recorder", "statistics", visit("tracking:statistics")),
     PageState("recorder", "verify", visit("verify")),
@@ -244,7 +231,8 @@ def world(live_server, seed_meeting, recorder, chair, chief_wenshu, make_user) -
                                              suggestion="continue", user=chief_wenshu, meeting=draft_meeting)
     return World(
         base=live_server.url, signed=seed_meeting, draft=Meeting.objects.get(pk=draft_meeting.pk), case=tracked,
-        untracked=item.conclusions.get(text="同意備查。"), unit=wenshu, signed_pdf=SignedRecord.objects.get(meeting=seed_meeting).pdf,
+        untracked=item.conclusions.get(text="同意備查。"), unit=wenshu,
+        signed_pdf=SignedRecord.objects.get(meeting=seed_meeting).pdf,
     )
 
 
