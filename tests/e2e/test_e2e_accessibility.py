@@ -274,7 +274,7 @@ def report(role, state, url, violations, errors) -> str:
         for node in v["nodes"]:
             summary = " ".join(node["summary"].split())
             lines.append(f"    {node['target']}\n      {summary}")
-    lines += [f"  console: {error}" for error in errors]
+    lines += [f"  {error}" for error in errors]
     return "\n".join(lines)
 
 
@@ -283,8 +283,9 @@ def walk(browser, world: World, role: str | None, states: list[PageState], log) 
     page = new_page(browser)
     errors: list[str] = []
     statuses: list[int] = []
-    page.on("console", lambda msg: msg.type == "error" and errors.append(f"{msg.text} ({msg.location['url']})"))
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: msg.type == "error"
+            and errors.append(f"console: {msg.text} ({msg.location['url']})"))
+    page.on("pageerror", lambda exc: errors.append(f"script error: {exc}"))
     page.on("response", lambda r: r.request.is_navigation_request() and r.frame == page.main_frame
             and statuses.append(r.status))
     if role:
@@ -303,7 +304,7 @@ def walk(browser, world: World, role: str | None, states: list[PageState], log) 
         logged = [e for e in errors if not (own and own in e and e.endswith(f"({page.url})"))]
         violations = axe_violations(page)
         if status != state.status:
-            logged.append(f"the page answered {status}, not {state.status}")
+            logged.append(f"status: the page answered {status}, not {state.status}")
         if violations or logged:
             failures.append(report(role, state.state, page.url, violations, logged))
         if violations or logged or SHOTS_WANTED:
