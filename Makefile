@@ -3,10 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# npm writes this file on every install; its age tells whether package-lock.json changed since.
+NODE_STAMP := node_modules/.package-lock.json
 
 .PHONY: install system-packages run test lint check ci bench demo
 
-install: system-packages $(STAMP)
+install: system-packages $(STAMP) $(NODE_STAMP)
 
 system-packages:
 	bash scripts/install-system-packages.sh
@@ -16,6 +18,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -c constraints.txt -e '.[test]'
 	touch $(STAMP)
+
+# axe-core, which the end-to-end tests inject into every page, exactly as package-lock.json pins it.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
 
 demo: install
 	$(PY) manage.py migrate --noinput

@@ -1,6 +1,6 @@
 """Response headers every page gets."""
 
-# The pages run no inline script (and no script of ours at all): a stray <script> that escaping missed would not
+# The pages run no inline script (their scripts are static files): a stray <script> that escaping missed would not
 # run. Inline style attributes stay allowed for the server-drawn SVG charts.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; "

@@ -69,6 +69,8 @@ TEMPLATES = [
         },
     },
 ]
+# Forms render their text limits for the page's counter instead of the browser's silent maxlength cut.
+FORM_RENDERER = "minutes.textlimits.FormRenderer"
 
 DATABASES = {
     "default": dj_database_url.config(

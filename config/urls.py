@@ -12,6 +12,7 @@ admin.site.site_title = "會議紀錄管理"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("meetings/<int:pk>/pdf/", documents_views.meeting_pdf, name="meeting-pdf"),

@@ -3,7 +3,9 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.views.decorators.http import require_safe
 
 from minutes.models import Meeting
 from minutes.permissions import is_chair, is_recorder
@@ -19,6 +21,15 @@ def home(request):
             Meeting.objects.filter(status=Meeting.Status.DRAFT).select_related("series").order_by("-starts_at")[:20]
         )
     return render(request, "home.html", context)
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico of their own accord (the admin's pages, a PDF): the app's icon, for everyone.
+
+    Temporary, so that a browser does not keep the address should the static files be renamed.
+    """
+    return redirect(static("favicon.ico"))
 
 
 class LogoutView(auth_views.LogoutView):

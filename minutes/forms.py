@@ -23,6 +23,7 @@ from minutes.models import (
     SupplementaryReport,
     Unit,
 )
+from minutes.textlimits import LimitMessages
 from minutes.validators import no_html
 
 # The recorder types (一) or 1. out of habit; the numbering comes from the order, so markers are dropped.
@@ -88,7 +89,7 @@ class RocTimeField(forms.Field):
             raise forms.ValidationError("時間格式不正確，請以「10:00」或「10時0分」輸入。") from exc
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(LimitMessages, forms.Form):
     """The header of a meeting: 會次, 時間, 地點, 主席, 紀錄, 出席, 列席, 請假, 散會時間, and the 附件 listed after 散會."""
 
     number = forms.IntegerField(label="會次", min_value=1, max_value=9999)
@@ -162,7 +163,7 @@ class MeetingCreateForm(MeetingForm):
                    "attendees", "observers", "absentees", "attachments", "from_previous"]
 
 
-class SectionForm(forms.ModelForm):
+class SectionForm(LimitMessages, forms.ModelForm):
     number = forms.TypedChoiceField(
         label="段落序號", coerce=int,
         choices=[(n, numerals.to_zh_formal(n)) for n in range(1, 21)],
@@ -175,7 +176,7 @@ class SectionForm(forms.ModelForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 2})}
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(LimitMessages, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["title", "body", "conclusion_label"]
@@ -194,11 +195,11 @@ def _split_points(text: str, limit: int) -> list[str]:
     points = [p for p in points if p]
     for n, p in enumerate(points, 1):
         if len(p) > limit:
-            raise forms.ValidationError(f"第 {n} 點超過 {limit} 字（目前 {len(p)} 字），請分段。")
+            raise forms.ValidationError(f"第 {n} 點超過 {limit:,} 字（目前 {len(p):,} 字），請分段。")
     return points
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(LimitMessages, forms.ModelForm):
     points_text = _lines_field("報告內容", "每行一點，系統自動編為 (一)(二)…；只有一段時即為一段文字。")
 
     class Meta:
@@ -231,21 +232,21 @@ class ReportForm(forms.ModelForm):
         return data
 
 
-class ReportPointForm(forms.ModelForm):
+class ReportPointForm(LimitMessages, forms.ModelForm):
     class Meta:
         model = ReportPoint
         fields = ["text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
-class ConclusionForm(forms.ModelForm):
+class ConclusionForm(LimitMessages, forms.ModelForm):
     class Meta:
         model = Conclusion
         fields = ["text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
-class ConclusionAddForm(forms.Form):
+class ConclusionAddForm(LimitMessages, forms.Form):
     """One or several conclusions at once: one per line."""
 
     text = _lines_field("結論", "每行一項；多項時依序編為 (一)(二)…")
@@ -257,7 +258,7 @@ class ConclusionAddForm(forms.Form):
         return points
 
 
-class AmendmentForm(forms.ModelForm):
+class AmendmentForm(LimitMessages, forms.ModelForm):
     """An amendment of signed minutes: what, why, and the later meeting of the series that decided it (修正後確定)."""
 
     class Meta:
@@ -278,7 +279,7 @@ class AmendmentForm(forms.ModelForm):
         field.required = False
 
 
-class PasteImportForm(forms.Form):
+class PasteImportForm(LimitMessages, forms.Form):
     text = forms.CharField(
         label="紀錄全文", max_length=200000, strip=False,  # stripping would shift the line numbers of errors
         widget=forms.Textarea(attrs={"rows": 18, "placeholder": "將整份會議紀錄的文字貼在這裡…", "class": "mono"}),

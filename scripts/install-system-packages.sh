@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the app and its tests need (CJK font, fast font subsetting, poppler, Chromium).
+# Installs the Debian packages the app and its tests need (CJK font, fast font subsetting, poppler, Chromium,
+# and Node.js with npm for the tests' axe-core).
 set -euo pipefail
 
 packages=(
@@ -13,6 +14,9 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js may come from elsewhere than Debian (NodeSource's nodejs carries its own npm, and Debian's npm
+# package would conflict with it): only a machine without npm at all gets Debian's.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
 
 from minutes.models import Unit
+from minutes.textlimits import LimitMessages
 from tracking.models import ProgressReport, Review, Status, TrackedItem
 
 # Sort keys of the list: key → fields, ascending. "-key" sorts descending; the case number breaks ties.
@@ -32,7 +33,7 @@ _STATUS_ORDER = Case(
 )
 
 
-class TrackedItemFilterForm(forms.Form):
+class TrackedItemFilterForm(LimitMessages, forms.Form):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("meeting_from"), cleaned.get("meeting_to")

@@ -6,6 +6,7 @@ from django import forms
 
 from minutes.forms import RocDateField
 from minutes.models import Unit
+from minutes.textlimits import LimitMessages
 from minutes.validators import no_html
 from tracking.casenumbers import normalise_case_number
 from tracking.models import Decision, Status, Suggestion, TrackedItem
@@ -18,7 +19,7 @@ class UnitChoiceField(forms.ModelMultipleChoiceField):
         return obj.name
 
 
-class ConclusionTrackForm(forms.Form):
+class ConclusionTrackForm(LimitMessages, forms.Form):
     """Mark a conclusion as tracked: responsible and supporting units and an optional due date."""
 
     units = UnitChoiceField(
@@ -47,18 +48,17 @@ class ItemEditForm(ConclusionTrackForm):
 
     subject = forms.CharField(
         label="案由", max_length=5000, widget=forms.Textarea(attrs={"rows": 3}), validators=[no_html],
-        error_messages={"required": "請填寫案由。", "max_length": "案由請勿超過 %(limit_value)d 字。"},
+        error_messages={"required": "請填寫案由。"},
     )
     field_order = ["subject", "units", "supporting_units", "due_date"]
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(LimitMessages, forms.Form):
     """One item's progress (辦理情形) and suggestion, as a unit writes it for the next meeting."""
 
     text = forms.CharField(
         label="辦理情形", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
         validators=[no_html],  # copied into the record's review item, which is plain text
-        error_messages={"max_length": "辦理情形請勿超過 %(limit_value)d 字（目前 %(show_value)d 字）。"},
     )
     suggestion = forms.ChoiceField(
         label="列管建議", required=False, choices=[("", "請選擇")] + Suggestion.choices,
@@ -76,7 +76,7 @@ class ProgressForm(forms.Form):
         return cleaned
 
 
-class ReviewDecisionForm(forms.Form):
+class ReviewDecisionForm(LimitMessages, forms.Form):
     """The meeting's decision on every item it reviews, in one form; reopening only by explicit choice."""
 
     DECISION_CHOICES = [
@@ -143,7 +143,7 @@ class ReviewDecisionForm(forms.Form):
         return cleaned
 
 
-class ReviewCorrectionForm(forms.Form):
+class ReviewCorrectionForm(LimitMessages, forms.Form):
     """Decisions already recorded at a draft meeting, corrected before the chair signs: each change is a new row
     of the case's history, with the reason given here."""
 

@@ -1,60 +1,14 @@
 """End to end in a real headless Chromium: the recorder writes meeting 109 from 108, the chair signs it."""
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
-from playwright import sync_api as playwright_sync
 
 from minutes.models import Meeting
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls made by the test itself are safe.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+from tests.e2e.conftest import log_in, log_out, new_page, shot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-SHOTS = Path(__file__).resolve().parents[1] / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--no-first-run", "--disable-sync",
-]
-
-
-@pytest.fixture
-def browser():
-    with playwright_sync.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-TW")
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    yield page
-    context.close()
-
-
-def shot(page, name):
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
-def log_in(page, base, username):
-    page.goto(base + reverse("login"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw-" + username)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r".*(?<!login/)$"))
-
-
-def log_out(page):
-    page.click("form[action$='/logout/'] button")
-    page.wait_for_url(re.compile(r".*/login/.*"))
 
 
 def test_recorder_writes_meeting_109_from_108_and_the_chair_signs_it(live_server, page, seed_meeting, recorder, chair):
@@ -157,8 +111,7 @@ def test_two_people_editing_at_once_the_second_save_shows_what_changed(live_serv
     base, edit = live_server.url, reverse("minutes:meeting-edit", args=[seed_meeting.pk])
     pages = []
     for username in ("recorder", "recorder2"):
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-TW")
-        page = context.new_page()
+        page = new_page(browser)
         log_in(page, base, username)
         page.goto(base + edit)
         pages.append(page)

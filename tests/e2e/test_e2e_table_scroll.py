@@ -2,22 +2,14 @@
 decision on the review page can be reached and set."""
 
 import datetime as dt
-import os
 
 import pytest
 from django.urls import reverse
-from playwright import sync_api as playwright_sync
 
 from minutes import services
-
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+from tests.e2e.conftest import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--no-first-run", "--disable-sync",
-]
 
 SCROLL_STATE = """box => ({
   page: document.documentElement.scrollWidth,
@@ -27,27 +19,12 @@ SCROLL_STATE = """box => ({
 })"""
 
 
-@pytest.fixture
-def phone():
-    with playwright_sync.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-TW", is_mobile=True)
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        yield page
-        browser.close()
-
-
 def test_the_review_table_scrolls_in_its_box_with_a_shadow_on_the_side_that_has_more(
     live_server, phone, seed_meeting, recorder
 ):
     later = seed_meeting.starts_at + dt.timedelta(days=28)
     meeting_109 = services.meeting_create(user=recorder, series=seed_meeting.series, number=109, starts_at=later)
-    phone.goto(live_server.url + reverse("login"))
-    phone.fill("#id_username", "recorder")
-    phone.fill("#id_password", "pw-recorder")
-    phone.click("button[type=submit]")
-    phone.wait_for_url(live_server.url + "/")
+    log_in(phone, live_server.url, "recorder")
     phone.goto(live_server.url + reverse("tracking:meeting-review", args=[meeting_109.pk]))
     box = phone.locator(".table-scroll").first
 
@@ -69,11 +46,7 @@ def test_the_review_table_scrolls_in_its_box_with_a_shadow_on_the_side_that_has_
 
 
 def test_a_table_that_fits_shows_no_shadow(live_server, phone, seed_meeting, recorder):
-    phone.goto(live_server.url + reverse("login"))
-    phone.fill("#id_username", "recorder")
-    phone.fill("#id_password", "pw-recorder")
-    phone.click("button[type=submit]")
-    phone.wait_for_url(live_server.url + "/")
+    log_in(phone, live_server.url, "recorder")
     phone.goto(live_server.url + reverse("tracking:statistics"))
     state = phone.locator(".table-scroll").last.evaluate(SCROLL_STATE)
     assert state["overflow"] == 0

@@ -112,7 +112,7 @@ def test_an_over_long_conclusion_is_refused(rec_client, meeting, recorder):
     meeting.refresh_from_db()
     url = reverse("minutes:part-add", args=[meeting.pk, "conclusion", "item", item.pk])
     response = rec_client.post(url, {"text": "長" * 5001, "version": meeting.version})
-    assert "超過 5000 字" in response.context["part"]["form"].errors["text"][0]
+    assert "超過 5,000 字" in response.context["part"]["form"].errors["text"][0]
     assert not Conclusion.objects.exists()
 
 

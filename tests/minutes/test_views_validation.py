@@ -65,13 +65,14 @@ def test_html_in_any_part_is_refused_next_to_the_field(client, recorder, meeting
     assert meeting.version == version
 
 
-@pytest.mark.parametrize("field,limit", [("place", 100), ("chair", 50), ("attendees", 2000)])
-def test_over_long_header_text_is_refused_in_chinese(client, recorder, meeting, field, limit):
+@pytest.mark.parametrize("field,label,limit", [("place", "地點", "100"), ("chair", "主席", "50"),
+                                               ("attendees", "出席", "2,000")])
+def test_over_long_header_text_is_refused_in_chinese(client, recorder, meeting, field, label, limit):
     client.force_login(recorder)
     data = {"number": 109, "date": "111/2/17", "start_time": "10:00", "version": meeting.version,
-            field: "長" * (limit + 1)}
+            field: "長" * (int(limit.replace(",", "")) + 1)}
     response = client.post(reverse("minutes:meeting-edit", args=[meeting.pk]), data)
-    assert f"至多包含 {limit} 個字" in response.context["header_form"].errors[field][0]
+    assert response.context["header_form"].errors[field][0].startswith(f"{label}最多 {limit} 字，目前 ")
 
 
 def test_an_over_long_item_title_is_refused_in_chinese(client, recorder, meeting):
@@ -79,7 +80,7 @@ def test_an_over_long_item_title_is_refused_in_chinese(client, recorder, meeting
     item = meeting.sections.get().items.get()
     response = client.post(reverse("minutes:part-edit", args=[meeting.pk, "item", item.pk]),
                            {"title": "長" * 2001, "version": meeting.version})
-    assert "至多包含 2000 個字" in response.context["part"]["form"].errors["title"][0]
+    assert response.context["part"]["form"].errors["title"] == ["案由最多 2,000 字，目前 2,001 字（超過 1 字）。"]
 
 
 def test_an_unreadable_date_is_refused_in_chinese(client, recorder, meeting):

@@ -11,8 +11,8 @@ from tracking.models import TrackedItem
 
 pytestmark = pytest.mark.django_db
 
-# Routes an anonymous visitor may reach: the login pages themselves.
-PUBLIC = {"login", "admin:login"}
+# Routes an anonymous visitor may reach: the login pages themselves, and the icon the browser asks for there.
+PUBLIC = {"login", "admin:login", "favicon"}
 
 
 def walk(patterns, prefix="", namespace=""):
