@@ -555,6 +555,17 @@ def meeting_update(*, meeting: Meeting, user, version: int | None, **fields) -> 
     return meeting
 
 
+@transaction.atomic
+def meeting_delete(*, meeting: Meeting, user) -> None:
+    """Delete a draft (a meeting entered by mistake); refused for a signed one and for one that holds cases."""
+    meeting = _lock(meeting.pk, version=None)
+    reason = extensions.renumber_refusal(meeting)
+    if reason:
+        raise MeetingError(f"{meeting.title}{reason}，不能刪除。")
+    meeting._history_user = user
+    _delete(meeting, what="這次會議")
+
+
 def sign_problems(meeting: Meeting) -> list[str]:
     """Why the record is not whole enough to sign: numerals, the previous meeting, what the apps find."""
     problems = []
@@ -894,10 +905,3 @@ def conclusion_move(*, conclusion: Conclusion, user, version: int | None, direct
     meeting = _lock(conclusion.section.meeting_id, version=version)
     if _move(conclusion, _conclusion_siblings(conclusion), direction, user=user):
         _touch(meeting, user=user, reason=f"調整結論順序：{_short(conclusion.text)}")
-
-
-@transaction.atomic
-def meeting_touch(meeting: Meeting, *, user, reason: str) -> None:
-    """A change made outside these services (the admin) still moves the version and leaves a history row."""
-    meeting = _lock(meeting.pk, version=None)
-    _touch(meeting, user=user, reason=reason)

@@ -151,6 +151,30 @@ def case_update(
     return item
 
 
+def case_delete_refusal(item: TrackedItem) -> str:
+    """Why a case cannot be deleted ('' when it can): a case a signed record shows, or one with a history."""
+    meeting = item.conclusion.section.meeting if item.conclusion_id else None
+    if meeting is not None and meeting.is_signed:
+        return f"列管案號 {item.case_number} 是已簽核的{meeting.title}所列管，不能刪除。"
+    if Review.all_rows.filter(item=item).exists() or item.progress_reports.exists():
+        return f"列管案號 {item.case_number} 已有審議決定或辦理情形，不能刪除。"
+    return ""
+
+
+def case_delete(*, item: TrackedItem, user=None) -> None:
+    """Take back a case opened by mistake at a draft meeting; its number is never handed out again."""
+    with transaction.atomic():
+        if item.conclusion_id:
+            _lock_meeting(item.conclusion.section.meeting_id)
+        item = TrackedItem.objects.select_for_update().select_related("conclusion__section__meeting").get(pk=item.pk)
+        refusal = case_delete_refusal(item)
+        if refusal:
+            raise TrackingError(refusal)
+        item._history_user = user
+        item._change_reason = "刪除列管案件"
+        item.delete()
+
+
 def _lock_meeting(meeting_id: int) -> Meeting:
     """The meeting row, locked: every write that the signed record would show takes this lock first."""
     return Meeting.objects.select_for_update().select_related("series").get(pk=meeting_id)

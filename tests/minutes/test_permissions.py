@@ -285,7 +285,7 @@ def test_a_draft_takes_no_amendment_through_the_page(client, users, draft):
     assert not Amendment.objects.exists()
 
 
-def test_a_change_in_the_admin_moves_the_version_of_a_draft(client, users, draft):
+def test_a_change_in_the_admin_goes_through_the_services_like_the_pages(client, users, draft):
     recorder = users["recorder"]
     recorder.is_staff = True
     recorder.save()
@@ -299,4 +299,5 @@ def test_a_change_in_the_admin_moves_the_version_of_a_draft(client, users, draft
     })
     draft.refresh_from_db()
     assert response.status_code == 302 and draft.version == version + 1
-    assert draft.history.first().history_change_reason == "管理介面修改會議段落"
+    latest = draft.history.first()
+    assert (latest.history_change_reason, latest.history_user) == ("修改段落：參、報告事項（改）", recorder)
