@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-packages run test lint check ci bench demo
+.PHONY: install system-packages run serve test lint check ci bench demo
 
 install: system-packages $(STAMP)
 
@@ -23,6 +23,10 @@ demo: install
 
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# The production configuration on PostgreSQL (DATABASE_URL, PORT): see scripts/serve.sh and the README.
+serve: install
+	PY=$(PY) bash scripts/serve.sh
 
 test: install
 	$(PY) -m pytest

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.requestlog.request_context",
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.content_security_policy",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -51,6 +52,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
+
+if not DEBUG:
+    # Static files in production, right after the security headers; runserver serves them itself.
+    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -70,10 +75,14 @@ TEMPLATES = [
     },
 ]
 
+# Persistent connections in production (seconds), checked before reuse so that a connection PostgreSQL dropped
+# (a restart, a failover) is replaced at the start of the next request instead of failing it. runserver opens a
+# thread per request, where persistence buys nothing.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0" if DEBUG else "60")),
+        conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -98,7 +107,17 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+# In production WhiteNoise serves what collectstatic wrote: names carry a hash of the content, so they are
+# cached for a year (immutable), and each file is stored gzip- and brotli-compressed beside it. The development
+# server and the tests read the source files as they are.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    },
+}
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -132,9 +151,28 @@ MINUTES_SIGNING_PASSPHRASE = os.environ.get("MINUTES_SIGNING_PASSPHRASE", "")
 # Days before the next meeting from which a unit without progress gets a reminder.
 TRACKING_REMINDER_DAYS = int(os.environ.get("TRACKING_REMINDER_DAYS", "7"))
 
+# Behind a load balancer, REMOTE_ADDR is the balancer: the number of proxies in front of the app that append to
+# X-Forwarded-For (and that clients cannot bypass) says which entry is the client (config.requestlog).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Production logs one JSON object per line to stderr (one line per request, logger "request"), each with the
+# request id; the development server keeps its plain lines.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
+    "filters": {"request_id": {"()": "config.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601 in UTC, whatever TIME_ZONE the worker runs in
+        },
+        "plain": {"format": "%(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]},
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING" if DEBUG else "INFO")},
 }
