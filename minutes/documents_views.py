@@ -11,6 +11,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
+import audit
 from minutes import documents
 from minutes.models import Meeting
 
@@ -24,6 +25,8 @@ def meeting_pdf(request, pk):
     if not documents.can_download_pdf(request.user, meeting):
         raise PermissionDenied("草稿只有紀錄與主席可以下載；簽核後即可供同仁下載。")
     pdf = documents.meeting_pdf_bytes(meeting)
+    audit.record(audit.Action.PDF_DOWNLOAD, user=request.user, target=meeting, request=request,
+                 detail="簽核版" if meeting.is_signed else "草稿")
     response = HttpResponse(pdf, content_type="application/pdf")
     response.headers["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=documents.meeting_pdf_filename(meeting)

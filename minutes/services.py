@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
+import audit
 from minutes import rocdate
 from minutes.models import (
     AgendaItem,
@@ -397,7 +398,8 @@ def meeting_sign(meeting: Meeting, user, *, version: int | None = None) -> Meeti
     meeting.save(update_fields=["status", "signed_by", "signed_at", "version", "updated_at"])
     from minutes.documents import signed_record_create
 
-    signed_record_create(meeting)
+    record = signed_record_create(meeting)
+    audit.record(audit.Action.MEETING_SIGN, user=user, target=meeting, detail=f"SHA-256 {record.sha256}")
     return meeting
 
 
@@ -413,6 +415,7 @@ def meeting_amend(meeting: Meeting, user, *, reason: str, changes: str) -> Amend
     except ValidationError as exc:
         raise MeetingError("；".join(m for msgs in exc.message_dict.values() for m in msgs)) from exc
     amendment.save()
+    audit.record(audit.Action.MEETING_AMEND, user=user, target=meeting, detail=amendment.reason)
     return amendment
 
 
