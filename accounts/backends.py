@@ -2,6 +2,7 @@
 DEBUG off."""
 
 from axes.backends import AxesStandaloneBackend
+from axes.exceptions import AxesBackendPermissionDenied
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 
@@ -18,7 +19,11 @@ class LockoutBackend(AxesStandaloneBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if request is None:
             return None
-        return super().authenticate(request, username=username, password=password, **kwargs)
+        try:
+            return super().authenticate(request, username=username, password=password, **kwargs)
+        except AxesBackendPermissionDenied:
+            request.refused_while_locked = True  # the audit row of this failure says so (audit.signals)
+            raise
 
 
 class AccountBackend(ModelBackend):

@@ -1,8 +1,4 @@
-"""Signing in and out, failures and lockouts, recorded as they happen (django.contrib.auth's and axes' signals).
-
-audit comes before axes in INSTALLED_APPS, so for a failed login this app hears the signal before axes counts it:
-`axes_locked_out` is then set only when axes refused an account that was already locked.
-"""
+"""Signing in and out, failures and lockouts, recorded as they happen (django.contrib.auth's and axes' signals)."""
 
 from axes.signals import user_locked_out
 from django.conf import settings
@@ -34,7 +30,7 @@ def _logged_out(sender, request, user, **kwargs):
 @receiver(user_login_failed)
 def _login_failed(sender, credentials, request=None, **kwargs):
     username = str(credentials.get("username", ""))
-    locked = getattr(request, "axes_locked_out", False)
+    locked = getattr(request, "refused_while_locked", False)  # set by accounts.backends.LockoutBackend
     event_record(Action.LOGIN_FAILED, user=_user_named(username), username=username, request=request,
                  detail="帳號鎖定中，未檢查密碼" if locked else "帳號或密碼不正確")
 

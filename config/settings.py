@@ -37,7 +37,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "simple_history",
-    # audit before axes: on a failed login it must hear the signal before axes counts it (audit.signals).
     "audit",
     "axes",
     "accounts",
