@@ -1,7 +1,6 @@
 """Accounts in the admin: users (a reset password must be changed, privilege changes audited), locked names
 that a superuser can unlock, and idle accounts that a superuser can disable in one step."""
 
-from axes.models import AccessAttempt
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin
@@ -10,7 +9,7 @@ from django.utils import timezone
 
 import audit
 from accounts import selectors, services
-from accounts.models import IdleAccount
+from accounts.models import IdleAccount, LoginFailure
 from minutes import rocdate
 
 
@@ -60,15 +59,19 @@ class AccountUserAdmin(UserAdmin):
         return response
 
 
-@admin.register(AccessAttempt)
+@admin.register(LoginFailure)
 class LockoutAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
     """django-axes' failed attempts per name and address; a name with enough of them is locked."""
 
-    list_display = ["username", "ip_address", "failures_since_start", "attempt_time", "locked_until"]
+    list_display = ["username", "ip_address", "failures", "attempt_time", "locked_until"]
     search_fields = ["username", "ip_address"]
     fields = ["username", "ip_address", "user_agent", "failures_since_start", "attempt_time", "path_info"]
     readonly_fields = fields
     actions = ["unlock"]
+
+    @admin.display(description="失敗次數", ordering="failures_since_start")
+    def failures(self, obj):
+        return obj.failures_since_start
 
     @admin.display(description="鎖定至")
     def locked_until(self, obj):

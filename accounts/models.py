@@ -1,5 +1,6 @@
 """What the security controls keep about an account beyond django.contrib.auth's User."""
 
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import models
@@ -40,6 +41,15 @@ class PasswordHistory(models.Model):
 
     def __str__(self):
         return f"{self.user}：{self.created_at:%Y-%m-%d}"
+
+
+class LoginFailure(AccessAttempt):
+    """django-axes' failed attempts (per name, address and browser), listed with the accounts; see LockoutAdmin."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "登入失敗與鎖定"
+        verbose_name_plural = "登入失敗與鎖定"
 
 
 class IdleAccount(User):

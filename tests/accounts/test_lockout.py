@@ -70,12 +70,12 @@ def test_a_name_that_does_not_exist_locks_the_same_way(login_page, db):
 def test_a_superuser_sees_the_lock_and_lifts_it(chief_wenshu, superuser, login_page, client, clock):
     fail(login_page, "wenshu", 5)
     client.force_login(superuser)
-    listing = client.get(reverse("admin:axes_accessattempt_changelist")).content.decode()
+    listing = client.get(reverse("admin:accounts_loginfailure_changelist")).content.decode()
     assert "wenshu" in listing and "民國 115 年 3 月 2 日 17 時 15 分" in listing
     from axes.models import AccessAttempt
 
     pks = list(AccessAttempt.objects.filter(username="wenshu").values_list("pk", flat=True))
-    response = client.post(reverse("admin:axes_accessattempt_changelist"),
+    response = client.post(reverse("admin:accounts_loginfailure_changelist"),
                            {"action": "unlock", "_selected_action": pks}, REMOTE_ADDR="192.0.2.8")
     assert response.status_code == 302
     client.logout()
@@ -88,7 +88,7 @@ def test_only_superusers_see_the_locks(recorder, client):
     recorder.is_staff = True
     recorder.save()
     client.force_login(recorder)
-    assert client.get(reverse("admin:axes_accessattempt_changelist")).status_code == 403
+    assert client.get(reverse("admin:accounts_loginfailure_changelist")).status_code == 403
 
 
 def test_the_failures_and_the_lockout_are_audited_with_the_address(chief_wenshu, login_page, clock):
