@@ -10,26 +10,8 @@ from django.utils import timezone
 import audit
 from accounts import selectors, services
 from accounts.models import IdleAccount, LoginFailure
+from audit.sites import SuperuserReadOnlyMixin
 from minutes import rocdate
-
-
-class SuperuserOnlyMixin:
-    """Seen by superusers only; no one adds or edits rows here (the actions do what there is to do)."""
-
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 def _roc(moment):
@@ -60,7 +42,7 @@ class AccountUserAdmin(UserAdmin):
 
 
 @admin.register(LoginFailure)
-class LockoutAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+class LockoutAdmin(SuperuserReadOnlyMixin, admin.ModelAdmin):
     """django-axes' failed attempts per name and address; a name with enough of them is locked."""
 
     list_display = ["username", "ip_address", "failures", "attempt_time", "locked_until"]
@@ -85,7 +67,7 @@ class LockoutAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(IdleAccount)
-class IdleAccountAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+class IdleAccountAdmin(SuperuserReadOnlyMixin, admin.ModelAdmin):
     list_display = ["username", "full_name", "role", "last_login_roc", "date_joined_roc", "is_staff"]
     search_fields = ["username", "first_name", "last_name"]
     fields = ["username", "first_name", "last_name", "email", "is_staff", "is_superuser", "last_login", "date_joined"]

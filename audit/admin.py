@@ -13,6 +13,7 @@ from django.utils.http import content_disposition_header
 
 import audit
 from audit.models import Event
+from audit.sites import SuperuserReadOnlyMixin
 
 CSV_HEADERS = ["時間", "事件", "帳號", "來源位址", "對象類型", "對象編號", "對象", "說明", "請求編號"]
 # A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection).
@@ -41,7 +42,9 @@ def csv_rows(events):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(SuperuserReadOnlyMixin, admin.ModelAdmin):
+    """Only superusers see the log, and even they cannot add, change or delete a row (purge_audit deletes by age)."""
+
     list_display = ["at", "action", "username", "address", "target", "detail_short"]
     list_filter = ["action", "at"]
     search_fields = ["username", "address", "target", "target_id", "detail", "request_id"]
@@ -52,22 +55,6 @@ class EventAdmin(admin.ModelAdmin):
     @admin.display(description="說明")
     def detail_short(self, obj):
         return obj.detail if len(obj.detail) <= 60 else obj.detail[:60] + "…"
-
-    # Only superusers see the log, and even they cannot add, change or delete a row (purge_audit deletes by age).
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         export = path("export/", self.admin_site.admin_view(self.export_view), name="audit_event_export")

@@ -30,6 +30,26 @@ class AuditedModelAdmin:
         return entries
 
 
+class SuperuserReadOnlyMixin:
+    """A ModelAdmin that only superusers see, and in which no one adds, edits or deletes rows (its actions, if
+    any, are what there is to do)."""
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class AuditedAdminSite(admin.AdminSite):
     def register(self, model_or_iterable, admin_class=None, **options):
         admin_class = admin_class or admin.ModelAdmin
