@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # npm writes this file on every install; its age tells whether package-lock.json changed since.
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: install system-packages run test lint check ci bench demo
+.PHONY: install system-packages run serve test lint check ci bench demo
 
 install: system-packages $(STAMP) $(NODE_STAMP)
 
@@ -30,6 +30,10 @@ demo: install
 
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# The production configuration on PostgreSQL (DATABASE_URL, PORT): see scripts/serve.sh and the README.
+serve: install
+	PY=$(PY) bash scripts/serve.sh
 
 test: install
 	$(PY) -m pytest

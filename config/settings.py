@@ -1,5 +1,6 @@
 """Settings for the meeting-resolution tracker, read from the environment with safe development defaults."""
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -26,7 +27,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin, with a site that audits every add, change and delete made in it.
+    "audit.apps.AuditedAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -35,11 +37,15 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "simple_history",
+    "audit",
+    "axes",
+    "accounts",
     "minutes",
     "tracking",
 ]
 
 MIDDLEWARE = [
+    "config.requestlog.request_context",
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.content_security_policy",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -48,9 +54,16 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.account_policy",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, so that it sees the login view's answer and turns a refused locked login into the lock page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+if not DEBUG:
+    # Static files in production, right after the security headers; runserver serves them itself.
+    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -72,10 +85,14 @@ TEMPLATES = [
 # Forms render their text limits for the page's counter instead of the browser's silent maxlength cut.
 FORM_RENDERER = "minutes.textlimits.FormRenderer"
 
+# Persistent connections in production (seconds), checked before reuse so that a connection PostgreSQL dropped
+# (a restart, a failover) is replaced at the start of the next request instead of failing it. runserver opens a
+# thread per request, where persistence buys nothing.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0" if DEBUG else "60")),
+        conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -85,12 +102,49 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Security controls of 資通安全責任等級分級辦法 附表十 (普級), each a setting from the environment ---------------
+
+# Lockout (django-axes): a name is locked for AUTH_LOCKOUT_MINUTES after AUTH_LOCKOUT_FAILURES failed logins in a
+# row, whatever address they came from; a success clears the count. Attempts during the lock do not extend it,
+# so the time the login page gives stays true. A superuser lifts a lock in the admin (帳號管理 › 登入失敗紀錄).
+AUTHENTICATION_BACKENDS = ["accounts.backends.LockoutBackend", "accounts.backends.AccountBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("AUTH_LOCKOUT_FAILURES", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("AUTH_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes would rather also lock addresses (W006); the control is per account, and an address lock would shut out
+# everyone behind an office's one NAT address. Spraying one password over many names is the proxy's to limit.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "config.requestlog.client_address"
+AXES_ENABLE_ADMIN = False  # accounts.admin shows the attempts, to superusers only, with an unlock action
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins and sign-outs are in the audit log
+
+# Passwords: at least PASSWORD_MIN_LENGTH characters of PASSWORD_MIN_CLASSES kinds (upper, lower, digit, symbol),
+# none of the last PASSWORD_HISTORY, changed every PASSWORD_MAX_AGE_DAYS days (0: no maximum age).
+PASSWORD_MIN_LENGTH = int(os.environ.get("PASSWORD_MIN_LENGTH", "12"))
+PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PASSWORD_MAX_AGE_DAYS", "0"))
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.validators.CharacterClassesValidator",
+     "OPTIONS": {"min_classes": int(os.environ.get("PASSWORD_MIN_CLASSES", "3"))}},
+    {"NAME": "accounts.validators.PasswordHistoryValidator",
+     "OPTIONS": {"count": int(os.environ.get("PASSWORD_HISTORY", "3"))}},
 ]
+
+# Idle sessions end after SESSION_IDLE_MINUTES without a request (accounts.middleware pushes the expiry forward).
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
+
+# Accounts not signed in for ACCOUNTS_IDLE_DAYS are listed for superusers to disable (帳號管理 › 閒置帳號).
+ACCOUNTS_IDLE_DAYS = int(os.environ.get("ACCOUNTS_IDLE_DAYS", "90"))
+
+# The audit log keeps AUDIT_RETENTION_YEARS; `manage.py purge_audit` deletes older rows.
+AUDIT_RETENTION_YEARS = int(os.environ.get("AUDIT_RETENTION_YEARS", "3"))
 
 LANGUAGE_CODE = "zh-hant"
 LANGUAGES = [("zh-hant", "繁體中文")]
@@ -100,7 +154,17 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+# In production WhiteNoise serves what collectstatic wrote: names carry a hash of the content, so they are
+# cached for a year (immutable), and each file is stored gzip- and brotli-compressed beside it. The development
+# server and the tests read the source files as they are.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    },
+}
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -134,9 +198,28 @@ MINUTES_SIGNING_PASSPHRASE = os.environ.get("MINUTES_SIGNING_PASSPHRASE", "")
 # Days before the next meeting from which a unit without progress gets a reminder.
 TRACKING_REMINDER_DAYS = int(os.environ.get("TRACKING_REMINDER_DAYS", "7"))
 
+# Behind a load balancer, REMOTE_ADDR is the balancer: the number of proxies in front of the app that append to
+# X-Forwarded-For (and that clients cannot bypass) says which entry is the client (config.requestlog).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Production logs one JSON object per line to stderr (one line per request, logger "request"), each with the
+# request id; the development server keeps its plain lines.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
+    "filters": {"request_id": {"()": "config.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601 in UTC, whatever TIME_ZONE the worker runs in
+        },
+        "plain": {"format": "%(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]},
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING" if DEBUG else "INFO")},
 }

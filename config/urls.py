@@ -1,9 +1,9 @@
 """Root URLs."""
 
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from accounts import views as account_views
 from config import views
 from minutes import documents_views
 
@@ -13,7 +13,8 @@ admin.site.site_title = "會議紀錄管理"
 urlpatterns = [
     path("", views.home, name="home"),
     path("favicon.ico", views.favicon, name="favicon"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", account_views.LoginView.as_view(), name="login"),
+    path("account/", include("accounts.urls")),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("meetings/<int:pk>/pdf/", documents_views.meeting_pdf, name="meeting-pdf"),
     path("verify/", documents_views.verify, name="verify"),

@@ -13,6 +13,7 @@ from django.http import HttpResponseRedirect
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
+import audit
 from minutes import extensions, rocdate, services
 from minutes.errors import MeetingError
 from minutes.forms import RocDateField, RocTimeField
@@ -251,6 +252,11 @@ class ProfileAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        audit.record_changes(audit.Action.ROLE_CHANGE, form=form, fields=["role", "unit"], user=request.user,
+                             target=obj, request=request)
 
 
 @admin.register(MeetingSeries)

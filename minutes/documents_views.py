@@ -11,6 +11,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
+import audit
 from minutes import bounds, documents
 from minutes.models import Meeting, SignedRecord
 
@@ -31,6 +32,8 @@ def meeting_pdf(request, pk):
         ).exists():
             raise Http404("沒有這一版的簽核紀錄檔。")
     pdf = documents.meeting_pdf_bytes(meeting, version=version)
+    audit.record(audit.Action.PDF_DOWNLOAD, user=request.user, target=meeting, request=request,
+                 detail=(f"簽核版第 {version} 版" if version else "簽核版") if meeting.is_signed else "草稿")
     response = HttpResponse(pdf, content_type="application/pdf")
     response.headers["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=documents.meeting_pdf_filename(meeting, version=version)

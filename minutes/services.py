@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
+import audit
 from minutes import bounds, documents, extensions, rocdate
 from minutes.errors import MeetingError, MeetingExistsError, SignedRecordError
 from minutes.models import (
@@ -610,7 +611,8 @@ def meeting_sign(meeting: Meeting, user, *, version: int | None = None) -> Meeti
     meeting._history_user = user
     meeting._change_reason = "主席簽核"
     meeting.save(update_fields=["status", "signed_by", "signed_at", "version", "updated_at"])
-    documents.signed_record_create(meeting)
+    record = documents.signed_record_create(meeting)
+    audit.record(audit.Action.MEETING_SIGN, user=user, target=meeting, detail=f"SHA-256 {record.sha256}")
     return meeting
 
 
@@ -633,7 +635,9 @@ def meeting_amend(
     except ValidationError as exc:
         raise MeetingError("；".join(m for msgs in exc.message_dict.values() for m in msgs)) from exc
     amendment.save()
-    documents.signed_record_create(meeting, amendment=amendment)
+    record = documents.signed_record_create(meeting, amendment=amendment)
+    audit.record(audit.Action.MEETING_AMEND, user=user, target=meeting,
+                 detail=f"第 {record.version} 版，SHA-256 {record.sha256}：{amendment.reason}")
     return amendment
 
 

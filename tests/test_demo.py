@@ -13,6 +13,12 @@ pytestmark = pytest.mark.django_db
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
+@pytest.fixture
+def demo_debug(settings):
+    """The demo runs under `make run`, with DEBUG on: with it off the demo accounts are refused (tests/accounts)."""
+    settings.DEBUG = True
+
+
 def documented_logins() -> list[tuple[str, str]]:
     return re.findall(r"^\| `([a-z]+)` \| `([^`]+)` \|", README.read_text(encoding="utf-8"), flags=re.MULTILINE)
 
@@ -26,7 +32,7 @@ def test_loading_the_demo_twice_gives_one_meeting_and_its_tracked_items():
     assert TrackedItem.objects.filter(meeting_number=108).count() == 3
 
 
-def test_every_login_the_readme_documents_works(client):
+def test_every_login_the_readme_documents_works(client, demo_debug):
     call_command("load_demo", stdout=None)
     logins = documented_logins()
     assert len(logins) == 4
@@ -34,7 +40,7 @@ def test_every_login_the_readme_documents_works(client):
         assert client.login(username=username, password=password), username
 
 
-def test_the_recorder_sees_the_108th_meeting_in_the_admin(client):
+def test_the_recorder_sees_the_108th_meeting_in_the_admin(client, demo_debug):
     call_command("load_demo", stdout=None)
     client.login(username="recorder", password="demo-recorder-108")
     response = client.get("/admin/minutes/meeting/")

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+import audit
 from minutes import permissions
 from minutes.models import Conclusion, Meeting, Role, Unit
 from minutes.permissions import role_required
@@ -75,6 +76,8 @@ def item_export(request, fmt):
         raise Http404("不支援的匯出格式。")
     items = _item_filter(request).qs
     content, content_type = exports.export_items(items, fmt)
+    audit.record(audit.Action.EXPORT, user=request.user, request=request,
+                 detail=f"{fmt.upper()}；條件：{request.GET.urlencode() or '全部'}")
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = exports.content_disposition(fmt, selectors.local_today())
     return response

@@ -55,3 +55,27 @@ def test_the_proxy_ssl_header_is_trusted_only_when_asked_for():
 def test_csrf_trusted_origins_come_from_the_environment():
     value = setting("CSRF_TRUSTED_ORIGINS", CSRF_TRUSTED_ORIGINS="https://a.example.gov.tw, https://b.example.gov.tw")
     assert value == "['https://a.example.gov.tw', 'https://b.example.gov.tw']"
+
+
+def documented_environment() -> dict[str, str]:
+    lines = (ROOT / "deploy" / "production.env.example").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("=", 1) for line in lines if line and not line.startswith("#"))
+
+
+def test_the_deploy_check_passes_with_the_documented_production_environment():
+    env = documented_environment() | {"SECRET_KEY": KEY}
+    result = run("manage.py", "check", "--deploy", "--fail-level", "WARNING", **env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_keeps_database_connections_and_checks_them_before_reuse():
+    env = documented_environment() | {"SECRET_KEY": KEY}
+    assert setting("DATABASES", **env).count("'CONN_MAX_AGE': 60") == 1
+    assert "'CONN_HEALTH_CHECKS': True" in setting("DATABASES", **env)
+
+
+def test_production_serves_hashed_static_files_through_whitenoise():
+    env = documented_environment() | {"SECRET_KEY": KEY}
+    assert "CompressedManifestStaticFilesStorage" in setting("STORAGES", **env)
+    assert "whitenoise.middleware.WhiteNoiseMiddleware" in setting("MIDDLEWARE", **env)

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["config", "minutes", "tracking"]
+APPS = ["config", "accounts", "audit", "minutes", "tracking"]
 
 
 def sources(pattern="*.py"):

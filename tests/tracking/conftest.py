@@ -4,22 +4,6 @@ import pytest
 
 from minutes.models import Conclusion, Meeting, Unit
 
-
-def pytest_collection_modifyitems(config, items):
-    """Tests marked postgres prove what only PostgreSQL can (row locks across connections): on SQLite they
-    are deselected, never skipped; on PostgreSQL they run. CI runs the suite on both."""
-    from django.conf import settings
-
-    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        return
-    kept, dropped = [], []
-    for item in items:
-        (dropped if item.get_closest_marker("postgres") else kept).append(item)
-    if dropped:
-        config.hook.pytest_deselected(items=dropped)
-        items[:] = kept
-
-
 UNITS = ["文書組", "國際事務組", "機要組", "市民服務組", "媒體事務組", "政風室", "公管中心", "總務組", "議會議事組"]
 
 

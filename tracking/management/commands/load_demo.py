@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from accounts.services import account_mark_demo
 from minutes.models import Conclusion, Meeting, Profile, Role, Unit
 from minutes.parsing import parse_minutes
 from minutes.services import record_import
@@ -61,6 +62,7 @@ class Command(BaseCommand):
                 user.set_password(password)
                 user.is_staff = role == Role.RECORDER
                 user.save()
+            account_mark_demo(user=user)  # its password is public: refused whenever DEBUG is off
             unit = Unit.objects.get(name=unit_name) if unit_name else None
             Profile.objects.update_or_create(user=user, defaults={"role": role, "unit": unit, "title": title})
             if role == Role.RECORDER and created:
