@@ -43,14 +43,16 @@ def test_signing_is_audited_with_the_hash_of_the_stored_file(seed_meeting, chair
     meeting_sign(seed_meeting, chair)
     event = only("meeting_sign")
     assert (event.user, event.target_type, event.target_id) == (chair, "minutes.meeting", str(seed_meeting.pk))
-    assert event.detail == f"SHA-256 {seed_meeting.signed_record.sha256}"
+    assert event.detail == f"SHA-256 {seed_meeting.signed_records.get().sha256}"
 
 
-def test_an_amendment_is_audited_with_its_reason(seed_meeting, chair, recorder):
+def test_an_amendment_is_audited_with_its_reason_and_the_version_it_stored(seed_meeting, chair, recorder):
     meeting_sign(seed_meeting, chair)
     meeting_amend(seed_meeting, recorder, reason="出席名單漏列一人", changes="出席：加列 王小明")
     event = only("meeting_amend")
-    assert (event.user, event.target_id, event.detail) == (recorder, str(seed_meeting.pk), "出席名單漏列一人")
+    version = seed_meeting.signed_records.get(version=2)
+    assert (event.user, event.target_id) == (recorder, str(seed_meeting.pk))
+    assert event.detail == f"第 2 版，SHA-256 {version.sha256}：出席名單漏列一人"
 
 
 def test_a_pdf_download_is_audited(client, seed_meeting, chair):

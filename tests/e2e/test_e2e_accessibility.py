@@ -232,7 +232,7 @@ def world(live_server, seed_meeting, recorder, chair, chief_wenshu, make_user) -
     return World(
         base=live_server.url, signed=seed_meeting, draft=Meeting.objects.get(pk=draft_meeting.pk), case=tracked,
         untracked=item.conclusions.get(text="同意備查。"), unit=wenshu,
-        signed_pdf=SignedRecord.objects.get(meeting=seed_meeting).pdf,
+        signed_pdf=SignedRecord.objects.get(meeting=seed_meeting, version=1).pdf,
     )
 
 
