@@ -1,11 +1,30 @@
-"""The admin site: Django's, except that every add, change and delete made in it is also an audit row.
+"""The admin site: Django's, except that every add, change and delete made in it is also an audit row, and a
+filter value the database cannot take is a message, not a server error.
 
-Each registered ModelAdmin gets AuditedModelAdmin mixed in at registration, so no app has to remember to.
+Each registered ModelAdmin gets AuditedModelAdmin and SafeChangelist mixed in at registration, so no app has to
+remember to.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import DataError
+from django.http import HttpResponseRedirect
 
 import audit
+
+
+class SafeChangelist:
+    """A list filtered by a value its column cannot hold (a year of 30 digits in ?starts_at__year=) fails only when
+    the query runs, past the admin's own check of its parameters: the list opens unfiltered and says why."""
+
+    def changelist_view(self, request, extra_context=None):
+        try:
+            response = super().changelist_view(request, extra_context)
+            if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+                response.render()  # the query runs while rendering: catch its failure here
+            return response
+        except (OverflowError, DataError):
+            self.message_user(request, "篩選條件的數值超出範圍，已改為列出全部。", messages.ERROR)
+            return HttpResponseRedirect(request.path)
 
 
 class AuditedModelAdmin:
@@ -53,5 +72,7 @@ class SuperuserReadOnlyMixin:
 class AuditedAdminSite(admin.AdminSite):
     def register(self, model_or_iterable, admin_class=None, **options):
         admin_class = admin_class or admin.ModelAdmin
-        audited = type(admin_class.__name__, (AuditedModelAdmin, admin_class), {"__module__": admin_class.__module__})
+        audited = type(
+            admin_class.__name__, (AuditedModelAdmin, SafeChangelist, admin_class), {"__module__": admin_class.__module__}
+        )
         super().register(model_or_iterable, audited, **options)

@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from minutes import rocdate
+from minutes import bounds, rocdate
 from minutes.models import Conclusion, Meeting, MeetingSeries, ReportPoint, Section, SupplementaryReport
 
 
@@ -46,7 +46,9 @@ class MeetingFilter(django_filters.FilterSet):
         # Subqueries instead of joins: one row per meeting, however many parts match.
         words = value.split()
         for word in words[:5]:
-            number = Q(number=int(word)) if word.isdigit() and len(word) <= 6 else Q(pk__in=[])
+            # A meeting number, in ASCII digits ('²'.isdigit() is true too) that the column can hold.
+            meeting_number = bounds.parse_id(word, Meeting, "number")
+            number = Q(number=meeting_number) if meeting_number is not None else Q(pk__in=[])
             queryset = queryset.filter(
                 number
                 | Q(pk__in=Section.objects.filter(Q(title__icontains=word) | Q(body__icontains=word)).values("meeting"))

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 import audit
-from minutes import permissions
+from minutes import bounds, permissions
 from minutes.models import Conclusion, Meeting, Role, Unit
 from minutes.permissions import role_required
 from minutes.services import MeetingError
@@ -139,8 +139,11 @@ def item_edit(request, case_number):
 
 
 def _unit_or_404(value: str) -> Unit:
-    if value.isdigit():
-        return get_object_or_404(Unit, pk=int(value))
+    """A unit by its id, or by its name as older links wrote it; anything else is a 404."""
+    if (pk := bounds.parse_id(value, Unit)) is not None:
+        return get_object_or_404(Unit, pk=pk)
+    if len(value) > Unit._meta.get_field("name").max_length:
+        raise Http404("沒有這個組室。")
     return get_object_or_404(Unit, name=value)
 
 
