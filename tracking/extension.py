@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
@@ -63,13 +64,16 @@ class TrackingExtension(extensions.RecordExtension):
 
     @staticmethod
     def _relink(meeting, conclusions, kept: list[_Kept], *, user) -> None:
-        """Every case the rewritten draft had goes back to its conclusion: the one the new text marks with its
-        case number, else the one with the same words, else the one in the same place; a case whose conclusion
-        the new text no longer has refuses the import, naming the case."""
+        """Every case the rewritten draft had goes back to its conclusion: the one with the same words, else the one
+        in the same place if its words are close (a typo corrected); a case whose conclusion the new text no longer
+        has refuses the import, naming the case, rather than hang it on another sentence."""
         free = {c.pk: c for c in conclusions}
         by_path = {importing.conclusion_path(c): c for c in conclusions}
         for entry in kept:
-            match = next((c for c in free.values() if c.text == entry.text), None) or by_path.get(entry.path)
+            match = next((c for c in free.values() if c.text == entry.text), None)
+            if match is None and (same_place := by_path.get(entry.path)) is not None:
+                if SequenceMatcher(None, entry.text, same_place.text).ratio() >= 0.6:
+                    match = same_place
             if match is None or match.pk not in free:
                 raise lifecycle.TrackingError(
                     f"列管案號 {entry.item.case_number} 的結論「{entry.text[:30]}」在新的文字中找不到；"
