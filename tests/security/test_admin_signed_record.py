@@ -45,7 +45,7 @@ def test_the_bulk_delete_refuses_a_case_of_a_signed_meeting_and_deletes_nothing(
     response = staff.post(reverse("admin:tracking_trackeditem_changelist"),
                           {"action": "delete_selected", "_selected_action": [signed_case.pk, draft_case.pk],
                            "post": "yes"})
-    assert response.status_code == 403
+    assert response.status_code in (200, 403)  # Django's page of what cannot be deleted, or a refusal
     assert TrackedItem.objects.filter(pk__in=[signed_case.pk, draft_case.pk]).count() == 2
 
 
