@@ -607,10 +607,7 @@ def meeting_sign(meeting: Meeting, user, *, version: int | None = None) -> Meeti
     meeting.status = Meeting.Status.SIGNED
     meeting.signed_by = user
     meeting.signed_at = timezone.now()
-    meeting.version += 1
-    meeting._history_user = user
-    meeting._change_reason = "主席簽核"
-    meeting.save(update_fields=["status", "signed_by", "signed_at", "version", "updated_at"])
+    _touch(meeting, user=user, reason="主席簽核", fields=("status", "signed_by", "signed_at"), notify=False)
     record = documents.signed_record_create(meeting)
     audit.record(audit.Action.MEETING_SIGN, user=user, target=meeting, detail=f"SHA-256 {record.sha256}")
     return meeting

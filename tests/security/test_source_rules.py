@@ -48,3 +48,64 @@ def test_no_key_material_or_database_is_committed():
     keys = subprocess.run(["git", "grep", "-l", "-E", "BEGIN (RSA |EC |ENCRYPTED )?PRIVATE KEY"], cwd=ROOT,
                           capture_output=True, text=True, check=False).stdout.split()
     assert keys == []
+
+
+# --- one writer per fact ------------------------------------------------------------------------------------------
+
+def app_sources(app):
+    return [p for p in (ROOT / app).rglob("*.py") if "migrations" not in p.parts]
+
+
+def test_minutes_never_imports_tracking():
+    """tracking builds on minutes and hands it what it must show through minutes.extensions; never the reverse."""
+    assert hits(r"^\s*(from|import)\s+tracking\b|import_module\(.tracking|is_installed\(.tracking", app_sources("minutes")) == []
+
+
+def test_the_record_templates_do_not_reach_into_tracking():
+    templates = list((ROOT / "templates" / "minutes").rglob("*.html"))
+    assert hits(r"'tracking:|\"tracking:|load decisions|tracked_item|\.reviews\b", templates) == []
+
+
+def test_documents_and_services_import_no_circle():
+    # services renders the document at signing; documents raises the record's errors from minutes.errors.
+    assert hits(r"^\s*from minutes(\.services)? import .*\bservices\b|^\s*from minutes\.services import",
+                [ROOT / "minutes" / "documents.py"]) == []
+
+
+# Model writes: save and delete, the manager's create family, and a queryset's update() (…filter(…).update(…)).
+WRITE = r"(?<!form)\.save\(|objects\.create\(|\.delete\(\)|bulk_create\(|update_or_create\(|get_or_create\(|\)\.update\("
+
+
+def test_every_write_to_the_record_goes_through_minutes_services():
+    """Pages, forms, the admin, the importer and commands call minutes.services; documents stores the signed file."""
+    writers = {"minutes/services.py", "minutes/documents.py"}
+    found = [h for h in hits(WRITE, app_sources("minutes")) if h.split(":")[0] not in writers]
+    assert found == []
+    assert hits(r"\.save\(|\.delete\(\)|objects\.create\(", [ROOT / "minutes" / "documents.py"]) == [
+        f"minutes/documents.py:{n}" for n, line in enumerate(
+            (ROOT / "minutes" / "documents.py").read_text(encoding="utf-8").splitlines(), 1)
+        if "SignedRecord.objects.create(" in line
+    ]
+
+
+def test_every_status_change_and_case_write_goes_through_the_lifecycle():
+    """tracking/lifecycle.py alone writes TrackedItem, Review and CaseCounter; the other modules write only their
+    own rows (a unit's progress report, a reminder's log) or files."""
+    allowed = {
+        "tracking/services.py": r"report\.save\(\)",  # ProgressReport, after full_clean
+        "tracking/reminders.py": r"ReminderLog\.objects\.create\(",
+        "tracking/exports.py": r"(workbook|document)\.save\(stream\)",
+        "tracking/models.py": r"super\(\)\.save\(",
+        "tracking/management/commands/load_demo.py": r"(Unit|User|Profile)\.objects\.|user\.save\(\)",
+    }
+    for hit in hits(WRITE, app_sources("tracking")):
+        path, number = hit.split(":")
+        if path == "tracking/lifecycle.py":
+            continue
+        line = (ROOT / path).read_text(encoding="utf-8").splitlines()[int(number) - 1]
+        assert path in allowed and re.search(allowed[path], line), hit
+
+
+def test_the_version_of_a_meeting_moves_in_one_function():
+    found = hits(r"version\s*\+=\s*1", [*app_sources("minutes"), *app_sources("tracking")])
+    assert len(found) == 1 and found[0].startswith("minutes/services.py")
