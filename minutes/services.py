@@ -619,7 +619,7 @@ def meeting_amend(
 ) -> Amendment:
     """A correction after signing: the signed content stays as signed, and a new version of the document of
     record prints it with every amendment so far; the earlier versions stay stored and verifiable."""
-    meeting = Meeting.objects.select_for_update().select_related("series", "signed_by").get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("series", "signed_by").get(pk=meeting.pk)
     if not meeting.is_signed:
         raise MeetingError("草稿尚未簽核，請直接修改內容，不需更正紀錄。")
     if decided_at is not None and (decided_at.series_id != meeting.series_id or decided_at.number <= meeting.number):

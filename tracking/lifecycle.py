@@ -166,7 +166,9 @@ def case_delete(*, item: TrackedItem, user=None) -> None:
     with transaction.atomic():
         if item.conclusion_id:
             _lock_meeting(item.conclusion.section.meeting_id)
-        item = TrackedItem.objects.select_for_update().select_related("conclusion__section__meeting").get(pk=item.pk)
+        item = TrackedItem.objects.select_for_update(of=("self",)).select_related("conclusion__section__meeting").get(
+            pk=item.pk
+        )
         refusal = case_delete_refusal(item)
         if refusal:
             raise TrackingError(refusal)
