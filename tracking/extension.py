@@ -71,9 +71,9 @@ class TrackingExtension(extensions.RecordExtension):
         by_path = {importing.conclusion_path(c): c for c in conclusions}
         for entry in kept:
             match = next((c for c in free.values() if c.text == entry.text), None)
-            if match is None and (same_place := by_path.get(entry.path)) is not None:
-                if SequenceMatcher(None, entry.text, same_place.text).ratio() >= 0.6:
-                    match = same_place
+            same_place = by_path.get(entry.path)
+            if match is None and same_place is not None and SequenceMatcher(None, entry.text, same_place.text).ratio() >= 0.6:
+                match = same_place
             if match is None or match.pk not in free:
                 raise lifecycle.TrackingError(
                     f"列管案號 {entry.item.case_number} 的結論「{entry.text[:30]}」在新的文字中找不到；"

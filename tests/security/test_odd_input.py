@@ -46,7 +46,7 @@ def odd_urls(meeting):
         f"{pdf}?version=0",
         f"/tracking/?meeting_from={HUGE}&meeting_to={HUGE}",
         f"/tracking/?unit={HUGE}",
-        f"/tracking/?q=%00",
+        "/tracking/?q=%00",
         f"/tracking/{'9' * 11}/",
         "/admin/minutes/meeting/?q=%00",
         f"/admin/minutes/meeting/?roc_year={HUGE}",

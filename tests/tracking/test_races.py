@@ -56,7 +56,7 @@ def test_the_same_conclusion_tracked_by_seven_requests_at_once_gets_one_case_and
 def test_signing_while_a_case_is_opened_never_leaves_a_case_out_of_the_stored_pdf(seed_meeting, chair):
     conclusion = Conclusion.objects.get(section__meeting=seed_meeting, text__startswith="請國際事務組")
     unit = Unit.objects.get_or_create(name="國際事務組")[0]
-    results, errors = at_once(
+    _, errors = at_once(
         lambda: services.meeting_sign(Meeting.objects.get(pk=seed_meeting.pk), chair),
         lambda: lifecycle.case_open(conclusion=conclusion, units=[unit]),
     )
