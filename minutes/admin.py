@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from minutes import rocdate, services
+from minutes import services
 from minutes.models import (
     AgendaItem,
     Amendment,
@@ -19,6 +19,7 @@ from minutes.models import (
     SupplementaryReport,
     Unit,
 )
+from minutes.reader import rocdate
 
 
 def _meeting_of(obj):

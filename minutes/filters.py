@@ -7,8 +7,8 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from minutes import rocdate
 from minutes.models import Conclusion, Meeting, MeetingSeries, ReportPoint, Section, SupplementaryReport
+from minutes.reader import rocdate
 
 
 def _roc_year_choices():

@@ -11,7 +11,6 @@ import re
 from django import forms
 from django.utils import timezone
 
-from minutes import numerals, rocdate
 from minutes.models import (
     AgendaItem,
     Amendment,
@@ -23,6 +22,7 @@ from minutes.models import (
     SupplementaryReport,
     Unit,
 )
+from minutes.reader import numerals, rocdate
 from minutes.validators import contains_html, no_html
 
 # The recorder types (一) or 1. out of habit; the numbering comes from the order, so markers are dropped.

@@ -9,7 +9,6 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
-from minutes import rocdate
 from minutes.models import (
     AgendaItem,
     Amendment,
@@ -21,7 +20,7 @@ from minutes.models import (
     SupplementaryReport,
     Unit,
 )
-from minutes.parsing import ParsedConclusion, ParsedMeeting
+from minutes.reader import ParsedConclusion, ParsedMeeting, rocdate
 
 
 class MeetingError(Exception):

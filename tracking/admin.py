@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from minutes import rocdate
+from minutes.reader import rocdate
 from tracking.models import ProgressReport, Review, TrackedItem
 
 

@@ -6,8 +6,8 @@ from django.db import transaction
 
 from minutes import services as minutes_services
 from minutes.models import Conclusion, Meeting
-from minutes.parsing import ParsedMeeting
-from tracking import casenumbers, lifecycle, sentences
+from minutes.reader import ParsedMeeting, casenumbers, sentences
+from tracking import lifecycle
 from tracking.models import Review, TrackedItem
 
 

@@ -7,9 +7,8 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from minutes import rocdate
 from minutes.models import Conclusion, Meeting, MeetingSeries, Unit
-from tracking import casenumbers
+from minutes.reader import casenumbers, rocdate
 from tracking.models import CaseCounter, Decision, Review, Status, Suggestion, TrackedItem
 
 # Which decisions each status accepts, and the status each decision leads to.

@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from minutes import permissions
 from minutes.models import AgendaItem, Conclusion, Meeting, Section, Unit
+from minutes.reader import sentences
 from minutes.services import ensure_editable
-from tracking import duedates, lifecycle, selectors, sentences
+from tracking import duedates, lifecycle, selectors
 from tracking.lifecycle import TrackingError
 from tracking.models import ProgressReport, Review, Suggestion, TrackedItem
 

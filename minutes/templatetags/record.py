@@ -7,8 +7,7 @@ from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from minutes import numerals, rocdate
-from minutes.parsing import own_part_starts
+from minutes.reader import numerals, own_part_starts, rocdate
 
 register = template.Library()
 

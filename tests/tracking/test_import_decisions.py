@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from minutes.models import Meeting
-from minutes.parsing import parse_minutes
+from minutes.reader import parse_minutes
 from tests.records import CASE_ITEMS
 from tracking.importing import record_import, stated_decisions
 from tracking.lifecycle import TrackingError

@@ -2,7 +2,7 @@
 
 from django import template
 
-from tracking import sentences
+from minutes.reader import sentences
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from minutes.forms import html_in_parsed
 from minutes.outline import outline_lines
-from minutes.parsing import ParseError, parse_minutes
+from minutes.reader import ParseError, parse_minutes
 from minutes.services import MeetingError
 from tracking.importing import decode_record, mentions_note, record_import, stated_decisions
 from tracking.lifecycle import TrackingError

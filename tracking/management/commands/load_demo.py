@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from minutes.models import Conclusion, Meeting, Profile, Role, Unit
-from minutes.parsing import parse_minutes
+from minutes.reader import parse_minutes
 from tracking import lifecycle, services
 from tracking.importing import record_import
 from tracking.models import Suggestion, TrackedItem

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from tracking.casenumbers import format_case_number, normalise_case_number, parse_case_number
+from minutes.reader.casenumbers import format_case_number, normalise_case_number, parse_case_number
 
 CLOSE = "close"  # 解除列管
 CONTINUE = "continue"  # 賡續列管 / 繼續列管

@@ -15,8 +15,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from minutes.numerals import from_zh, from_zh_formal, parse_number, to_paren, to_zh_formal
-from minutes.rocdate import parse_roc_date, parse_roc_datetime, parse_roc_time
+from minutes.reader.numerals import from_zh, from_zh_formal, parse_number, to_paren, to_zh_formal
+from minutes.reader.rocdate import parse_roc_date, parse_roc_datetime, parse_roc_time
 
 
 class ParseError(ValueError):

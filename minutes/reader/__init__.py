@@ -1,0 +1,29 @@
+"""The reader of meeting records: plain text in, the parsed dataclasses out, with no Django involved."""
+
+from minutes.reader.machine import (
+    ParsedConclusion,
+    ParsedItem,
+    ParsedMeeting,
+    ParsedReport,
+    ParsedSection,
+    ParseError,
+    meeting_name,
+    own_part_starts,
+    parse_minutes,
+    reads_as_its_own_part,
+    split_report_heading,
+)
+
+__all__ = [
+    "ParseError",
+    "ParsedConclusion",
+    "ParsedItem",
+    "ParsedMeeting",
+    "ParsedReport",
+    "ParsedSection",
+    "meeting_name",
+    "own_part_starts",
+    "parse_minutes",
+    "reads_as_its_own_part",
+    "split_report_heading",
+]
