@@ -2,8 +2,8 @@
 
 The text may come from any converter: pdftotext (hard-wrapped lines, form feeds, page numbers, the title
 repeated as a running header), Word "save as text" (tabs, full-width spaces, CR line ends) or a copy from
-a web page (non-breaking spaces). `_prepare` and `_drop_furniture` remove what the converter added and
-`_mark_full` marks the lines it cut at the page width; the reader then decides, line by line, where each
+a web page (non-breaking spaces). `prepare` and `drop_furniture` remove what the converter added and
+`mark_full` marks the lines it cut at the page width; the reader then decides, line by line, where each
 line belongs, joining the lines the converter broke.
 """
 
@@ -13,351 +13,80 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from minutes.reader.lines import Line, display_width, drop_furniture, join_lines, mark_full, prepare
 from minutes.reader.numerals import from_zh, from_zh_formal, parse_number, to_paren, to_zh_formal
+from minutes.reader.parsed import (
+    ParsedConclusion,
+    ParsedItem,
+    ParsedMeeting,
+    ParsedReport,
+    ParsedSection,
+    ParseError,
+)
 from minutes.reader.rocdate import parse_roc_date, parse_roc_datetime, parse_roc_time
-
-
-class ParseError(ValueError):
-    """The text cannot be read as a meeting record; `line` is 1-based in the original text."""
-
-    def __init__(self, line: int, reason: str):
-        self.line = line
-        self.reason = reason
-        super().__init__(f"第 {line} 行：{reason}")
-
-
-@dataclass
-class ParsedConclusion:
-    label: str  # 會議結論 / 決定 / 決議 / 結論 / 主席裁示, as the record wrote it
-    points: list[str]  # one entry for a one-line conclusion, several for (一)(二)…
-    line: int
-    # （列管案號 10801） printed after a tracked point is its case number, not its text: one entry per point
-    # ("" for a point without one), or none at all when no point carries one
-    case_numbers: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ParsedReport:
-    heading: str  # 文書組高組長 (the words before 補充報告)
-    unit: str  # 文書組 ('' when the heading names no unit)
-    surname: str  # 高
-    title: str  # 組長
-    points: list[str]  # one entry for a plain paragraph, several for (一)(二)…
-    line: int
-    label: str = "補充報告"  # or 補充說明, as the record wrote it
-
-
-@dataclass
-class ParsedItem:
-    number: int  # 一、 = 1
-    title: str
-    body: list[str] = field(default_factory=list)  # paragraphs between title and reports/conclusion
-    reports: list[ParsedReport] = field(default_factory=list)
-    conclusion: ParsedConclusion | None = None
-    line: int = 0
-
-
-@dataclass
-class ParsedSection:
-    number: int  # 壹 = 1, 參 = 3; inferred as previous + 1 when the text omits it
-    title: str
-    body: list[str] = field(default_factory=list)
-    items: list[ParsedItem] = field(default_factory=list)
-    conclusion: ParsedConclusion | None = None  # a section without items can carry its own
-    line: int = 0
-    number_given: bool = True  # False when the text had no numeral
-
-
-@dataclass
-class ParsedMeeting:
-    organisation: str  # 臺北市政府秘書處
-    kind: str  # 處務
-    number: int  # 108
-    starts_at: dt.datetime  # naive, local time of the record (Asia/Taipei)
-    place: str = ""
-    chair: str = ""
-    recorder: str = ""
-    attendees: str = ""  # 出席
-    observers: str = ""  # 列席
-    absentees: str = ""  # 請假
-    sections: list[ParsedSection] = field(default_factory=list)
-    adjourned_at: dt.time | None = None
-    # 附件：簽到表 and the lines after it, as written after 散會; signature lines there are dropped.
-    attachments: list[str] = field(default_factory=list)
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Patterns. Colons come as ：, : or the vertical-form ︰ some PDF fonts map to.
-
-_COLON = "[：:︰]"
-_DIGIT = "0-9０-９"
-_ZH_NUM = "〇零一二三四五六七八九十"
-
-# Spaces other than the plain one: tabs, no-break, typographic and ideographic (\u3000) spaces become one
-# space; zero-width characters and the byte-order mark vanish. Spread labels (主　　席) still match.
-_SPACES = str.maketrans(
-    {
-        **{ch: " " for ch in "\t\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-           "\u200a\u202f\u205f\u3000"},
-        **{ch: "" for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad"},
-    }
-)  # fmt: skip
-# Breaks inside a physical line: a form feed (pdftotext's page break) or a Unicode line separator.
-_INNER_BREAK_RE = re.compile(r"[\f\v\x1c\x1d\x1e\x85\u2028\u2029]")
-_EDGE_SPACE_RE = re.compile(r"^\s+|\s+$")
-_TABLE_ROW_RE = re.compile(r"\S\t+\S")
-_RUN_OF_SPACES_RE = re.compile(r" {2,}")
-# PDF-to-text converters put list bullets in front of numbered lines: "- (二)", "• 一、".
-# Including the shapes web pages and Word use (■ ◆ ➢ ※, and Word's Symbol-font bullets in the private-use area).
-_BULLETS = "-‐‑–—•●・▪◦*■□◆◇◎★►➢➤※‧·→✓✔\uf06c\uf0d8\uf0b7\uf0a7\uf076\uf0fc"
-_BULLET_RE = re.compile(rf"^[{_BULLETS}]\s*(?=\S)")
-_BULLET_ONLY_RE = re.compile(rf"[{_BULLETS}]?")
-
-# Page furniture, matched on the NFKC form without spaces: - 2 -, 2, 第 2 頁, 第 2 頁，共 5 頁, 2/5, Page 2 of 5.
-_PAGE_NUMBER_RE = re.compile(
-    r"^(?:[-‐‑–—―~〜_=]*\d{1,4}[-‐‑–—―~〜_=]*"
-    r"|[-‐‑–—―]*第[\d一二三四五六七八九十百]{1,5}頁(?:[,、/|]?共[\d一二三四五六七八九十百]{1,5}頁)?[-‐‑–—―]*"
-    r"|共[\d一二三四五六七八九十百]{1,5}頁[,、/|]?第[\d一二三四五六七八九十百]{1,5}頁"
-    r"|(?:頁次:?)?\d{1,4}/\d{1,4}|(?:page|p\.?)\d{1,4}(?:(?:of|/)\d{1,4})?)$",
-    re.IGNORECASE,
+from minutes.reader.rules import (
+    ADJOURN_RE,
+    ADJOURN_START_RE,
+    ADJOURN_TIME_FIRST_RE,
+    ARABIC_ITEM_RE,
+    ATTACHMENT_RE,
+    BARE_HEADER_RE,
+    BREADCRUMB_RE,
+    BULLET_ONLY_RE,
+    BULLET_RE,
+    CASE_ITEM_RE,
+    CASE_MARK_RE,
+    CJK_RE,
+    CLOSING,
+    COMPLETE_TITLE_RE,
+    COMPOUND_SURNAMES,
+    CONCLUSION_ALONE_RE,
+    CONCLUSION_RE,
+    FULLWIDTH_DIGITS,
+    HEADER_LABELS,
+    HEADER_RE,
+    INNER_HEADER_RE,
+    ITEM_RE,
+    LABEL_START_RE,
+    LONG_ATTACHMENT,
+    MAX_NUMBER,
+    MEETING_ENDED_RE,
+    NUMBERED_HEADER_RE,
+    ONE_VALUE_HEADERS,
+    PARAGRAPH_END,
+    PAREN_ARABIC_RE,
+    POINT_RE,
+    PROPOSAL_ITEM_RE,
+    PROPOSER_RE,
+    REPORT_RE,
+    SECTION_PREFIX_RE,
+    SECTION_RE,
+    SENTENCE_END,
+    SIGNATURE_AFTER_RE,
+    SIGNATURE_RE,
+    SIGNATURE_TAIL_RE,
+    SPACED_DIGITS_RE,
+    SUB_MARKER_RE,
+    TIME_IN_PARENS_RE,
+    TITLE_END,
+    TITLE_LIKE_RE,
+    TITLE_RE,
+    TITLES,
+    UNIT_SUFFIXES,
+    UNKNOWN_LABEL_RE,
+    UNNUMBERED_SECTION_RE,
+    WEB_FOOTER_RE,
+    YEAR_PREFIX_RE,
+    compact_text,
+    label_of,
 )
-
-# The last 第 N 次 is the meeting's number: 臺北市議會第14屆第3次定期大會民政委員會第5次會議紀錄 is meeting 5.
-_TITLE_RE = re.compile(
-    rf"^(?P<org>.*)第\s*(?P<num>[{_DIGIT}]+|[〇零一二三四五六七八九十百]+)\s*次\s*(?P<kind>.*?)\s*"
-    r"(?P<meeting>會議|會報)\s*(?:[紀記]錄|紀要)(?:\s*[（(][^()（）]{1,12}[)）])?$"
-)
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_SPACED_DIGITS_RE = re.compile(r"\s*([0-9]+)\s*")
-# 113 年, 113 年度, 113 學年度 before 第 N 次: a year, not an organisation.
-_YEAR_PREFIX_RE = re.compile(r"^(?:民國)?\s*[0-9０-９]{2,3}\s*(?:學年度|年度|年)$")
-_TITLE_LIKE_RE = re.compile(r"會[議報]\s*(?:[紀記]錄|紀要)(?:\s*[（(][^()（）]{1,12}[)）])?$")
-
-_HEADER_LABELS: dict[str, str] = {
-    "時間": "time",
-    "開會時間": "time",
-    "會議時間": "time",
-    "日期": "date",
-    "開會日期": "date",
-    "會議日期": "date",
-    "地點": "place",
-    "開會地點": "place",
-    "會議地點": "place",
-    "主席": "chair",
-    "會議主席": "chair",
-    "主持人": "chair",
-    "紀錄": "recorder",
-    "記錄": "recorder",
-    "紀錄人": "recorder",
-    "記錄人": "recorder",
-    "紀錄人員": "recorder",
-    "記錄人員": "recorder",
-    "出席": "attendees",
-    "出席人員": "attendees",
-    "出席者": "attendees",
-    "出席單位": "attendees",
-    "出席委員": "attendees",
-    "出（列）席": "attendees",
-    "出（列）席人員": "attendees",
-    "出(列)席": "attendees",
-    "出(列)席人員": "attendees",
-    "出列席人員": "attendees",
-    "出列席": "attendees",
-    "出席單位及人員": "attendees",
-    "出席人員及單位": "attendees",
-    "與會人員": "attendees",
-    "與會單位": "attendees",
-    "參加人員": "attendees",
-    "列席": "observers",
-    "列席人員": "observers",
-    "列席單位及人員": "observers",
-    "列席人員及單位": "observers",
-    # Head counts (應出席人數：86人　實際出席人數：79人), kept with the attendance as written.
-    "應出席人數": "count",
-    "實際出席人數": "count",
-    "實到人數": "count",
-    "應到人數": "count",
-    "出席人數": "count",
-    "請假人數": "count",
-    "缺席人數": "count",
-    "缺席": "absentees",
-    "缺席人員": "absentees",
-    "未出席": "absentees",
-    "列席者": "observers",
-    "列席單位": "observers",
-    "請假": "absentees",
-    "請假人員": "absentees",
-    "請假者": "absentees",
-    "請假委員": "absentees",
-}
-# Labels are often spread out to align the colons: 時　　間：
-_HEADER_LABEL = (
-    "(?P<label>"
-    + "|".join(r"\s*".join(map(re.escape, label)) for label in sorted(_HEADER_LABELS, key=len, reverse=True))
-    + ")"
-)
-_HEADER_RE = re.compile(rf"^{_HEADER_LABEL}\s*{_COLON}\s*(?P<value>.*)$")
-_NUMBERED_HEADER_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})\s*[、．.]\s*(?P<field>.+)$")
-# Fields with one value: a line after them that starts with a label of its own is not their continuation.
-_ONE_VALUE_HEADERS = ("place", "chair", "recorder")
-_UNKNOWN_LABEL_RE = re.compile(rf"^(?P<label>[\u3400-\u9fff]{{2,8}})\s*{_COLON}")
-# A header kept as a table (Word "save as text" writes its cells with a tab): 時　　間\t113年5月14日
-_BARE_HEADER_RE = re.compile(rf"^{_HEADER_LABEL}\s+(?P<value>\S.*)$")
-# 主席：王局長明華          紀錄：李小美 — a further field on the same line, after white space.
-_INNER_HEADER_RE = re.compile(rf"(?<=\s){_HEADER_LABEL}\s*{_COLON}")
-
-_SECTION_RE = re.compile(r"^(?P<num>[壹貳參叁叄肆伍陸柒捌玖拾]{1,4})\s*[、．.]\s*(?P<rest>.*)$")
-# Section titles common enough to recognise when the converter lost their numeral.
-_UNNUMBERED_SECTION_RE = re.compile(
-    r"^(?P<title>宣讀.{0,40}?會議[紀記]錄|確認.{0,10}?會議[紀記]錄|上次會議(?:決議|結論|決定)事項(?:辦理|執行)情形"
-    r"|主席致詞|主席報告|報告事項|討論事項|臨時動議|(?:各單位|各組室|各科室|各處室)?業務報告|工作報告|專案報告"
-    r"|專題報告|提案討論|討論提案|選舉事項|其他事項|其他)\s*"
-    rf"(?:{_COLON}\s*(?:無|略|[（(]\s*略\s*[)）]))?\s*[。：:]?$"
-)
-_SECTION_PREFIX_RE = re.compile(
-    rf"[{_BULLETS}]?\s*(?:[壹貳參叁叄肆伍陸柒捌玖拾]{{1,4}}|[一二三四五六七八九十]{{1,3}})\s*[、．.]"
-)
-_ITEM_RE = re.compile(rf"^(?P<num>[{_ZH_NUM}]{{1,4}})\s*[、．.]\s*(?P<rest>.*)$")
-# 1、 1. １、 — items in records that number them with Arabic numerals (and the 1. level everywhere else).
-_ARABIC_ITEM_RE = re.compile(rf"^(?P<num>[{_DIGIT}]{{1,3}})\s*[、．.](?![{_DIGIT}])\s*(?P<rest>.*)$")
-# (1) (2) right after 決議： are its points, like (一) (二); elsewhere they stay inside the text.
-_PAREN_ARABIC_RE = re.compile(rf"^[(（]\s*(?P<num>[{_DIGIT}]{{1,2}})\s*[)）]\s*(?P<rest>.*)$")
-_CASE_ITEM_RE = re.compile(
-    rf"^第\s*(?P<num>[{_ZH_NUM}百]{{1,6}}|[{_DIGIT}]{{1,4}})\s*案\s*(?:[、．.]|{_COLON})?\s*(?P<rest>.*)$"
-)
-# 案由一：… 提案一： 討論案一 報告案一： 臨時動議一：
-_PROPOSAL_ITEM_RE = re.compile(
-    r"^(?:案由|提案|議案|討論案|報告案|臨時動議|臨時提案|動議)\s*(?:第\s*)?"
-    rf"(?P<num>[{_ZH_NUM}百]{{1,6}}|[{_DIGIT}]{{1,4}})\s*案?(?:\s*(?:[、．.]|{_COLON})\s*(?P<rest>.*)|\s+(?P<spaced>\S.*))?$"
-)
-_CONCLUSION_LABELS = (
-    "會議結論", "會議決議", "會議決定", "主席裁示", "主席指示", "主席提示", "主席結論", "主席裁決", "主席決定",
-    "主席裁示事項", "主席指示事項", "主席提示事項", "主席裁（指）示", "主席結語", "決議事項", "決定事項",
-    "主席裁定", "主席裁示如下", "決議如下", "決定如下", "決議（定）", "主持人裁示", "主持人指示", "主持人結論",
-    "主任裁示", "主任指示", "局長裁示", "局長指示", "處長裁示", "處長指示", "校長裁示", "校長指示",
-    "院長裁示", "院長指示", "區長裁示", "區長指示", "所長裁示", "所長指示", "大隊長裁示", "大隊長指示",
-    "決定", "決議", "結論", "裁示",
-)  # fmt: skip
-# Parentheses in a label (主席裁（指）示) come in either width.
-_LABEL_CHAR = {"（": "[（(]", "）": "[）)]"}
-_CONCLUSION_LABEL = (
-    "(?P<label>"
-    + "|".join(r"\s*".join(_LABEL_CHAR.get(char, char) for char in label) for label in _CONCLUSION_LABELS)
-    + ")"
-)
-_CONCLUSION_RE = re.compile(
-    rf"^(?:{_CONCLUSION_LABEL}\s*{_COLON}|[【\[［〔（(]\s*{_CONCLUSION_LABEL.replace('label', 'blabel')}\s*[】\]］〕）)]"
-    rf"\s*{_COLON}?)\s*(?P<rest>.*)$"
-)
-# The label alone on its line, without a colon: 決議
-_CONCLUSION_ALONE_RE = re.compile(rf"^{_CONCLUSION_LABEL}$")
-# 民政課林課長（代理）補充報告： — a short note in parentheses may follow the reporter.
-_REPORT_RE = re.compile(
-    r"^(?P<heading>[^。，、；：:,;！？!?()（）]{0,30}?(?:[（(][^。，、；：:,;()（）]{1,6}[)）])?)\s*"
-    r"(?P<rlabel>補\s*充\s*(?:報\s*告|說\s*明))\s*"
-    rf"{_COLON}\s*(?P<rest>.*)$"
-)
-_POINT_RE = re.compile(
-    r"^(?P<marker>[(（]\s*(?P<num>[〇零一二三四五六七八九十百]{1,6})\s*[)）])\s*(?P<rest>.*)$"
-)
-# Lower numbering levels (1. and (1)) stay inside the point they belong to.
-_SUB_MARKER_RE = re.compile(
-    r"^(?:[0-9０-９]{1,3}\s*[.．、](?![0-9０-９])|[(（]\s*[0-9０-９]{1,3}\s*[)）]|[①-⒇])"
-)
-_ADJOURN_RE = re.compile(
-    r"^散\s*會\s*(?:時\s*間)?\s*(?:[。.]?\s*[（(]\s*(?P<paren>[^()（）]*?)\s*[)）]|[：:︰]\s*(?P<colon>.*?))?\s*[。.]?$"
-)
-_ADJOURN_START_RE = re.compile(r"散\s*會")
-# A record copied from a web page brings the page's path above it and its footer below.
-_BREADCRUMB_RE = re.compile(r"\S\s*[>＞›»]\s*\S.*[>＞›»]\s*\S")
-_WEB_FOOTER_RE = re.compile(
-    r"^(?:回上一頁|回上頁|回首頁|回頂端|回到頂端|友善列印|列印本頁|列印|分享|TOP|Top|top"
-    r"|(?:瀏覽人次|點閱次數|點閱數|瀏覽次數|更新日期|發布日期|上版日期|最後更新|資料來源|發布單位)\s*[：:︰].*)$"
-)
-_SIGNATURE_AFTER_RE = re.compile(r"\s+(?=(?:主\s*席|主\s*持\s*人|[紀記]\s*錄(?:\s*人員?)?)\s*[：:︰])")
-_TIME_IN_PARENS_RE = re.compile(r"[（(]\s*(?:散會時間\s*[：:︰]?\s*)?(?P<time>[^()（）]{2,20}?)\s*[)）]\s*[。.]?")
-# 會議於上午 10 時 30 分結束。 / 本次會議於 12 時結束: the adjournment, worded without 散會.
-_MEETING_ENDED_RE = re.compile(
-    r"^(?:本次)?會議\s*(?:於|在)?\s*(?P<time>[^，,。：:]{2,20}?)\s*(?:結束|圓滿結束)\s*[。.]?$"
-    r"|^(?:本次)?會議結束(?:時間)?\s*[：:︰]\s*(?P<time2>[^，,。]{2,20}?)\s*[。.]?$"
-)
-# 下午 4 時 10 分散會。 — the time in front.
-_ADJOURN_TIME_FIRST_RE = re.compile(
-    r"^(?:本次)?(?:會議)?(?:於)?\s*(?P<time>[^，,。]{2,20}?)\s*[，,]?\s*(?:宣布)?$"
-)
-# After 散會: the signature lines (主席：陳志銘　紀錄：王小明, 主席簽名：, or the labels alone with room to
-# sign), the sign-off line this app prints, and references to attachments (附件：簽到表, 附件二、簡報).
-_SIGNATURE_LABEL = (
-    r"(?:會\s*議\s*)?主\s*席|主\s*持\s*人|[紀記]\s*錄(?:\s*人(?:\s*員)?)?|主\s*任|[局處校院區所館站科課]\s*長"
-    r"|(?:主\s*席|[紀記]\s*錄(?:\s*人)?)\s*(?:簽\s*[名章核]|核\s*[閱定])"
-)
-_SIGNATURE_RE = re.compile(
-    rf"^(?:(?:{_SIGNATURE_LABEL})\s*{_COLON}.*|(?:{_SIGNATURE_LABEL})(?:\s+(?:{_SIGNATURE_LABEL}))*"
-    r"|本紀錄(?:已於|為草稿).*)$"
-)
-# The rest of a signature line's name, wrapped: short, no label, no sentence.
-_SIGNATURE_TAIL_RE = re.compile(r"^[^：:︰。，,；;]{1,12}$")
-# The case number a PDF prints after a tracked conclusion: 同意備查。（列管案號 10801）
-# Other offices write it （列管案號：901）。, （列管案號 9-01）, 【追蹤案號 701】, （管制編號 901，秘書室）.
-_CASE_MARK_RE = re.compile(
-    r"\s*[（(【\[［]\s*(?:列管|追蹤|管制)(?:案號|編號)\s*[：:]?\s*"
-    r"(?P<case>[0-9０-９]{3,7}|[0-9０-９]{1,4}\s*[-－‐]\s*[0-9０-９]{2})"
-    r"\s*(?:[，,、；;][^()（）【】\[\]]{1,12})?[)）】\]］]\s*[。．.]?\s*$"
-)
-_LONG_ATTACHMENT = 40  # columns (20 CJK characters): an attachment line this long may have been cut
-_ATTACHMENT_RE = re.compile(
-    rf"^附\s*[件錄表]\s*(?:[{_ZH_NUM}{_DIGIT}]{{1,3}})?\s*(?:$|[、．.]|{_COLON}|[（(])"
-)
-# 提案單位：教務處 before 案由：… under 提案一: who proposed it, not what it is about; the title is still to come.
-_PROPOSER_RE = re.compile(r"^(?:(?:提案|報告|主辦|承辦)\s*(?:單位|人|者|機關)|連署人)\s*[：:︰]")
-# Body lines such as 說明： or 案由：… start a labelled paragraph, never the tail of a wrapped title.
-_LABEL_START_RE = re.compile(r"^[^\s：:︰]{1,6}[：:︰]")
-
-_SENTENCE_END = "。！？!?；;"
-# Only a full stop ends a paragraph: a line ending in ； is a clause the converter wrapped.
-_PARAGRAPH_END = "。！？!?"
-_TITLE_END = _SENTENCE_END + "：:︰」』"
-# Closing punctuation never starts a line in Chinese typesetting: a line starting with it continues.
-_CLOSING = "。，、；：:︰,;！？!?）)」』】〕"
-# Short titles that are complete without final punctuation: 報告事項, 主席致詞, 人事室業務報告.
-# …事項 ends a title, and so does a sentence followed by the unit it is for: …完成評估。（民政課）
-_COMPLETE_TITLE_RE = re.compile(
-    r"(?:報告|致詞|事項|動議|討論|結論|裁示|提示|指示|其他|[紀記]錄|[（(]略[)）]|無"
-    r"|[。！？][（(][^（）()]{1,20}[)）])$"
-)
-# Sections, items and points are numbered 1..99 (壹..玖拾玖, 一..九十九), as the numerals module writes them.
-_MAX_NUMBER = 99
-_TITLES = sorted(
-    [
-        "組長", "副組長", "主任", "副主任", "處長", "副處長", "主任秘書", "主秘", "秘書長", "副秘書長",
-        "科長", "副科長", "股長", "課長", "專門委員", "參事", "局長", "副局長", "主任委員", "副主任委員",
-        "主委", "副主委", "執行秘書", "秘書", "所長", "隊長", "大隊長", "副大隊長", "分隊長", "館長",
-        "院長", "副院長", "執行長", "副執行長", "總幹事", "委員", "技正", "專員", "視察", "簡任視察",
-        "督導", "組員", "主計主任", "人事主任", "政風主任", "會計主任", "站長", "中心主任", "校長",
-        "區長", "副區長", "督導長", "護理長", "教務長", "學務長", "總務長", "研發長", "副校長",
-        "系主任", "董事長", "總經理", "經理", "副理", "襄理", "里長", "鄉長", "鎮長", "市長",
-        "副市長", "縣長", "副縣長", "署長", "副署長", "司長", "副司長", "廳長", "主計長", "審計長",
-    ],
-    key=len,
-    reverse=True,
-)  # fmt: skip
-_UNIT_SUFFIXES = (
-    "辦公室", "中心", "小組", "組", "室", "處", "科", "課", "局", "所", "隊", "會", "股", "部", "館",
-    "院", "署", "府", "廳", "站", "校", "團", "司", "區",
-)  # fmt: skip
-_COMPOUND_SURNAMES = (
-    "歐陽", "司馬", "諸葛", "上官", "張簡", "范姜", "東方", "皇甫", "司徒", "夏侯", "令狐", "長孫",
-    "慕容", "端木", "公孫", "西門",
-)  # fmt: skip
-_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def split_report_heading(heading: str) -> tuple[str, str, str]:
     """文書組高組長 → (文書組, 高, 組長); 林副秘書長 → ("", 林, 副秘書長); unreadable → ("", "", "")."""
     compact = re.sub(r"\s+", "", heading)
-    for title in _TITLES:
+    for title in TITLES:
         if compact.endswith(title) and len(compact) > len(title):
             prefix = compact[: -len(title)]
             break
@@ -365,204 +94,15 @@ def split_report_heading(heading: str) -> tuple[str, str, str]:
         return "", "", ""
     for surname_length in (2, 1):
         surname = prefix[-surname_length:]
-        if len(prefix) < surname_length or (surname_length == 2 and surname not in _COMPOUND_SURNAMES):
+        if len(prefix) < surname_length or (surname_length == 2 and surname not in COMPOUND_SURNAMES):
             continue
-        if not _CJK_RE.fullmatch(surname):
+        if not CJK_RE.fullmatch(surname):
             continue
         unit = prefix[:-surname_length]
-        if not unit or unit.endswith(_UNIT_SUFFIXES):
+        if not unit or unit.endswith(UNIT_SUFFIXES):
             return unit, surname, title
     return "", "", ""
 
-
-def _join(
-    previous: str, following: str, wrapped: bool = False, glue: str | None = None, spaced: bool = False
-) -> str:
-    """Joins a continuation line to what came before it, the way the text was before it was wrapped.
-
-    `wrapped`: the previous line was cut at the page width, so even a full stop there ends no paragraph.
-    `glue`: what stood at the cut when the text was cut at an exact character count ("" or " ").
-    `spaced`: a space stood at the cut (end of one line, start of the next), kept next to a number or a
-    Latin word.
-    """
-    if not previous:
-        return following
-    if glue is not None:
-        return previous + glue + following
-    if _SUB_MARKER_RE.match(following) or (previous[-1] in _PARAGRAPH_END and not wrapped):
-        return previous + "\n" + following
-    # CJK text has no spaces between words; only two Latin words or numbers need one back.
-    latin_before = previous[-1].isascii() and previous[-1].isalnum()
-    latin_after = following[0].isascii() and following[0].isalnum()
-    if (latin_before and latin_after) or (spaced and (latin_before or latin_after)):
-        return previous + " " + following
-    return previous + following
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Preparing the lines: what the converter added goes, what it cut is marked.
-
-
-@dataclass
-class _Line:
-    number: int  # 1-based line in the original text
-    text: str
-    full: bool = False  # as long as the page is wide: the converter may have cut it in mid-sentence
-    # Cut at an exact character count (a naive hard wrap), so a Latin word or a number may be split and
-    # a space at the cut survives at the end of this line or the start of the next.
-    exact: bool = False
-    raw_length: int = 0
-    space_before: bool = False
-    space_after: bool = False
-    # A table row as Word "save as text" writes it, cells separated by tabs: a paragraph of its own.
-    row: bool = False
-
-
-def _clean(line: str) -> str:
-    return _RUN_OF_SPACES_RE.sub(" ", _EDGE_SPACE_RE.sub("", line.translate(_SPACES)))
-
-
-def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
-def _is_page_number(text: str) -> bool:
-    return _PAGE_NUMBER_RE.match(_compact(text)) is not None
-
-
-# pdftotext -layout may also set a watermark character on a line of the text, far from it by a wide gap:
-#                草        主席：蔡區長靜宜
-_MERGED_WATERMARK_RE = re.compile(r"^[ \t\u3000]{4,}[草稿](?=[ \t\u3000]{4,}\S)|(?<=\S)[ \t\u3000]{4,}[草稿][ \t\u3000]*$")
-# A draft's watermark, which pdftotext writes as lines of their own wherever it crosses the text: 草, 稿.
-_WATERMARKS = frozenset({"草", "稿", "草稿"})
-
-
-def _is_furniture(text: str) -> bool:
-    return _is_page_number(text) or _compact(text) in _WATERMARKS
-
-
-def _prepare(text: str) -> list[_Line]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = []
-    for number, physical in enumerate(text.split("\n"), 1):
-        for part in _INNER_BREAK_RE.split(physical):
-            part = _MERGED_WATERMARK_RE.sub("", part)
-            cleaned = _clean(part)
-            if cleaned:
-                spaced = part.translate(_SPACES)
-                lines.append(
-                    _Line(
-                        number,
-                        cleaned,
-                        raw_length=len(spaced),
-                        space_before=spaced[0].isspace(),
-                        space_after=spaced[-1].isspace(),
-                        row=_TABLE_ROW_RE.search(part) is not None,
-                    )
-                )
-    return lines
-
-
-def _drop_furniture(lines: list[_Line]) -> list[_Line]:
-    """Drops page numbers, a draft's watermark, and the title when it comes back as a running header."""
-    lines = [line for line in lines if not _is_furniture(line.text)]
-    title_index = next((i for i, line in enumerate(lines) if _TITLE_RE.match(line.text)), None)
-    if title_index is None:
-        return lines
-    title = _compact(lines[title_index].text)
-    forms = [title]
-    organisation = ""
-    match = _TITLE_RE.match(lines[title_index].text)
-    if match is not None and not match.group("org").strip() and title_index > 0:
-        organisation = _compact(lines[title_index - 1].text)
-        forms.insert(0, organisation + title)
-
-    def running_header(text: str) -> bool:
-        compact = _compact(text)
-        return any(
-            compact == form or (compact.startswith(form) and _PAGE_NUMBER_RE.match(compact[len(form) :]))
-            for form in forms
-        )
-
-    kept = lines[: title_index + 1]
-    rest = lines[title_index + 1 :]
-    index = 0
-    while index < len(rest):
-        if running_header(rest[index].text):
-            index += 1
-        elif (
-            organisation
-            and _compact(rest[index].text) == organisation
-            and index + 1 < len(rest)
-            and running_header(rest[index + 1].text)
-        ):
-            index += 2
-        else:
-            kept.append(rest[index])
-            index += 1
-    return kept
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _wrap_width(widths: list[int], open_ends: list[bool], tolerance: int) -> int | None:
-    """The page width a converter wrapped the text at, or None when the lines were not hard-wrapped.
-
-    Wrapped text has many lines within a few characters of one width, most of them ending mid-sentence;
-    a record with one paragraph per line has long lines of all lengths instead.
-    """
-    if not widths:
-        return None
-    top = max(widths)
-    count = [0] * (top + 2)
-    open_count = [0] * (top + 2)
-    for width, is_open in zip(widths, open_ends, strict=True):
-        count[width] += 1
-        open_count[width] += is_open
-    # at_least[w]: lines at least w wide.
-    at_least = [0] * (top + 2)
-    open_at_least = [0] * (top + 2)
-    for width in range(top, -1, -1):
-        at_least[width] = at_least[width + 1] + count[width]
-        open_at_least[width] = open_at_least[width + 1] + open_count[width]
-    for width in range(top, 15, -1):
-        if count[width] == 0:
-            continue
-        low = max(width - tolerance, 0)
-        near = at_least[low] - at_least[width + 1]
-        near_open = open_at_least[low] - open_at_least[width + 1]
-        longer = at_least[width + 1]
-        long_lines = at_least[width // 2]
-        # Lines cut at exactly one length (tolerance 0) are evidence enough; near lengths must be common.
-        common = tolerance == 0 or near * 4 >= long_lines
-        if near >= 3 and longer * 4 <= near and common and near_open * 2 >= near:
-            return width
-    return None
-
-
-def _mark_full(lines: list[_Line]) -> list[_Line]:
-    open_ends = [line.text[-1] not in _TITLE_END for line in lines]
-    chars = [len(line.text) for line in lines]
-    columns = [_display_width(line.text) for line in lines]
-    # Counted in characters (a converter that wraps at N characters) and in columns, where a CJK
-    # character is two (a PDF line holds fewer characters when they are all wide).
-    by_chars = _wrap_width(chars, open_ends, 3)
-    by_columns = _wrap_width(columns, open_ends, 5)
-    exactly = _wrap_width([line.raw_length for line in lines], open_ends, 0)
-    for line, length, width in zip(lines, chars, columns, strict=True):
-        line.exact = line.raw_length == exactly
-        line.full = (
-            line.exact
-            or (by_chars is not None and length >= by_chars - 3)
-            or (by_columns is not None and width >= by_columns - 5)
-        )
-    return lines
-
-
-# ---------------------------------------------------------------------------------------------------------
-# The reader. Lines are classified one at a time; a small state machine decides where plain text belongs.
 
 
 @dataclass
@@ -611,20 +151,20 @@ class _Reader:
         self.signature_part = False  # past the lines of 散會 itself: signature lines and 附件
         self.title_complete = False  # the previous line ended a title that needs no more (see _line)
         self.in_appendix = False  # reading past this app's appendix of reviewed tracked items
-        self.lines: list[_Line] = []
+        self.lines: list[Line] = []
         self.index = 0
-        self.previous: _Line | None = None
-        self.current = _Line(0, "")
+        self.previous: Line | None = None
+        self.current = Line(0, "")
         # 一、主席致詞 二、業務報告 (一)…: no 壹、貳、, the agenda is numbered 一、 and its items (一).
         self.shifted = False
 
     # -- driving ------------------------------------------------------------------------------------------
 
     def read(self, text: str) -> ParsedMeeting:
-        lines = _prepare(text)
+        lines = prepare(text)
         if not lines:
             raise ParseError(1, "內容空白，沒有可以匯入的會議紀錄")
-        self.lines = _mark_full(_drop_furniture(lines))
+        self.lines = mark_full(drop_furniture(lines))
         self.shifted = _agenda_numbered_like_items(self.lines)
         for index, line in enumerate(self.lines):
             self.index, self.current = index, line
@@ -650,7 +190,7 @@ class _Reader:
     @property
     def previous_open(self) -> bool:
         """The previous line stopped without closing punctuation: its sentence may go on."""
-        return self.previous is not None and self.previous.text[-1] not in _TITLE_END
+        return self.previous is not None and self.previous.text[-1] not in TITLE_END
 
     @property
     def previous_full(self) -> bool:
@@ -664,16 +204,16 @@ class _Reader:
         if self.previous is not None and self.previous.exact:
             # Cut at a character count, wherever the sentence was; after a full stop it may also be a
             # paragraph that happened to be that long.
-            return self.previous.text[-1] not in _PARAGRAPH_END
+            return self.previous.text[-1] not in PARAGRAPH_END
         return self.previous_full and self.previous_open
 
     def _join(self, previous: str, following: str) -> str:
-        """_join for the current line: a continuation of `previous`, which ended on the line before."""
+        """join for the current line: a continuation of `previous`, which ended on the line before."""
         glue = None
         if self.previous is not None and self.previous.exact:
             glue = " " if self.previous.space_after or self.current.space_before else ""
         spaced = (self.previous is not None and self.previous.space_after) or self.current.space_before
-        return _join(previous, following, self.previous_full, glue, spaced)
+        return join_lines(previous, following, self.previous_full, glue, spaced)
 
     def _finish(self) -> ParsedMeeting:
         if not self.title_line:
@@ -712,28 +252,28 @@ class _Reader:
     # -- title and header ---------------------------------------------------------------------------------
 
     def _title_stage(self, number: int, line: str) -> None:
-        match = _TITLE_RE.match(line)
+        match = TITLE_RE.match(line)
         if match is None and self.pre_title:
             # A title the converter wrapped: 國立○○大學 113 學年度第 3 次行政會議紀 / 錄
-            joined = _TITLE_RE.match(self.pre_title[-1][1] + line)
+            joined = TITLE_RE.match(self.pre_title[-1][1] + line)
             if joined is not None and joined.group("org").strip():
                 self.pre_title.pop()
                 match = joined
         if match is None:
-            if _BREADCRUMB_RE.search(line):
+            if BREADCRUMB_RE.search(line):
                 return  # 首頁 > 資訊公開 > 會議紀錄: the web page's path, copied with the record
-            if _TITLE_LIKE_RE.search(line):
+            if TITLE_LIKE_RE.search(line):
                 raise ParseError(number, "標題缺少會議次數（應為「○○第 N 次○○會議紀錄」）")
             self.pre_title.append((number, line))
             return
         organisation = match.group("org").strip()
-        if len(self.pre_title) == 1 and (not organisation or _YEAR_PREFIX_RE.match(organisation)):
+        if len(self.pre_title) == 1 and (not organisation or YEAR_PREFIX_RE.match(organisation)):
             # The organisation centred on a line of its own above 第 108 次處務會議紀錄 (or 113 年第 5 次…).
             organisation = self.pre_title.pop()[1] + organisation
         if self.pre_title:
             raise ParseError(self.pre_title[0][0], "標題之前有無法歸類的文字")
         # １１３學年度, 113 學年度 and 113學年度 are one series: digits in ASCII, no spaces around them.
-        organisation = _SPACED_DIGITS_RE.sub(r"\1", organisation.translate(_FULLWIDTH_DIGITS))
+        organisation = SPACED_DIGITS_RE.sub(r"\1", organisation.translate(FULLWIDTH_DIGITS))
         if not organisation:
             raise ParseError(number, "標題缺少機關名稱（應為「○○第 N 次○○會議紀錄」）")
         try:
@@ -754,24 +294,24 @@ class _Reader:
         if field := _numbered_header(structural):
             # 一、開會時間：… — some offices number the header fields like a list.
             self._header_fields(number, field)
-        elif self.shifted and (match := _ITEM_RE.match(structural)):
+        elif self.shifted and (match := ITEM_RE.match(structural)):
             self._agenda_section(number, match.group("num"), match.group("rest"), structural)
-        elif match := _SECTION_RE.match(structural):
+        elif match := SECTION_RE.match(structural):
             self._numbered_section(number, match)
-        elif _UNNUMBERED_SECTION_RE.match(structural) and not self.mid_sentence:
+        elif UNNUMBERED_SECTION_RE.match(structural) and not self.mid_sentence:
             self._section(number, None, structural.rstrip("：:︰"), "")
-        elif _HEADER_RE.match(line) or self.mid_sentence or line[0] in _CLOSING:
+        elif HEADER_RE.match(line) or self.mid_sentence or line[0] in CLOSING:
             self._header_fields(number, line)
-        elif match := _BARE_HEADER_RE.match(line):
+        elif match := BARE_HEADER_RE.match(line):
             self._header(number, match.group("label"), match.group("value").strip())
-        elif (match := _ITEM_RE.match(structural)) or (match := _CASE_ITEM_RE.match(structural)):
+        elif (match := ITEM_RE.match(structural)) or (match := CASE_ITEM_RE.match(structural)):
             raise ParseError(number, f"項目「{match.group('num')}、」出現在任何段落（壹、貳、參…）之前")
-        elif match := _PROPOSAL_ITEM_RE.match(structural):
+        elif match := PROPOSAL_ITEM_RE.match(structural):
             raise ParseError(number, f"項目「{match.group('num')}」出現在任何段落（壹、貳、參…）之前")
-        elif (match := _CONCLUSION_RE.match(structural)) or (match := _CONCLUSION_ALONE_RE.match(structural)):
-            label = _label(match)
+        elif (match := CONCLUSION_RE.match(structural)) or (match := CONCLUSION_ALONE_RE.match(structural)):
+            label = label_of(match)
             raise ParseError(number, f"「{label}」出現在任何段落（壹、貳、參…）之前")
-        elif match := _REPORT_RE.match(structural):
+        elif match := REPORT_RE.match(structural):
             raise ParseError(
                 number, f"「{match.group('heading').strip()}補充報告」必須位於某個項目（一、二、三…）之下"
             )
@@ -780,9 +320,9 @@ class _Reader:
 
     def _header_fields(self, number: int, line: str) -> None:
         """主席：王局長明華          紀錄：李小美 holds two fields; a line without a label continues the last."""
-        first = _HEADER_RE.match(line)
+        first = HEADER_RE.match(line)
         start = first.start("value") if first is not None else 0
-        starts = [match.start() for match in _INNER_HEADER_RE.finditer(line, start)]
+        starts = [match.start() for match in INNER_HEADER_RE.finditer(line, start)]
         ends = [*starts[1:], len(line)] if starts else []
         head = line[: starts[0]].rstrip() if starts else line
         segments = [line[begin:end].strip() for begin, end in zip(starts, ends, strict=True)]
@@ -793,14 +333,14 @@ class _Reader:
             segments.insert(0, head)
         for segment in segments:
             # Each segment starts with its label: the head keeps the line's own, the others were found so.
-            match = _HEADER_RE.match(segment)
+            match = HEADER_RE.match(segment)
             if match is None:  # pragma: no cover - kept as a clear error rather than a crash
                 raise ParseError(number, f"無法辨識的欄位「{segment}」")
             self._header(number, match.group("label"), match.group("value").strip())
 
     def _header(self, number: int, label: str, value: str) -> None:
         label = re.sub(r"\s+", "", label)
-        key = _HEADER_LABELS[label]
+        key = HEADER_LABELS[label]
         if key == "count":
             self.counts.append(f"{label}：{value}")
             self.last_header = ""  # a count does not go on over lines
@@ -813,7 +353,7 @@ class _Reader:
     def _header_continuation(self, number: int, line: str) -> None:
         # Attendee lists and places wrap onto the next lines; a date only when the converter cut its line.
         value, first_line = self.headers.get(self.last_header, ("", 0))
-        if self.last_header in _ONE_VALUE_HEADERS and (unknown := _UNKNOWN_LABEL_RE.match(line)):
+        if self.last_header in ONE_VALUE_HEADERS and (unknown := UNKNOWN_LABEL_RE.match(line)):
             # 紀錄：王小明 then 應出席人數：30人 — not the recorder's name going on.
             raise ParseError(
                 number,
@@ -823,18 +363,18 @@ class _Reader:
         if self.last_header == "" or (
             self.last_header in ("time", "date")
             and not self.previous_full
-            and line[0] not in _CLOSING
-            and not (not _readable_time(value) and _readable_time(_join(value, line)))
+            and line[0] not in CLOSING
+            and not (not _readable_time(value) and _readable_time(join_lines(value, line)))
         ):
             raise ParseError(
                 number, "無法歸類的文字：標題與第一個段落之間只能有時間、地點、主席、紀錄、出席等欄位"
             )
         joined = self._join(value, line)
         # 紀錄： cut in two by the page width shows up only once the pieces are joined.
-        starts = [match.start() for match in _INNER_HEADER_RE.finditer(joined)]
+        starts = [match.start() for match in INNER_HEADER_RE.finditer(joined)]
         self.headers[self.last_header] = (joined[: starts[0]].rstrip() if starts else joined, first_line)
         for begin, end in zip(starts, [*starts[1:], len(joined)][: len(starts)], strict=True):
-            match = _HEADER_RE.match(joined[begin:end].strip())
+            match = HEADER_RE.match(joined[begin:end].strip())
             if match is not None:
                 self._header(number, match.group("label"), match.group("value").strip())
 
@@ -871,7 +411,7 @@ class _Reader:
     # -- the body -----------------------------------------------------------------------------------------
 
     def _line(self, number: int, line: str) -> None:
-        structural = _BULLET_RE.sub("", line, count=1)
+        structural = BULLET_RE.sub("", line, count=1)
         if not self.sections:
             self._header_stage(number, line, structural)
             return
@@ -879,19 +419,19 @@ class _Reader:
         titled, self.titled = self.titled, None
         # The previous line finished a title (…業務報告) even if it filled the line: this one starts afresh.
         self.title_complete = titled is not None and wrapped is None and bool(titled.title)
-        continues = line[0] in _CLOSING  # Chinese typesetting never starts a line with 。，、）
+        continues = line[0] in CLOSING  # Chinese typesetting never starts a line with 。，、）
         if continues and titled is not None:
             wrapped = titled
         if not continues and self._structural(number, structural):
             return
-        point = None if continues or self.shifted else _POINT_RE.match(structural)
+        point = None if continues or self.shifted else POINT_RE.match(structural)
         # A title that fills the line and ends like a complete one (…業務報告) is not continued by 說明：.
         complete = (
-            wrapped is not None and _COMPLETE_TITLE_RE.search(wrapped.title) and _LABEL_START_RE.match(line)
+            wrapped is not None and COMPLETE_TITLE_RE.search(wrapped.title) and LABEL_START_RE.match(line)
         )
         # 1. or (1) opens the item's list: a title cut at the page width does not go on with it (the PDF
         # never starts a printed line there), unless the converter cut at an exact character count.
-        if wrapped is not None and _SUB_MARKER_RE.match(line) and not (self.previous and self.previous.exact):
+        if wrapped is not None and SUB_MARKER_RE.match(line) and not (self.previous and self.previous.exact):
             complete = True
         if (
             wrapped is not None
@@ -909,31 +449,31 @@ class _Reader:
         """Opens a section, item, report or conclusion when the line is one; False for text."""
         mid = self.mid_sentence
         if self.shifted:
-            if match := _ITEM_RE.match(line):
+            if match := ITEM_RE.match(line):
                 return self._agenda_section(number, match.group("num"), match.group("rest"), line)
-            if match := _POINT_RE.match(line):
+            if match := POINT_RE.match(line):
                 return self._numbered(number, "paren_zh", match.group("num"), match.group("rest"), line)
-        if match := _SECTION_RE.match(line):
+        if match := SECTION_RE.match(line):
             return self._numbered_section(number, match)
-        if _UNNUMBERED_SECTION_RE.match(line) and not mid:
+        if UNNUMBERED_SECTION_RE.match(line) and not mid:
             self._section(number, None, line.rstrip("：:︰"), "")
             return True
-        if match := _ITEM_RE.match(line):
+        if match := ITEM_RE.match(line):
             return self._numbered(number, "zh", match.group("num"), match.group("rest"), line)
-        if match := _ARABIC_ITEM_RE.match(line):
+        if match := ARABIC_ITEM_RE.match(line):
             return self._numbered(number, "arabic", match.group("num"), match.group("rest"), line)
-        if match := _PAREN_ARABIC_RE.match(line):
+        if match := PAREN_ARABIC_RE.match(line):
             return self._numbered(number, "paren", match.group("num"), match.group("rest"), line)
-        if (match := _CASE_ITEM_RE.match(line)) or (match := _PROPOSAL_ITEM_RE.match(line)):
+        if (match := CASE_ITEM_RE.match(line)) or (match := PROPOSAL_ITEM_RE.match(line)):
             rest = match.group("rest") or match.groupdict().get("spaced") or ""
             return self._numbered(number, "case", match.group("num"), rest, line)
-        if match := _CONCLUSION_RE.match(line):
-            self._conclusion(number, _label(match), match.group("rest"))
+        if match := CONCLUSION_RE.match(line):
+            self._conclusion(number, label_of(match), match.group("rest"))
             return True
-        if not mid and (match := _CONCLUSION_ALONE_RE.match(line)):
-            self._conclusion(number, _label(match), "")
+        if not mid and (match := CONCLUSION_ALONE_RE.match(line)):
+            self._conclusion(number, label_of(match), "")
             return True
-        if match := _REPORT_RE.match(line):
+        if match := REPORT_RE.match(line):
             label = re.sub(r"\s+", "", match.group("rlabel"))
             self._report(number, match.group("heading").strip(), match.group("rest"), label)
             return True
@@ -941,7 +481,7 @@ class _Reader:
 
     @staticmethod
     def _continues_title(line: str) -> bool:
-        return not _SUB_MARKER_RE.match(line) and not _LABEL_START_RE.match(line)
+        return not SUB_MARKER_RE.match(line) and not LABEL_START_RE.match(line)
 
     def _numbered_section(self, number: int, match: re.Match[str]) -> bool:
         numeral = match.group("num")
@@ -970,7 +510,7 @@ class _Reader:
             # 決議： followed by 一、二、: its points, unless the number opens the next section and the line
             # reads like a heading rather than a sentence.
             if block.numbered == "zh" and value == block.list_next:
-                if value != expected or line[-1] in _SENTENCE_END:
+                if value != expected or line[-1] in SENTENCE_END:
                     self._list_entry(number, line, title, block, value)
                     return True
             elif value == 1 and self._list_may_start(block):
@@ -979,10 +519,10 @@ class _Reader:
                 return True
         if self.mid_sentence and value != expected:
             return False
-        if not 1 <= value <= _MAX_NUMBER or (self.sections and value <= self.sections[-1].number):
+        if not 1 <= value <= MAX_NUMBER or (self.sections and value <= self.sections[-1].number):
             if self.previous_open and self.sections:
                 return False
-            if not 1 <= value <= _MAX_NUMBER:
+            if not 1 <= value <= MAX_NUMBER:
                 raise ParseError(number, f"段落編號「{numeral}」超出範圍（應為一到九十九）")
         self._section(number, value, title, numeral)
         return True
@@ -994,7 +534,7 @@ class _Reader:
         given = section_number is not None
         if section_number is None:
             section_number = previous.number + 1 if previous else 1
-            if section_number > _MAX_NUMBER:
+            if section_number > MAX_NUMBER:
                 raise ParseError(number, f"段落「{title}」沒有編號，且前一段已是最後的編號玖拾玖")
         elif previous is not None and section_number <= previous.number:
             raise ParseError(
@@ -1045,7 +585,7 @@ class _Reader:
             self.arabic_sections.add(len(self.sections) - 1)
         if self.mid_sentence and value != expected:
             return False
-        if not 1 <= value <= _MAX_NUMBER:
+        if not 1 <= value <= MAX_NUMBER:
             if self.previous_open:
                 return False
             raise ParseError(number, f"項目編號「{numeral}」超出範圍（應為一到九十九）")
@@ -1093,21 +633,21 @@ class _Reader:
 
     def _next_kind(self) -> str:
         for line in self.lines[self.index + 1 : self.index + 60]:
-            text = _BULLET_RE.sub("", line.text, count=1)
-            if _SECTION_RE.match(text) or _UNNUMBERED_SECTION_RE.match(text):
+            text = BULLET_RE.sub("", line.text, count=1)
+            if SECTION_RE.match(text) or UNNUMBERED_SECTION_RE.match(text):
                 return "section"
-            if _CONCLUSION_RE.match(text) or _CONCLUSION_ALONE_RE.match(text):
+            if CONCLUSION_RE.match(text) or CONCLUSION_ALONE_RE.match(text):
                 return "conclusion"
-            if _REPORT_RE.match(text):
+            if REPORT_RE.match(text):
                 return "report"
             if any(
                 pattern.match(text)
-                for pattern in (_ITEM_RE, _ARABIC_ITEM_RE, _CASE_ITEM_RE, _PROPOSAL_ITEM_RE, _POINT_RE)
+                for pattern in (ITEM_RE, ARABIC_ITEM_RE, CASE_ITEM_RE, PROPOSAL_ITEM_RE, POINT_RE)
             ):
                 return "numbered"
-            if _LABEL_START_RE.match(text):
+            if LABEL_START_RE.match(text):
                 return "label"
-            if _ADJOURN_START_RE.match(text):
+            if ADJOURN_START_RE.match(text):
                 return "end"
         return "end"
 
@@ -1131,12 +671,12 @@ class _Reader:
             return
         if self.current.exact:
             # Cut at a character count, wherever the title was; 業務報告 that happens to fill the line is done.
-            wraps = title[-1] not in _PARAGRAPH_END and not _COMPLETE_TITLE_RE.search(title)
+            wraps = title[-1] not in PARAGRAPH_END and not COMPLETE_TITLE_RE.search(title)
         elif self.current.full:
             # …要點」 / 部分條文案 at the page width go on; 業務報告 / 討論事項 that happen to fill it do not.
-            wraps = title[-1] not in _PARAGRAPH_END + "：:︰" and not _COMPLETE_TITLE_RE.search(title)
+            wraps = title[-1] not in PARAGRAPH_END + "：:︰" and not COMPLETE_TITLE_RE.search(title)
         else:
-            wraps = title[-1] not in _TITLE_END and not _COMPLETE_TITLE_RE.search(title)
+            wraps = title[-1] not in TITLE_END and not COMPLETE_TITLE_RE.search(title)
         if wraps:
             self.wrapped_title = target
 
@@ -1179,7 +719,7 @@ class _Reader:
         # 會議結論：同意備查。 carries its only point on the heading line itself.
         if not rest:
             return
-        match = _POINT_RE.match(rest)
+        match = POINT_RE.match(rest)
         if match and self.shifted:
             if self._numbered(number, "paren_zh", match.group("num"), match.group("rest"), rest):
                 return
@@ -1272,9 +812,9 @@ class _Reader:
             entries[-1] = self._join(entries[-1], line)
         elif entries and (
             wrapped
-            or entries[-1][-1] not in _PARAGRAPH_END
-            or _SUB_MARKER_RE.match(line)
-            or line[0] in _CLOSING
+            or entries[-1][-1] not in PARAGRAPH_END
+            or SUB_MARKER_RE.match(line)
+            or line[0] in CLOSING
         ):
             entries[-1] = self._join(entries[-1], line)
         else:
@@ -1282,7 +822,7 @@ class _Reader:
             block.entry_lines.append(number)
 
     def _body_paragraph(self, number: int, line: str, block: _Block, new_paragraph: bool) -> None:
-        if self.awaiting_title is not None and not _PROPOSER_RE.match(line):
+        if self.awaiting_title is not None and not PROPOSER_RE.match(line):
             self.awaiting_title.title = line
             self.awaiting_title = None
             if self.item is not None:
@@ -1295,13 +835,13 @@ class _Reader:
             and not new_paragraph
             and not self.current.row
             and not (self.previous is not None and self.previous.row)
-            and (exact or not _SUB_MARKER_RE.match(line))
+            and (exact or not SUB_MARKER_RE.match(line))
             and (
                 self.mid_sentence
-                or line[0] in _CLOSING
+                or line[0] in CLOSING
                 or (
-                    (self.previous_full or entries[-1][-1] not in _PARAGRAPH_END)
-                    and not _LABEL_START_RE.match(line)
+                    (self.previous_full or entries[-1][-1] not in PARAGRAPH_END)
+                    and not LABEL_START_RE.match(line)
                 )
             )
         )
@@ -1334,10 +874,10 @@ class _Reader:
 
     def _split_adjournment(self, line: str) -> tuple[str, str | None]:
         """散會(10時45分) alone, or glued to the end of the last line by the converter: (rest, time)."""
-        starts = list(_ADJOURN_START_RE.finditer(line))
+        starts = list(ADJOURN_START_RE.finditer(line))
         if not starts:
             # 會議於上午 10 時 30 分結束。 — the end of the meeting without the word 散會.
-            if self.sections and (ended := _MEETING_ENDED_RE.match(line)):
+            if self.sections and (ended := MEETING_ENDED_RE.match(line)):
                 time_text = ended.group("time") or ended.group("time2")
                 try:
                     parse_roc_time(time_text)
@@ -1346,17 +886,17 @@ class _Reader:
                 return "", time_text
             return line, None
         start = starts[-1].start()
-        match = _ADJOURN_RE.match(line[start:])
+        match = ADJOURN_RE.match(line[start:])
         if match is None:
             return line, None
         time_text = match.group("paren") if match.group("paren") is not None else match.group("colon")
         # 散會：下午 3 時 10 分　主席：王局長 — the signature line set on the same line.
-        time_text = _SIGNATURE_AFTER_RE.split(time_text or "", maxsplit=1)[0].strip()
+        time_text = SIGNATURE_AFTER_RE.split(time_text or "", maxsplit=1)[0].strip()
         before = line[:start].rstrip()
         # 陸、散會：下午 4 時 10 分: some offices number the adjournment like a section.
-        if _BULLET_ONLY_RE.fullmatch(before) or _SECTION_PREFIX_RE.fullmatch(before):
+        if BULLET_ONLY_RE.fullmatch(before) or SECTION_PREFIX_RE.fullmatch(before):
             before = ""
-        if before and not time_text and (time_first := _ADJOURN_TIME_FIRST_RE.match(before)):
+        if before and not time_text and (time_first := ADJOURN_TIME_FIRST_RE.match(before)):
             # 下午 4 時 10 分散會。
             try:
                 parse_roc_time(time_first.group("time"))
@@ -1367,13 +907,13 @@ class _Reader:
         if not before and not time_text and self.mid_sentence:
             return line, None  # …會後宣布 / 散會。 in a sentence the converter cut
         # Glued only after a finished sentence or with a time: 會後宣布散會 is a sentence, not the end.
-        if before and (not self.sections or not (time_text or before[-1] in _SENTENCE_END)):
+        if before and (not self.sections or not (time_text or before[-1] in SENTENCE_END)):
             return line, None
         return before, time_text
 
     def _adjournment_time_below(self, line: str) -> bool:
         """陸、散會 with its time on the next line, in parentheses: （下午 2 時 30 分）."""
-        match = _TIME_IN_PARENS_RE.fullmatch(line)
+        match = TIME_IN_PARENS_RE.fullmatch(line)
         if self.adjourned_text or match is None:
             return False
         try:
@@ -1390,7 +930,7 @@ class _Reader:
             # Only a case of this meeting (108 → 10801…10899) was opened by the point; another is its text.
             marks = [
                 mark if mark and self._case_of_this_meeting(mark.group("case")) else None
-                for mark in (_CASE_MARK_RE.search(point) for point in conclusion.points)
+                for mark in (CASE_MARK_RE.search(point) for point in conclusion.points)
             ]
             if not any(marks):
                 continue
@@ -1404,42 +944,42 @@ class _Reader:
         case_number = re.sub(r"[\s\-‐]", "", unicodedata.normalize("NFKC", case_number))
         return case_number[:-2] == str(self.number) and case_number[-2:] != "00"
 
-    def _after_adjournment(self, line: _Line) -> None:
+    def _after_adjournment(self, line: Line) -> None:
         """Signature lines after 散會 are the document's, not the record's; 附件 lines are kept as a note."""
         if self.in_appendix or self._appendix_starts(line):
             # This app's own appendix, a table of the tracked items reviewed (案號 案由 …): it is made
             # again from the tracked items, and pdftotext scatters its cells, so it is not read.
             self.in_appendix = True
             return
-        if self.signoff_open or _SIGNATURE_RE.match(line.text):
+        if self.signoff_open or SIGNATURE_RE.match(line.text):
             # 本紀錄已於…簽核（簽核人：…）。 may be wrapped by the narrow signature column: read to its 。
             self.signoff_open = line.text.startswith("本紀錄") or self.signoff_open
             self.signoff_open = self.signoff_open and not line.text.endswith("。")
             self.in_attachments = False
             self.signature_line = True
             return
-        if self.signature_line and self.previous_open and _SIGNATURE_TAIL_RE.match(line.text):
+        if self.signature_line and self.previous_open and SIGNATURE_TAIL_RE.match(line.text):
             # 主席：黃主任委員○○（兼法制局局 / 長）: a long name wrapped by the narrow signature column.
             return
         self.signature_line = False
-        if _ATTACHMENT_RE.match(line.text):
+        if ATTACHMENT_RE.match(line.text):
             self.in_attachments = True
             self.attachments.append(line.text)
             return
         if self.in_attachments:
             # 附件： followed by its list (一、簽到表), or a reference the converter wrapped.
-            numbered = any(pattern.match(line.text) for pattern in (_ITEM_RE, _ARABIC_ITEM_RE, _POINT_RE))
+            numbered = any(pattern.match(line.text) for pattern in (ITEM_RE, ARABIC_ITEM_RE, POINT_RE))
             # A long entry that stops mid-sentence was cut, even where the page width cannot be told.
             cut = self.mid_sentence or (
-                self.previous_open and _display_width(self.previous.text) >= _LONG_ATTACHMENT
+                self.previous_open and display_width(self.previous.text) >= LONG_ATTACHMENT
             )
-            if (cut and not numbered) or line.text[0] in _CLOSING:
+            if (cut and not numbered) or line.text[0] in CLOSING:
                 self.attachments[-1] = self._join(self.attachments[-1], line.text)
                 return
             if numbered:
                 self.attachments.append(line.text)
                 return
-        if _WEB_FOOTER_RE.match(line.text):
+        if WEB_FOOTER_RE.match(line.text):
             return  # 回上一頁, 瀏覽人次：…: the web page around a record copied from it
         raise ParseError(
             line.number,
@@ -1447,13 +987,13 @@ class _Reader:
             f"請刪除「{line.text[:30]}」或把它移到散會之前",
         )
 
-    def _appendix_starts(self, line: _Line) -> bool:
+    def _appendix_starts(self, line: Line) -> bool:
         following = self.lines[self.index + 1] if self.index + 1 < len(self.lines) else None
         return bool(
-            _ATTACHMENT_RE.match(line.text)
+            ATTACHMENT_RE.match(line.text)
             and "列管" in line.text
             and following is not None
-            and _compact(following.text).startswith("案號")
+            and compact_text(following.text).startswith("案號")
         )
 
     def _adjourn(self, number: int, time_text: str) -> None:
@@ -1480,21 +1020,21 @@ def _mark_case(mark: re.Match[str]) -> str:
 
 def _numbered_header(line: str) -> str | None:
     """一、開會時間：113年11月5日 → 開會時間：113年11月5日; None for anything else."""
-    match = _NUMBERED_HEADER_RE.match(line)
-    return match.group("field") if match and _HEADER_RE.match(match.group("field")) else None
+    match = NUMBERED_HEADER_RE.match(line)
+    return match.group("field") if match and HEADER_RE.match(match.group("field")) else None
 
 
-def _agenda_numbered_like_items(lines: list[_Line]) -> bool:
+def _agenda_numbered_like_items(lines: list[Line]) -> bool:
     """Whether the record numbers its agenda 一、二、 (and its items (一)(二)) instead of 壹、貳、."""
     first = None
     for line in lines:
-        text = _BULLET_RE.sub("", line.text, count=1)
+        text = BULLET_RE.sub("", line.text, count=1)
         if _numbered_header(text):
             continue
-        if _SECTION_RE.match(text):
+        if SECTION_RE.match(text):
             return False
-        if first is None and (_ITEM_RE.match(text) or _UNNUMBERED_SECTION_RE.match(text)):
-            first = "item" if _ITEM_RE.match(text) else "section"
+        if first is None and (ITEM_RE.match(text) or UNNUMBERED_SECTION_RE.match(text)):
+            first = "item" if ITEM_RE.match(text) else "section"
     return first == "item"
 
 
@@ -1507,96 +1047,6 @@ def _readable_time(value: str) -> bool:
         return True
     return False
 
-
-def _label(match: re.Match[str]) -> str:
-    label = match.groupdict().get("label") or match.groupdict().get("blabel") or ""
-    return re.sub(r"\s+", "", label)
-
-
-def reads_as_its_own_part(line: str) -> bool:
-    """Whether `line`, standing alone on a line, reads as something other than text that goes on.
-
-    業務報告 (an unnumbered section), 決議 (a conclusion label), 散會。 and 第 2 頁 are read so wherever they
-    stand alone; the PDF keeps the last line of a paragraph from being only that.
-    """
-    text = _clean(line)
-    return bool(
-        text
-        and (
-            _UNNUMBERED_SECTION_RE.match(text)
-            or _CONCLUSION_ALONE_RE.match(text)
-            or _ADJOURN_RE.match(text)
-            or _is_furniture(text)
-        )
-    )
-
-
-# The same parts found at the end of a longer line, from any position: `pattern.match(text, pos)` never
-# matches ^ after the start, so the anchor goes.
-# The same parts found at every position of a longer line where one begins and runs to its end (a lookahead
-# matches nothing, so finditer tries every position, in C).
-_OWN_PART_AHEAD_RE = re.compile(
-    "(?="
-    + "|".join(
-        f"(?:{p.pattern.removeprefix('^')})"
-        for p in (_UNNUMBERED_SECTION_RE, _CONCLUSION_ALONE_RE, _ADJOURN_RE)
-    )
-    + ")"
-)
-_FURNITURE_AHEAD_RE = re.compile(
-    f"(?=(?:{_PAGE_NUMBER_RE.pattern.removeprefix('^')})|(?:{'|'.join(sorted(_WATERMARKS, key=len, reverse=True))})$)",
-    _PAGE_NUMBER_RE.flags,
-)
-
-
-@lru_cache(maxsize=8192)
-def _nfkc_char(char: str) -> str:
-    return unicodedata.normalize("NFKC", char)
-
-
-def own_part_starts(line: str, within: int) -> list[int]:
-    """The positions among the last `within` characters of `line` from which the rest of the line, standing
-    alone on a line, reads_as_its_own_part.
-
-    The same answer as asking reads_as_its_own_part of every ending, in one pass: the ending is cleaned once,
-    with where each character came from kept, and the patterns find every position they match from.
-    """
-    first = max(len(line) - within, 0)
-    cleaned, origin = [], []  # as _clean has it: other spaces become one, zero-width ones go
-    for index in range(first, len(line)):
-        char = _SPACES.get(ord(line[index]), line[index])
-        if char and not (char == " " and cleaned and cleaned[-1] == " "):
-            cleaned.append(char)
-            origin.append(index)
-    text = "".join(cleaned).rstrip()
-    starts = {match.start() for match in _OWN_PART_AHEAD_RE.finditer(text)}
-
-    # Furniture is matched on the compact form: NFKC, without spaces. NFKC character by character is the
-    # string's NFKC unless something composed (a combining mark); then each ending is asked.
-    pieces = [_nfkc_char(char) for char in text]
-    if "".join(pieces) == unicodedata.normalize("NFKC", text):
-        compact, compact_origin = [], []
-        for position, piece in enumerate(pieces):
-            for char in piece:
-                if not char.isspace():
-                    compact.append(char)
-                    compact_origin.append(position)
-        for match in _FURNITURE_AHEAD_RE.finditer("".join(compact)):
-            k = match.start()
-            if k < len(compact):  # the empty ending is nothing
-                # The ending from compact[k] is that of every position after the previous compact character.
-                starts.update(range(compact_origin[k - 1] + 1 if k else 0, compact_origin[k] + 1))
-    else:
-        starts.update(position for position in range(len(text)) if _is_furniture(text[position:]))
-
-    # An ending that starts with spaces is the ending after them; so is one that starts with what _clean drops.
-    result, previous = [], first
-    for position, char in enumerate(text):
-        if not char.isspace():
-            if position in starts:
-                result.extend(range(previous, origin[position] + 1))
-            previous = origin[position] + 1
-    return result
 
 
 def meeting_name(kind: str) -> str:

@@ -1,0 +1,190 @@
+"""Preparing a record's lines: what the converter added goes (page furniture), what it cut is marked."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from minutes.reader.rules import (
+    INNER_BREAK_RE,
+    MERGED_WATERMARK_RE,
+    PAGE_NUMBER_RE,
+    PARAGRAPH_END,
+    SPACES,
+    SUB_MARKER_RE,
+    TABLE_ROW_RE,
+    TITLE_END,
+    TITLE_RE,
+    clean_line,
+    compact_text,
+    is_furniture,
+)
+
+
+def join_lines(
+    previous: str, following: str, wrapped: bool = False, glue: str | None = None, spaced: bool = False
+) -> str:
+    """Joins a continuation line to what came before it, the way the text was before it was wrapped.
+
+    `wrapped`: the previous line was cut at the page width, so even a full stop there ends no paragraph.
+    `glue`: what stood at the cut when the text was cut at an exact character count ("" or " ").
+    `spaced`: a space stood at the cut (end of one line, start of the next), kept next to a number or a
+    Latin word.
+    """
+    if not previous:
+        return following
+    if glue is not None:
+        return previous + glue + following
+    if SUB_MARKER_RE.match(following) or (previous[-1] in PARAGRAPH_END and not wrapped):
+        return previous + "\n" + following
+    # CJK text has no spaces between words; only two Latin words or numbers need one back.
+    latin_before = previous[-1].isascii() and previous[-1].isalnum()
+    latin_after = following[0].isascii() and following[0].isalnum()
+    if (latin_before and latin_after) or (spaced and (latin_before or latin_after)):
+        return previous + " " + following
+    return previous + following
+
+
+# ---------------------------------------------------------------------------------------------------------
+
+
+# Preparing the lines: what the converter added goes, what it cut is marked.
+
+
+@dataclass
+class Line:
+    number: int  # 1-based line in the original text
+    text: str
+    full: bool = False  # as long as the page is wide: the converter may have cut it in mid-sentence
+    # Cut at an exact character count (a naive hard wrap), so a Latin word or a number may be split and
+    # a space at the cut survives at the end of this line or the start of the next.
+    exact: bool = False
+    raw_length: int = 0
+    space_before: bool = False
+    space_after: bool = False
+    # A table row as Word "save as text" writes it, cells separated by tabs: a paragraph of its own.
+    row: bool = False
+
+
+def prepare(text: str) -> list[Line]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = []
+    for number, physical in enumerate(text.split("\n"), 1):
+        for part in INNER_BREAK_RE.split(physical):
+            part = MERGED_WATERMARK_RE.sub("", part)
+            cleaned = clean_line(part)
+            if cleaned:
+                spaced = part.translate(SPACES)
+                lines.append(
+                    Line(
+                        number,
+                        cleaned,
+                        raw_length=len(spaced),
+                        space_before=spaced[0].isspace(),
+                        space_after=spaced[-1].isspace(),
+                        row=TABLE_ROW_RE.search(part) is not None,
+                    )
+                )
+    return lines
+
+
+def drop_furniture(lines: list[Line]) -> list[Line]:
+    """Drops page numbers, a draft's watermark, and the title when it comes back as a running header."""
+    lines = [line for line in lines if not is_furniture(line.text)]
+    title_index = next((i for i, line in enumerate(lines) if TITLE_RE.match(line.text)), None)
+    if title_index is None:
+        return lines
+    title = compact_text(lines[title_index].text)
+    forms = [title]
+    organisation = ""
+    match = TITLE_RE.match(lines[title_index].text)
+    if match is not None and not match.group("org").strip() and title_index > 0:
+        organisation = compact_text(lines[title_index - 1].text)
+        forms.insert(0, organisation + title)
+
+    def running_header(text: str) -> bool:
+        compact = compact_text(text)
+        return any(
+            compact == form or (compact.startswith(form) and PAGE_NUMBER_RE.match(compact[len(form) :]))
+            for form in forms
+        )
+
+    kept = lines[: title_index + 1]
+    rest = lines[title_index + 1 :]
+    index = 0
+    while index < len(rest):
+        if running_header(rest[index].text):
+            index += 1
+        elif (
+            organisation
+            and compact_text(rest[index].text) == organisation
+            and index + 1 < len(rest)
+            and running_header(rest[index + 1].text)
+        ):
+            index += 2
+        else:
+            kept.append(rest[index])
+            index += 1
+    return kept
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap_width(widths: list[int], open_ends: list[bool], tolerance: int) -> int | None:
+    """The page width a converter wrapped the text at, or None when the lines were not hard-wrapped.
+
+    Wrapped text has many lines within a few characters of one width, most of them ending mid-sentence;
+    a record with one paragraph per line has long lines of all lengths instead.
+    """
+    if not widths:
+        return None
+    top = max(widths)
+    count = [0] * (top + 2)
+    open_count = [0] * (top + 2)
+    for width, is_open in zip(widths, open_ends, strict=True):
+        count[width] += 1
+        open_count[width] += is_open
+    # at_least[w]: lines at least w wide.
+    at_least = [0] * (top + 2)
+    open_at_least = [0] * (top + 2)
+    for width in range(top, -1, -1):
+        at_least[width] = at_least[width + 1] + count[width]
+        open_at_least[width] = open_at_least[width + 1] + open_count[width]
+    for width in range(top, 15, -1):
+        if count[width] == 0:
+            continue
+        low = max(width - tolerance, 0)
+        near = at_least[low] - at_least[width + 1]
+        near_open = open_at_least[low] - open_at_least[width + 1]
+        longer = at_least[width + 1]
+        long_lines = at_least[width // 2]
+        # Lines cut at exactly one length (tolerance 0) are evidence enough; near lengths must be common.
+        common = tolerance == 0 or near * 4 >= long_lines
+        if near >= 3 and longer * 4 <= near and common and near_open * 2 >= near:
+            return width
+    return None
+
+
+def mark_full(lines: list[Line]) -> list[Line]:
+    open_ends = [line.text[-1] not in TITLE_END for line in lines]
+    chars = [len(line.text) for line in lines]
+    columns = [display_width(line.text) for line in lines]
+    # Counted in characters (a converter that wraps at N characters) and in columns, where a CJK
+    # character is two (a PDF line holds fewer characters when they are all wide).
+    by_chars = wrap_width(chars, open_ends, 3)
+    by_columns = wrap_width(columns, open_ends, 5)
+    exactly = wrap_width([line.raw_length for line in lines], open_ends, 0)
+    for line, length, width in zip(lines, chars, columns, strict=True):
+        line.exact = line.raw_length == exactly
+        line.full = (
+            line.exact
+            or (by_chars is not None and length >= by_chars - 3)
+            or (by_columns is not None and width >= by_columns - 5)
+        )
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The reader. Lines are classified one at a time; a small state machine decides where plain text belongs.

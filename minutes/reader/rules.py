@@ -1,0 +1,386 @@
+"""The kinds of line a meeting record is made of, as data: the patterns the reader, its messages and the PDF's
+line-break guard all ask."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Patterns. Colons come as ：, : or the vertical-form ︰ some PDF fonts map to.
+
+COLON = "[：:︰]"
+DIGIT = "0-9０-９"
+ZH_NUM = "〇零一二三四五六七八九十"
+
+# Spaces other than the plain one: tabs, no-break, typographic and ideographic (\u3000) spaces become one
+# space; zero-width characters and the byte-order mark vanish. Spread labels (主　　席) still match.
+SPACES = str.maketrans(
+    {
+        **{ch: " " for ch in "\t\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+           "\u200a\u202f\u205f\u3000"},
+        **{ch: "" for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad"},
+    }
+)  # fmt: skip
+# Breaks inside a physical line: a form feed (pdftotext's page break) or a Unicode line separator.
+INNER_BREAK_RE = re.compile(r"[\f\v\x1c\x1d\x1e\x85\u2028\u2029]")
+EDGE_SPACE_RE = re.compile(r"^\s+|\s+$")
+TABLE_ROW_RE = re.compile(r"\S\t+\S")
+RUN_OF_SPACES_RE = re.compile(r" {2,}")
+# PDF-to-text converters put list bullets in front of numbered lines: "- (二)", "• 一、".
+# Including the shapes web pages and Word use (■ ◆ ➢ ※, and Word's Symbol-font bullets in the private-use area).
+BULLETS = "-‐‑–—•●・▪◦*■□◆◇◎★►➢➤※‧·→✓✔\uf06c\uf0d8\uf0b7\uf0a7\uf076\uf0fc"
+BULLET_RE = re.compile(rf"^[{BULLETS}]\s*(?=\S)")
+BULLET_ONLY_RE = re.compile(rf"[{BULLETS}]?")
+
+# Page furniture, matched on the NFKC form without spaces: - 2 -, 2, 第 2 頁, 第 2 頁，共 5 頁, 2/5, Page 2 of 5.
+PAGE_NUMBER_RE = re.compile(
+    r"^(?:[-‐‑–—―~〜_=]*\d{1,4}[-‐‑–—―~〜_=]*"
+    r"|[-‐‑–—―]*第[\d一二三四五六七八九十百]{1,5}頁(?:[,、/|]?共[\d一二三四五六七八九十百]{1,5}頁)?[-‐‑–—―]*"
+    r"|共[\d一二三四五六七八九十百]{1,5}頁[,、/|]?第[\d一二三四五六七八九十百]{1,5}頁"
+    r"|(?:頁次:?)?\d{1,4}/\d{1,4}|(?:page|p\.?)\d{1,4}(?:(?:of|/)\d{1,4})?)$",
+    re.IGNORECASE,
+)
+
+# The last 第 N 次 is the meeting's number: 臺北市議會第14屆第3次定期大會民政委員會第5次會議紀錄 is meeting 5.
+TITLE_RE = re.compile(
+    rf"^(?P<org>.*)第\s*(?P<num>[{DIGIT}]+|[〇零一二三四五六七八九十百]+)\s*次\s*(?P<kind>.*?)\s*"
+    r"(?P<meeting>會議|會報)\s*(?:[紀記]錄|紀要)(?:\s*[（(][^()（）]{1,12}[)）])?$"
+)
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+SPACED_DIGITS_RE = re.compile(r"\s*([0-9]+)\s*")
+# 113 年, 113 年度, 113 學年度 before 第 N 次: a year, not an organisation.
+YEAR_PREFIX_RE = re.compile(r"^(?:民國)?\s*[0-9０-９]{2,3}\s*(?:學年度|年度|年)$")
+TITLE_LIKE_RE = re.compile(r"會[議報]\s*(?:[紀記]錄|紀要)(?:\s*[（(][^()（）]{1,12}[)）])?$")
+
+HEADER_LABELS: dict[str, str] = {
+    "時間": "time",
+    "開會時間": "time",
+    "會議時間": "time",
+    "日期": "date",
+    "開會日期": "date",
+    "會議日期": "date",
+    "地點": "place",
+    "開會地點": "place",
+    "會議地點": "place",
+    "主席": "chair",
+    "會議主席": "chair",
+    "主持人": "chair",
+    "紀錄": "recorder",
+    "記錄": "recorder",
+    "紀錄人": "recorder",
+    "記錄人": "recorder",
+    "紀錄人員": "recorder",
+    "記錄人員": "recorder",
+    "出席": "attendees",
+    "出席人員": "attendees",
+    "出席者": "attendees",
+    "出席單位": "attendees",
+    "出席委員": "attendees",
+    "出（列）席": "attendees",
+    "出（列）席人員": "attendees",
+    "出(列)席": "attendees",
+    "出(列)席人員": "attendees",
+    "出列席人員": "attendees",
+    "出列席": "attendees",
+    "出席單位及人員": "attendees",
+    "出席人員及單位": "attendees",
+    "與會人員": "attendees",
+    "與會單位": "attendees",
+    "參加人員": "attendees",
+    "列席": "observers",
+    "列席人員": "observers",
+    "列席單位及人員": "observers",
+    "列席人員及單位": "observers",
+    # Head counts (應出席人數：86人　實際出席人數：79人), kept with the attendance as written.
+    "應出席人數": "count",
+    "實際出席人數": "count",
+    "實到人數": "count",
+    "應到人數": "count",
+    "出席人數": "count",
+    "請假人數": "count",
+    "缺席人數": "count",
+    "缺席": "absentees",
+    "缺席人員": "absentees",
+    "未出席": "absentees",
+    "列席者": "observers",
+    "列席單位": "observers",
+    "請假": "absentees",
+    "請假人員": "absentees",
+    "請假者": "absentees",
+    "請假委員": "absentees",
+}
+# Labels are often spread out to align the colons: 時　　間：
+HEADER_LABEL = (
+    "(?P<label>"
+    + "|".join(r"\s*".join(map(re.escape, label)) for label in sorted(HEADER_LABELS, key=len, reverse=True))
+    + ")"
+)
+HEADER_RE = re.compile(rf"^{HEADER_LABEL}\s*{COLON}\s*(?P<value>.*)$")
+NUMBERED_HEADER_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})\s*[、．.]\s*(?P<field>.+)$")
+# Fields with one value: a line after them that starts with a label of its own is not their continuation.
+ONE_VALUE_HEADERS = ("place", "chair", "recorder")
+UNKNOWN_LABEL_RE = re.compile(rf"^(?P<label>[\u3400-\u9fff]{{2,8}})\s*{COLON}")
+# A header kept as a table (Word "save as text" writes its cells with a tab): 時　　間\t113年5月14日
+BARE_HEADER_RE = re.compile(rf"^{HEADER_LABEL}\s+(?P<value>\S.*)$")
+# 主席：王局長明華          紀錄：李小美 — a further field on the same line, after white space.
+INNER_HEADER_RE = re.compile(rf"(?<=\s){HEADER_LABEL}\s*{COLON}")
+
+SECTION_RE = re.compile(r"^(?P<num>[壹貳參叁叄肆伍陸柒捌玖拾]{1,4})\s*[、．.]\s*(?P<rest>.*)$")
+# Section titles common enough to recognise when the converter lost their numeral.
+UNNUMBERED_SECTION_RE = re.compile(
+    r"^(?P<title>宣讀.{0,40}?會議[紀記]錄|確認.{0,10}?會議[紀記]錄|上次會議(?:決議|結論|決定)事項(?:辦理|執行)情形"
+    r"|主席致詞|主席報告|報告事項|討論事項|臨時動議|(?:各單位|各組室|各科室|各處室)?業務報告|工作報告|專案報告"
+    r"|專題報告|提案討論|討論提案|選舉事項|其他事項|其他)\s*"
+    rf"(?:{COLON}\s*(?:無|略|[（(]\s*略\s*[)）]))?\s*[。：:]?$"
+)
+SECTION_PREFIX_RE = re.compile(
+    rf"[{BULLETS}]?\s*(?:[壹貳參叁叄肆伍陸柒捌玖拾]{{1,4}}|[一二三四五六七八九十]{{1,3}})\s*[、．.]"
+)
+ITEM_RE = re.compile(rf"^(?P<num>[{ZH_NUM}]{{1,4}})\s*[、．.]\s*(?P<rest>.*)$")
+# 1、 1. １、 — items in records that number them with Arabic numerals (and the 1. level everywhere else).
+ARABIC_ITEM_RE = re.compile(rf"^(?P<num>[{DIGIT}]{{1,3}})\s*[、．.](?![{DIGIT}])\s*(?P<rest>.*)$")
+# (1) (2) right after 決議： are its points, like (一) (二); elsewhere they stay inside the text.
+PAREN_ARABIC_RE = re.compile(rf"^[(（]\s*(?P<num>[{DIGIT}]{{1,2}})\s*[)）]\s*(?P<rest>.*)$")
+CASE_ITEM_RE = re.compile(
+    rf"^第\s*(?P<num>[{ZH_NUM}百]{{1,6}}|[{DIGIT}]{{1,4}})\s*案\s*(?:[、．.]|{COLON})?\s*(?P<rest>.*)$"
+)
+# 案由一：… 提案一： 討論案一 報告案一： 臨時動議一：
+PROPOSAL_ITEM_RE = re.compile(
+    r"^(?:案由|提案|議案|討論案|報告案|臨時動議|臨時提案|動議)\s*(?:第\s*)?"
+    rf"(?P<num>[{ZH_NUM}百]{{1,6}}|[{DIGIT}]{{1,4}})\s*案?(?:\s*(?:[、．.]|{COLON})\s*(?P<rest>.*)|\s+(?P<spaced>\S.*))?$"
+)
+CONCLUSION_LABELS = (
+    "會議結論", "會議決議", "會議決定", "主席裁示", "主席指示", "主席提示", "主席結論", "主席裁決", "主席決定",
+    "主席裁示事項", "主席指示事項", "主席提示事項", "主席裁（指）示", "主席結語", "決議事項", "決定事項",
+    "主席裁定", "主席裁示如下", "決議如下", "決定如下", "決議（定）", "主持人裁示", "主持人指示", "主持人結論",
+    "主任裁示", "主任指示", "局長裁示", "局長指示", "處長裁示", "處長指示", "校長裁示", "校長指示",
+    "院長裁示", "院長指示", "區長裁示", "區長指示", "所長裁示", "所長指示", "大隊長裁示", "大隊長指示",
+    "決定", "決議", "結論", "裁示",
+)  # fmt: skip
+# Parentheses in a label (主席裁（指）示) come in either width.
+LABEL_CHAR = {"（": "[（(]", "）": "[）)]"}
+CONCLUSION_LABEL = (
+    "(?P<label>"
+    + "|".join(r"\s*".join(LABEL_CHAR.get(char, char) for char in label) for label in CONCLUSION_LABELS)
+    + ")"
+)
+CONCLUSION_RE = re.compile(
+    rf"^(?:{CONCLUSION_LABEL}\s*{COLON}|[【\[［〔（(]\s*{CONCLUSION_LABEL.replace('label', 'blabel')}\s*[】\]］〕）)]"
+    rf"\s*{COLON}?)\s*(?P<rest>.*)$"
+)
+# The label alone on its line, without a colon: 決議
+CONCLUSION_ALONE_RE = re.compile(rf"^{CONCLUSION_LABEL}$")
+# 民政課林課長（代理）補充報告： — a short note in parentheses may follow the reporter.
+REPORT_RE = re.compile(
+    r"^(?P<heading>[^。，、；：:,;！？!?()（）]{0,30}?(?:[（(][^。，、；：:,;()（）]{1,6}[)）])?)\s*"
+    r"(?P<rlabel>補\s*充\s*(?:報\s*告|說\s*明))\s*"
+    rf"{COLON}\s*(?P<rest>.*)$"
+)
+POINT_RE = re.compile(
+    r"^(?P<marker>[(（]\s*(?P<num>[〇零一二三四五六七八九十百]{1,6})\s*[)）])\s*(?P<rest>.*)$"
+)
+# Lower numbering levels (1. and (1)) stay inside the point they belong to.
+SUB_MARKER_RE = re.compile(
+    r"^(?:[0-9０-９]{1,3}\s*[.．、](?![0-9０-９])|[(（]\s*[0-9０-９]{1,3}\s*[)）]|[①-⒇])"
+)
+ADJOURN_RE = re.compile(
+    r"^散\s*會\s*(?:時\s*間)?\s*(?:[。.]?\s*[（(]\s*(?P<paren>[^()（）]*?)\s*[)）]|[：:︰]\s*(?P<colon>.*?))?\s*[。.]?$"
+)
+ADJOURN_START_RE = re.compile(r"散\s*會")
+# A record copied from a web page brings the page's path above it and its footer below.
+BREADCRUMB_RE = re.compile(r"\S\s*[>＞›»]\s*\S.*[>＞›»]\s*\S")
+WEB_FOOTER_RE = re.compile(
+    r"^(?:回上一頁|回上頁|回首頁|回頂端|回到頂端|友善列印|列印本頁|列印|分享|TOP|Top|top"
+    r"|(?:瀏覽人次|點閱次數|點閱數|瀏覽次數|更新日期|發布日期|上版日期|最後更新|資料來源|發布單位)\s*[：:︰].*)$"
+)
+SIGNATURE_AFTER_RE = re.compile(r"\s+(?=(?:主\s*席|主\s*持\s*人|[紀記]\s*錄(?:\s*人員?)?)\s*[：:︰])")
+TIME_IN_PARENS_RE = re.compile(r"[（(]\s*(?:散會時間\s*[：:︰]?\s*)?(?P<time>[^()（）]{2,20}?)\s*[)）]\s*[。.]?")
+# 會議於上午 10 時 30 分結束。 / 本次會議於 12 時結束: the adjournment, worded without 散會.
+MEETING_ENDED_RE = re.compile(
+    r"^(?:本次)?會議\s*(?:於|在)?\s*(?P<time>[^，,。：:]{2,20}?)\s*(?:結束|圓滿結束)\s*[。.]?$"
+    r"|^(?:本次)?會議結束(?:時間)?\s*[：:︰]\s*(?P<time2>[^，,。]{2,20}?)\s*[。.]?$"
+)
+# 下午 4 時 10 分散會。 — the time in front.
+ADJOURN_TIME_FIRST_RE = re.compile(
+    r"^(?:本次)?(?:會議)?(?:於)?\s*(?P<time>[^，,。]{2,20}?)\s*[，,]?\s*(?:宣布)?$"
+)
+# After 散會: the signature lines (主席：陳志銘　紀錄：王小明, 主席簽名：, or the labels alone with room to
+# sign), the sign-off line this app prints, and references to attachments (附件：簽到表, 附件二、簡報).
+SIGNATURE_LABEL = (
+    r"(?:會\s*議\s*)?主\s*席|主\s*持\s*人|[紀記]\s*錄(?:\s*人(?:\s*員)?)?|主\s*任|[局處校院區所館站科課]\s*長"
+    r"|(?:主\s*席|[紀記]\s*錄(?:\s*人)?)\s*(?:簽\s*[名章核]|核\s*[閱定])"
+)
+SIGNATURE_RE = re.compile(
+    rf"^(?:(?:{SIGNATURE_LABEL})\s*{COLON}.*|(?:{SIGNATURE_LABEL})(?:\s+(?:{SIGNATURE_LABEL}))*"
+    r"|本紀錄(?:已於|為草稿).*)$"
+)
+# The rest of a signature line's name, wrapped: short, no label, no sentence.
+SIGNATURE_TAIL_RE = re.compile(r"^[^：:︰。，,；;]{1,12}$")
+# The case number a PDF prints after a tracked conclusion: 同意備查。（列管案號 10801）
+# Other offices write it （列管案號：901）。, （列管案號 9-01）, 【追蹤案號 701】, （管制編號 901，秘書室）.
+CASE_MARK_RE = re.compile(
+    r"\s*[（(【\[［]\s*(?:列管|追蹤|管制)(?:案號|編號)\s*[：:]?\s*"
+    r"(?P<case>[0-9０-９]{3,7}|[0-9０-９]{1,4}\s*[-－‐]\s*[0-9０-９]{2})"
+    r"\s*(?:[，,、；;][^()（）【】\[\]]{1,12})?[)）】\]］]\s*[。．.]?\s*$"
+)
+LONG_ATTACHMENT = 40  # columns (20 CJK characters): an attachment line this long may have been cut
+ATTACHMENT_RE = re.compile(
+    rf"^附\s*[件錄表]\s*(?:[{ZH_NUM}{DIGIT}]{{1,3}})?\s*(?:$|[、．.]|{COLON}|[（(])"
+)
+# 提案單位：教務處 before 案由：… under 提案一: who proposed it, not what it is about; the title is still to come.
+PROPOSER_RE = re.compile(r"^(?:(?:提案|報告|主辦|承辦)\s*(?:單位|人|者|機關)|連署人)\s*[：:︰]")
+# Body lines such as 說明： or 案由：… start a labelled paragraph, never the tail of a wrapped title.
+LABEL_START_RE = re.compile(r"^[^\s：:︰]{1,6}[：:︰]")
+
+SENTENCE_END = "。！？!?；;"
+# Only a full stop ends a paragraph: a line ending in ； is a clause the converter wrapped.
+PARAGRAPH_END = "。！？!?"
+TITLE_END = SENTENCE_END + "：:︰」』"
+# Closing punctuation never starts a line in Chinese typesetting: a line starting with it continues.
+CLOSING = "。，、；：:︰,;！？!?）)」』】〕"
+# Short titles that are complete without final punctuation: 報告事項, 主席致詞, 人事室業務報告.
+# …事項 ends a title, and so does a sentence followed by the unit it is for: …完成評估。（民政課）
+COMPLETE_TITLE_RE = re.compile(
+    r"(?:報告|致詞|事項|動議|討論|結論|裁示|提示|指示|其他|[紀記]錄|[（(]略[)）]|無"
+    r"|[。！？][（(][^（）()]{1,20}[)）])$"
+)
+# Sections, items and points are numbered 1..99 (壹..玖拾玖, 一..九十九), as the numerals module writes them.
+MAX_NUMBER = 99
+TITLES = sorted(
+    [
+        "組長", "副組長", "主任", "副主任", "處長", "副處長", "主任秘書", "主秘", "秘書長", "副秘書長",
+        "科長", "副科長", "股長", "課長", "專門委員", "參事", "局長", "副局長", "主任委員", "副主任委員",
+        "主委", "副主委", "執行秘書", "秘書", "所長", "隊長", "大隊長", "副大隊長", "分隊長", "館長",
+        "院長", "副院長", "執行長", "副執行長", "總幹事", "委員", "技正", "專員", "視察", "簡任視察",
+        "督導", "組員", "主計主任", "人事主任", "政風主任", "會計主任", "站長", "中心主任", "校長",
+        "區長", "副區長", "督導長", "護理長", "教務長", "學務長", "總務長", "研發長", "副校長",
+        "系主任", "董事長", "總經理", "經理", "副理", "襄理", "里長", "鄉長", "鎮長", "市長",
+        "副市長", "縣長", "副縣長", "署長", "副署長", "司長", "副司長", "廳長", "主計長", "審計長",
+    ],
+    key=len,
+    reverse=True,
+)  # fmt: skip
+UNIT_SUFFIXES = (
+    "辦公室", "中心", "小組", "組", "室", "處", "科", "課", "局", "所", "隊", "會", "股", "部", "館",
+    "院", "署", "府", "廳", "站", "校", "團", "司", "區",
+)  # fmt: skip
+COMPOUND_SURNAMES = (
+    "歐陽", "司馬", "諸葛", "上官", "張簡", "范姜", "東方", "皇甫", "司徒", "夏侯", "令狐", "長孫",
+    "慕容", "端木", "公孫", "西門",
+)  # fmt: skip
+CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def clean_line(line: str) -> str:
+    return RUN_OF_SPACES_RE.sub(" ", EDGE_SPACE_RE.sub("", line.translate(SPACES)))
+
+
+def compact_text(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def is_page_number(text: str) -> bool:
+    return PAGE_NUMBER_RE.match(compact_text(text)) is not None
+
+
+# pdftotext -layout may also set a watermark character on a line of the text, far from it by a wide gap:
+#                草        主席：蔡區長靜宜
+MERGED_WATERMARK_RE = re.compile(r"^[ \t\u3000]{4,}[草稿](?=[ \t\u3000]{4,}\S)|(?<=\S)[ \t\u3000]{4,}[草稿][ \t\u3000]*$")
+# A draft's watermark, which pdftotext writes as lines of their own wherever it crosses the text: 草, 稿.
+WATERMARKS = frozenset({"草", "稿", "草稿"})
+
+
+def is_furniture(text: str) -> bool:
+    return is_page_number(text) or compact_text(text) in WATERMARKS
+
+
+def label_of(match: re.Match[str]) -> str:
+    label = match.groupdict().get("label") or match.groupdict().get("blabel") or ""
+    return re.sub(r"\s+", "", label)
+
+
+def reads_as_its_own_part(line: str) -> bool:
+    """Whether `line`, standing alone on a line, reads as something other than text that goes on.
+
+    業務報告 (an unnumbered section), 決議 (a conclusion label), 散會。 and 第 2 頁 are read so wherever they
+    stand alone; the PDF keeps the last line of a paragraph from being only that.
+    """
+    text = clean_line(line)
+    return bool(
+        text
+        and (
+            UNNUMBERED_SECTION_RE.match(text)
+            or CONCLUSION_ALONE_RE.match(text)
+            or ADJOURN_RE.match(text)
+            or is_furniture(text)
+        )
+    )
+
+
+# The same parts found at the end of a longer line, from any position: `pattern.match(text, pos)` never
+# matches ^ after the start, so the anchor goes.
+# The same parts found at every position of a longer line where one begins and runs to its end (a lookahead
+# matches nothing, so finditer tries every position, in C).
+OWN_PART_AHEAD_RE = re.compile(
+    "(?="
+    + "|".join(
+        f"(?:{p.pattern.removeprefix('^')})"
+        for p in (UNNUMBERED_SECTION_RE, CONCLUSION_ALONE_RE, ADJOURN_RE)
+    )
+    + ")"
+)
+FURNITURE_AHEAD_RE = re.compile(
+    f"(?=(?:{PAGE_NUMBER_RE.pattern.removeprefix('^')})|(?:{'|'.join(sorted(WATERMARKS, key=len, reverse=True))})$)",
+    PAGE_NUMBER_RE.flags,
+)
+
+
+@lru_cache(maxsize=8192)
+def nfkc_char(char: str) -> str:
+    return unicodedata.normalize("NFKC", char)
+
+
+def own_part_starts(line: str, within: int) -> list[int]:
+    """The positions among the last `within` characters of `line` from which the rest of the line, standing
+    alone on a line, reads_as_its_own_part.
+
+    The same answer as asking reads_as_its_own_part of every ending, in one pass: the ending is cleaned once,
+    with where each character came from kept, and the patterns find every position they match from.
+    """
+    first = max(len(line) - within, 0)
+    cleaned, origin = [], []  # as clean has it: other spaces become one, zero-width ones go
+    for index in range(first, len(line)):
+        char = SPACES.get(ord(line[index]), line[index])
+        if char and not (char == " " and cleaned and cleaned[-1] == " "):
+            cleaned.append(char)
+            origin.append(index)
+    text = "".join(cleaned).rstrip()
+    starts = {match.start() for match in OWN_PART_AHEAD_RE.finditer(text)}
+
+    # Furniture is matched on the compact form: NFKC, without spaces. NFKC character by character is the
+    # string's NFKC unless something composed (a combining mark); then each ending is asked.
+    pieces = [nfkc_char(char) for char in text]
+    if "".join(pieces) == unicodedata.normalize("NFKC", text):
+        compact, compact_origin = [], []
+        for position, piece in enumerate(pieces):
+            for char in piece:
+                if not char.isspace():
+                    compact.append(char)
+                    compact_origin.append(position)
+        for match in FURNITURE_AHEAD_RE.finditer("".join(compact)):
+            k = match.start()
+            if k < len(compact):  # the empty ending is nothing
+                # The ending from compact[k] is that of every position after the previous compact character.
+                starts.update(range(compact_origin[k - 1] + 1 if k else 0, compact_origin[k] + 1))
+    else:
+        starts.update(position for position in range(len(text)) if is_furniture(text[position:]))
+
+    # An ending that starts with spaces is the ending after them; so is one that starts with what clean drops.
+    result, previous = [], first
+    for position, char in enumerate(text):
+        if not char.isspace():
+            if position in starts:
+                result.extend(range(previous, origin[position] + 1))
+            previous = origin[position] + 1
+    return result
