@@ -29,20 +29,16 @@ from minutes.reader.rules import (
     ADJOURN_RE,
     ADJOURN_START_RE,
     ADJOURN_TIME_FIRST_RE,
-    ARABIC_ITEM_RE,
+    AFTER_ADJOURNMENT,
     ATTACHMENT_RE,
-    BARE_HEADER_RE,
     BREADCRUMB_RE,
     BULLET_ONLY_RE,
     BULLET_RE,
-    CASE_ITEM_RE,
     CASE_MARK_RE,
     CJK_RE,
     CLOSING,
     COMPLETE_TITLE_RE,
     COMPOUND_SURNAMES,
-    CONCLUSION_ALONE_RE,
-    CONCLUSION_RE,
     FULLWIDTH_DIGITS,
     HEADER_LABELS,
     HEADER_RE,
@@ -55,17 +51,13 @@ from minutes.reader.rules import (
     NUMBERED_HEADER_RE,
     ONE_VALUE_HEADERS,
     PARAGRAPH_END,
-    PAREN_ARABIC_RE,
     POINT_RE,
-    PROPOSAL_ITEM_RE,
     PROPOSER_RE,
-    REPORT_RE,
+    RULE,
     SECTION_PREFIX_RE,
     SECTION_RE,
     SENTENCE_END,
     SIGNATURE_AFTER_RE,
-    SIGNATURE_RE,
-    SIGNATURE_TAIL_RE,
     SPACED_DIGITS_RE,
     SUB_MARKER_RE,
     TIME_IN_PARENS_RE,
@@ -76,10 +68,13 @@ from minutes.reader.rules import (
     UNIT_SUFFIXES,
     UNKNOWN_LABEL_RE,
     UNNUMBERED_SECTION_RE,
-    WEB_FOOTER_RE,
     YEAR_PREFIX_RE,
+    Phase,
     compact_text,
+    expected,
+    kind_ahead,
     label_of,
+    rules_for,
 )
 
 
@@ -102,7 +97,6 @@ def split_report_heading(heading: str) -> tuple[str, str, str]:
         if not unit or unit.endswith(UNIT_SUFFIXES):
             return unit, surname, title
     return "", "", ""
-
 
 
 @dataclass
@@ -130,7 +124,6 @@ class _Reader:
         self.headers: dict[str, tuple[str, int]] = {}
         self.counts: list[str] = []  # 應出席人數：86人, …
         self.last_header = ""
-        self.header_read = False
         self.starts_at: dt.datetime | None = None
         self.date: dt.date | None = None  # from 日期：, when the time has a line of its own
         self.sections: list[ParsedSection] = []
@@ -145,12 +138,8 @@ class _Reader:
         self.adjourned_line = 0
         self.adjourned_text = ""
         self.attachments: list[str] = []
-        self.in_attachments = False
-        self.signoff_open = False  # the sign-off line after 散會 has not reached its full stop yet
-        self.signature_line = False  # the line before was a signature line (主席：…)
-        self.signature_part = False  # past the lines of 散會 itself: signature lines and 附件
+        self.phase = Phase.TITLE
         self.title_complete = False  # the previous line ended a title that needs no more (see _line)
-        self.in_appendix = False  # reading past this app's appendix of reviewed tracked items
         self.lines: list[Line] = []
         self.index = 0
         self.previous: Line | None = None
@@ -169,15 +158,12 @@ class _Reader:
         for index, line in enumerate(self.lines):
             self.index, self.current = index, line
             self.title_complete = False
-            if self.adjourned_line and self.adjourned_text and self.mid_sentence and not self.signature_part:
-                self.adjourned_text = self._join(self.adjourned_text, line.text)
-            elif self.adjourned_line and not self.signature_part and self._adjournment_time_below(line.text):
-                self.signature_part = True
-            elif self.adjourned_line:
-                self.signature_part = True
-                self._after_adjournment(line)
-            elif not self.title_line:
+            if self.phase is Phase.TITLE:
                 self._title_stage(line.number, line.text)
+            elif self.phase is Phase.ADJOURNED:
+                self._adjourned(line)
+            elif self.phase in AFTER_ADJOURNMENT:
+                self._after_adjournment(line)
             else:
                 rest, adjournment = self._split_adjournment(line.text)
                 if rest:
@@ -186,6 +172,23 @@ class _Reader:
                     self._adjourn(line.number, adjournment)
             self.previous = line
         return self._finish()
+
+    def _dispatch(self, number: int, text: str, line: str) -> bool:
+        """Tries the phase's rows of the table in order: the first that matches and whose handler
+        answers decides (True: the line is that part; False: it stays text). A handler that answers None
+        passes the line on to the next row, as docutils' TransitionCorrection does."""
+        prefix = "_header_" if self.phase is Phase.HEADER else "_on_"
+        mid = self.mid_sentence
+        for rule in rules_for(self.phase, shifted=self.shifted):
+            if rule.not_mid and mid:
+                continue
+            handler = getattr(self, prefix + rule.name, None)
+            if handler is None or (match := rule.matches(text)) is None:
+                continue
+            taken = handler(number, match, line)
+            if taken is not None:
+                return taken
+        return False
 
     @property
     def previous_open(self) -> bool:
@@ -219,7 +222,8 @@ class _Reader:
         if not self.title_line:
             first = self.pre_title[0][0] if self.pre_title else 1
             raise ParseError(first, "找不到會議紀錄標題（應為「○○第 N 次○○會議紀錄」）")
-        self._read_header()
+        if not self.sections:
+            self._read_header()
         self._close_block()
         self._read_adjournment()
         self._read_case_marks()
@@ -288,35 +292,66 @@ class _Reader:
         kind = match.group("kind").strip()
         # 部務會報 keeps its word; 處務會議 is stored as 處務.
         self.kind = kind + "會報" if match.group("meeting") == "會報" else kind
+        self.phase = Phase.HEADER
 
     def _header_stage(self, number: int, line: str, structural: str) -> None:
         """A line between the title and the first section: fields, or the rest of the last field."""
-        if field := _numbered_header(structural):
-            # 一、開會時間：… — some offices number the header fields like a list.
-            self._header_fields(number, field)
-        elif self.shifted and (match := ITEM_RE.match(structural)):
-            self._agenda_section(number, match.group("num"), match.group("rest"), structural)
-        elif match := SECTION_RE.match(structural):
-            self._numbered_section(number, match)
-        elif UNNUMBERED_SECTION_RE.match(structural) and not self.mid_sentence:
-            self._section(number, None, structural.rstrip("：:︰"), "")
-        elif HEADER_RE.match(line) or self.mid_sentence or line[0] in CLOSING:
+        if not self._dispatch(number, structural, line):
             self._header_fields(number, line)
-        elif match := BARE_HEADER_RE.match(line):
-            self._header(number, match.group("label"), match.group("value").strip())
-        elif (match := ITEM_RE.match(structural)) or (match := CASE_ITEM_RE.match(structural)):
-            raise ParseError(number, f"項目「{match.group('num')}、」出現在任何段落（壹、貳、參…）之前")
-        elif match := PROPOSAL_ITEM_RE.match(structural):
-            raise ParseError(number, f"項目「{match.group('num')}」出現在任何段落（壹、貳、參…）之前")
-        elif (match := CONCLUSION_RE.match(structural)) or (match := CONCLUSION_ALONE_RE.match(structural)):
-            label = label_of(match)
-            raise ParseError(number, f"「{label}」出現在任何段落（壹、貳、參…）之前")
-        elif match := REPORT_RE.match(structural):
+
+    # The header's rows of the table (see rules.RULES); each answers True (taken) or None (not this row).
+
+    def _header_numbered_header(self, number: int, match: re.Match[str], line: str) -> bool | None:
+        # 一、開會時間：… — some offices number the header fields like a list.
+        if not HEADER_RE.match(match.group("field")):
+            return None
+        self._header_fields(number, match.group("field"))
+        return True
+
+    def _header_agenda_item(self, number: int, match: re.Match[str], line: str) -> bool:
+        self._agenda_section(number, match.group("num"), match.group("rest"), match.string)
+        return True
+
+    def _header_section(self, number: int, match: re.Match[str], line: str) -> bool:
+        self._numbered_section(number, match)
+        return True
+
+    def _header_unnumbered_section(self, number: int, match: re.Match[str], line: str) -> bool:
+        self._section(number, None, match.string.rstrip("：:︰"), "")
+        return True
+
+    def _header_header_field(self, number: int, match: re.Match[str], line: str) -> bool:
+        self._header_fields(number, line)
+        return True
+
+    def _header_continued_line(self, number: int, match: re.Match[str], line: str) -> bool | None:
+        """The rest of a field the converter cut: whatever the line looks like, it goes on the last field."""
+        if not (self.mid_sentence or line[0] in CLOSING):
+            return None
+        self._header_fields(number, line)
+        return True
+
+    def _header_bare_header_field(self, number: int, match: re.Match[str], line: str) -> bool:
+        self._header(number, match.group("label"), match.group("value").strip())
+        return True
+
+    @staticmethod
+    def _refused_in_header(name: str):
+        def handler(self: _Reader, number: int, match: re.Match[str], line: str) -> bool:
             raise ParseError(
-                number, f"「{match.group('heading').strip()}補充報告」必須位於某個項目（一、二、三…）之下"
+                number,
+                f"{RULE[name].what}「{_shown(match.string)}」出現在任何段落（壹、貳、參…）之前；"
+                f"標題與第一個段落之間只能有{expected('header_field', 'section')}",
             )
-        else:
-            self._header_fields(number, line)
+
+        return handler
+
+    _header_item = _refused_in_header("item")
+    _header_case_item = _refused_in_header("case_item")
+    _header_proposal_item = _refused_in_header("proposal_item")
+    _header_conclusion = _refused_in_header("conclusion")
+    _header_conclusion_alone = _refused_in_header("conclusion_alone")
+    _header_report = _refused_in_header("report")
 
     def _header_fields(self, number: int, line: str) -> None:
         """主席：王局長明華          紀錄：李小美 holds two fields; a line without a label continues the last."""
@@ -380,9 +415,6 @@ class _Reader:
 
     def _read_header(self) -> None:
         """Reads the date and time once the header is complete (the converter may have wrapped them)."""
-        if self.header_read:
-            return
-        self.header_read = True
         if "date" in self.headers:
             value, number = self.headers["date"]
             try:
@@ -422,7 +454,7 @@ class _Reader:
         continues = line[0] in CLOSING  # Chinese typesetting never starts a line with 。，、）
         if continues and titled is not None:
             wrapped = titled
-        if not continues and self._structural(number, structural):
+        if not continues and self._dispatch(number, structural, structural):
             return
         point = None if continues or self.shifted else POINT_RE.match(structural)
         # A title that fills the line and ends like a complete one (…業務報告) is not continued by 說明：.
@@ -440,44 +472,52 @@ class _Reader:
         ):
             wrapped.title = self._join(wrapped.title, line)
             self._maybe_wrapped(wrapped)
-        elif point is not None and self._paren_item(number, structural, point):
-            return
-        elif point is None or not self._point(number, structural, point):
+        else:
             self._plain(number, line)
 
-    def _structural(self, number: int, line: str) -> bool:
-        """Opens a section, item, report or conclusion when the line is one; False for text."""
-        mid = self.mid_sentence
-        if self.shifted:
-            if match := ITEM_RE.match(line):
-                return self._agenda_section(number, match.group("num"), match.group("rest"), line)
-            if match := POINT_RE.match(line):
-                return self._numbered(number, "paren_zh", match.group("num"), match.group("rest"), line)
-        if match := SECTION_RE.match(line):
-            return self._numbered_section(number, match)
-        if UNNUMBERED_SECTION_RE.match(line) and not mid:
-            self._section(number, None, line.rstrip("：:︰"), "")
-            return True
-        if match := ITEM_RE.match(line):
-            return self._numbered(number, "zh", match.group("num"), match.group("rest"), line)
-        if match := ARABIC_ITEM_RE.match(line):
-            return self._numbered(number, "arabic", match.group("num"), match.group("rest"), line)
-        if match := PAREN_ARABIC_RE.match(line):
-            return self._numbered(number, "paren", match.group("num"), match.group("rest"), line)
-        if (match := CASE_ITEM_RE.match(line)) or (match := PROPOSAL_ITEM_RE.match(line)):
-            rest = match.group("rest") or match.groupdict().get("spaced") or ""
-            return self._numbered(number, "case", match.group("num"), rest, line)
-        if match := CONCLUSION_RE.match(line):
-            self._conclusion(number, label_of(match), match.group("rest"))
-            return True
-        if not mid and (match := CONCLUSION_ALONE_RE.match(line)):
-            self._conclusion(number, label_of(match), "")
-            return True
-        if match := REPORT_RE.match(line):
-            label = re.sub(r"\s+", "", match.group("rlabel"))
-            self._report(number, match.group("heading").strip(), match.group("rest"), label)
-            return True
-        return False
+    # The body's rows of the table (see rules.RULES): True, the line is that part; False, it stays text.
+
+    def _on_agenda_item(self, number: int, match: re.Match[str], line: str) -> bool:
+        return self._agenda_section(number, match.group("num"), match.group("rest"), line)
+
+    def _on_agenda_point(self, number: int, match: re.Match[str], line: str) -> bool:
+        return self._numbered(number, "paren_zh", match.group("num"), match.group("rest"), line)
+
+    def _on_section(self, number: int, match: re.Match[str], line: str) -> bool:
+        return self._numbered_section(number, match)
+
+    def _on_unnumbered_section(self, number: int, match: re.Match[str], line: str) -> bool:
+        self._section(number, None, line.rstrip("：:︰"), "")
+        return True
+
+    def _on_item(self, number: int, match: re.Match[str], line: str) -> bool:
+        return self._numbered(number, "zh", match.group("num"), match.group("rest"), line)
+
+    def _on_arabic_item(self, number: int, match: re.Match[str], line: str) -> bool:
+        return self._numbered(number, "arabic", match.group("num"), match.group("rest"), line)
+
+    def _on_paren_arabic_item(self, number: int, match: re.Match[str], line: str) -> bool:
+        return self._numbered(number, "paren", match.group("num"), match.group("rest"), line)
+
+    def _on_case_item(self, number: int, match: re.Match[str], line: str) -> bool:
+        rest = match.group("rest") or match.groupdict().get("spaced") or ""
+        return self._numbered(number, "case", match.group("num"), rest, line)
+
+    _on_proposal_item = _on_case_item
+
+    def _on_conclusion(self, number: int, match: re.Match[str], line: str) -> bool:
+        self._conclusion(number, label_of(match), match.groupdict().get("rest") or "")
+        return True
+
+    _on_conclusion_alone = _on_conclusion
+
+    def _on_report(self, number: int, match: re.Match[str], line: str) -> bool:
+        label = re.sub(r"\s+", "", match.group("rlabel"))
+        self._report(number, match.group("heading").strip(), match.group("rest"), label)
+        return True
+
+    def _on_point(self, number: int, match: re.Match[str], line: str) -> bool:
+        return self._paren_item(number, line, match) or self._point(number, line, match)
 
     @staticmethod
     def _continues_title(line: str) -> bool:
@@ -528,7 +568,9 @@ class _Reader:
         return True
 
     def _section(self, number: int, section_number: int | None, title: str, numeral: str) -> None:
-        self._read_header()
+        if not self.sections:
+            self._read_header()
+            self.phase = Phase.BODY
         self._close_block()
         previous = self.sections[-1] if self.sections else None
         given = section_number is not None
@@ -632,21 +674,11 @@ class _Reader:
         return following == "label"
 
     def _next_kind(self) -> str:
+        """What the next line that opens something opens (see rules.kind_ahead); "end" at 散會 or the end."""
         for line in self.lines[self.index + 1 : self.index + 60]:
             text = BULLET_RE.sub("", line.text, count=1)
-            if SECTION_RE.match(text) or UNNUMBERED_SECTION_RE.match(text):
-                return "section"
-            if CONCLUSION_RE.match(text) or CONCLUSION_ALONE_RE.match(text):
-                return "conclusion"
-            if REPORT_RE.match(text):
-                return "report"
-            if any(
-                pattern.match(text)
-                for pattern in (ITEM_RE, ARABIC_ITEM_RE, CASE_ITEM_RE, PROPOSAL_ITEM_RE, POINT_RE)
-            ):
-                return "numbered"
-            if LABEL_START_RE.match(text):
-                return "label"
+            if kind := kind_ahead(text):
+                return kind
             if ADJOURN_START_RE.match(text):
                 return "end"
         return "end"
@@ -707,7 +739,9 @@ class _Reader:
             raise ParseError(number, f"「{heading}補充報告」必須位於某個項目（一、二、三…）之下")
         self._close_block()
         # With a note in parentheses the heading is kept as written: split, the note would be lost.
-        unit, surname, title = ("", "", "") if re.search(r"[()（）]", heading) else split_report_heading(heading)
+        unit, surname, title = (
+            ("", "", "") if re.search(r"[()（）]", heading) else split_report_heading(heading)
+        )
         report = ParsedReport(
             heading=heading, unit=unit, surname=surname, title=title, points=[], line=number, label=label
         )
@@ -811,10 +845,7 @@ class _Reader:
             # After (一)(二)…, an unmarked line is the rest of the last point (a wrapped line or 1. 2.).
             entries[-1] = self._join(entries[-1], line)
         elif entries and (
-            wrapped
-            or entries[-1][-1] not in PARAGRAPH_END
-            or SUB_MARKER_RE.match(line)
-            or line[0] in CLOSING
+            wrapped or entries[-1][-1] not in PARAGRAPH_END or SUB_MARKER_RE.match(line) or line[0] in CLOSING
         ):
             entries[-1] = self._join(entries[-1], line)
         else:
@@ -944,47 +975,62 @@ class _Reader:
         case_number = re.sub(r"[\s\-‐]", "", unicodedata.normalize("NFKC", case_number))
         return case_number[:-2] == str(self.number) and case_number[-2:] != "00"
 
+    def _adjourned(self, line: Line) -> None:
+        """A line right after 散會: the rest of its time, its time in parentheses, or what follows 散會."""
+        if self.adjourned_text and self.mid_sentence:
+            self.adjourned_text = self._join(self.adjourned_text, line.text)
+            return
+        if self._adjournment_time_below(line.text):
+            self.phase = Phase.CLOSING
+            return
+        self.phase = Phase.CLOSING
+        self._after_adjournment(line)
+
     def _after_adjournment(self, line: Line) -> None:
         """Signature lines after 散會 are the document's, not the record's; 附件 lines are kept as a note."""
-        if self.in_appendix or self._appendix_starts(line):
+        text = line.text
+        if self.phase is Phase.APPENDIX or self._appendix_starts(line):
             # This app's own appendix, a table of the tracked items reviewed (案號 案由 …): it is made
             # again from the tracked items, and pdftotext scatters its cells, so it is not read.
-            self.in_appendix = True
+            self.phase = Phase.APPENDIX
             return
-        if self.signoff_open or SIGNATURE_RE.match(line.text):
+        if self.phase is Phase.SIGNOFF or RULE["signature"].matches(text):
             # 本紀錄已於…簽核（簽核人：…）。 may be wrapped by the narrow signature column: read to its 。
-            self.signoff_open = line.text.startswith("本紀錄") or self.signoff_open
-            self.signoff_open = self.signoff_open and not line.text.endswith("。")
-            self.in_attachments = False
-            self.signature_line = True
+            signoff = self.phase is Phase.SIGNOFF or text.startswith("本紀錄")
+            self.phase = Phase.SIGNOFF if signoff and not text.endswith("。") else Phase.SIGNATURE
             return
-        if self.signature_line and self.previous_open and SIGNATURE_TAIL_RE.match(line.text):
-            # 主席：黃主任委員○○（兼法制局局 / 長）: a long name wrapped by the narrow signature column.
+        if self.phase is Phase.SIGNATURE:
+            if self.previous_open and RULE["signature_tail"].matches(text):
+                # 主席：黃主任委員○○（兼法制局局 / 長）: a long name wrapped by the narrow signature column.
+                return
+            self.phase = Phase.CLOSING
+        if RULE["attachment"].matches(text):
+            self.phase = Phase.ATTACHMENTS
+            self.attachments.append(text)
             return
-        self.signature_line = False
-        if ATTACHMENT_RE.match(line.text):
-            self.in_attachments = True
-            self.attachments.append(line.text)
-            return
-        if self.in_attachments:
+        if self.phase is Phase.ATTACHMENTS:
             # 附件： followed by its list (一、簽到表), or a reference the converter wrapped.
-            numbered = any(pattern.match(line.text) for pattern in (ITEM_RE, ARABIC_ITEM_RE, POINT_RE))
+            numbered = any(RULE[name].matches(text) for name in ("item", "arabic_item", "point"))
             # A long entry that stops mid-sentence was cut, even where the page width cannot be told.
             cut = self.mid_sentence or (
                 self.previous_open and display_width(self.previous.text) >= LONG_ATTACHMENT
             )
-            if (cut and not numbered) or line.text[0] in CLOSING:
-                self.attachments[-1] = self._join(self.attachments[-1], line.text)
+            if (cut and not numbered) or text[0] in CLOSING:
+                self.attachments[-1] = self._join(self.attachments[-1], text)
                 return
             if numbered:
-                self.attachments.append(line.text)
+                self.attachments.append(text)
                 return
-        if WEB_FOOTER_RE.match(line.text):
+        if any(
+            rule.matches(text)
+            for rule in rules_for(self.phase, shifted=self.shifted)
+            if rule.opens == "carrier"
+        ):
             return  # 回上一頁, 瀏覽人次：…: the web page around a record copied from it
         raise ParseError(
             line.number,
-            f"「散會」（第 {self.adjourned_line} 行）之後只能有簽名欄（主席：、紀錄：）或附件（附件：…）；"
-            f"請刪除「{line.text[:30]}」或把它移到散會之前",
+            f"「散會」（第 {self.adjourned_line} 行）之後只能有{expected('signature', 'attachment')}；"
+            f"請刪除「{text[:30]}」或把它移到散會之前",
         )
 
     def _appendix_starts(self, line: Line) -> bool:
@@ -1000,6 +1046,7 @@ class _Reader:
         # Read at the end: the page width may have cut 散會：上午 10 時 30 / 分。
         self.adjourned_text = time_text
         self.adjourned_line = number
+        self.phase = Phase.ADJOURNED
 
     def _read_adjournment(self) -> None:
         time_text = self.adjourned_text.rstrip("。．.")
@@ -1038,6 +1085,11 @@ def _agenda_numbered_like_items(lines: list[Line]) -> bool:
     return first == "item"
 
 
+def _shown(text: str) -> str:
+    """A line as a message quotes it: short enough to read."""
+    return text if len(text) <= 20 else text[:20] + "…"
+
+
 def _readable_time(value: str) -> bool:
     for parse in (parse_roc_datetime, parse_roc_time):
         try:
@@ -1046,7 +1098,6 @@ def _readable_time(value: str) -> bool:
             continue
         return True
     return False
-
 
 
 def meeting_name(kind: str) -> str:

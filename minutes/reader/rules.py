@@ -3,8 +3,10 @@ line-break guard all ask."""
 
 from __future__ import annotations
 
+import enum
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 # Patterns. Colons come as ：, : or the vertical-form ︰ some PDF fonts map to.
@@ -231,20 +233,24 @@ ATTACHMENT_RE = re.compile(
 # 提案單位：教務處 before 案由：… under 提案一: who proposed it, not what it is about; the title is still to come.
 PROPOSER_RE = re.compile(r"^(?:(?:提案|報告|主辦|承辦)\s*(?:單位|人|者|機關)|連署人)\s*[：:︰]")
 # Body lines such as 說明： or 案由：… start a labelled paragraph, never the tail of a wrapped title.
-LABEL_START_RE = re.compile(r"^[^\s：:︰]{1,6}[：:︰]")
+LABEL_LENGTH = 6  # characters before the colon of a label (主席裁示事項：)
+LABEL_START_RE = re.compile(rf"^[^\s：:︰]{{1,{LABEL_LENGTH}}}[：:︰]")
+
+# Any line at all: for a row whose handler decides by where the line stands, not by what it says.
+ANY_LINE_RE = re.compile(r"(?=.)")
 
 SENTENCE_END = "。！？!?；;"
 # Only a full stop ends a paragraph: a line ending in ； is a clause the converter wrapped.
 PARAGRAPH_END = "。！？!?"
 TITLE_END = SENTENCE_END + "：:︰」』"
+# A line ending in these reads as finished (a sentence, a label, a note in parentheses): what follows starts anew.
+FINISHED_LINE_END = TITLE_END + "）)"
 # Closing punctuation never starts a line in Chinese typesetting: a line starting with it continues.
 CLOSING = "。，、；：:︰,;！？!?）)」』】〕"
 # Short titles that are complete without final punctuation: 報告事項, 主席致詞, 人事室業務報告.
 # …事項 ends a title, and so does a sentence followed by the unit it is for: …完成評估。（民政課）
-COMPLETE_TITLE_RE = re.compile(
-    r"(?:報告|致詞|事項|動議|討論|結論|裁示|提示|指示|其他|[紀記]錄|[（(]略[)）]|無"
-    r"|[。！？][（(][^（）()]{1,20}[)）])$"
-)
+COMPLETE_TITLE_WORDS = "報告|致詞|事項|動議|討論|結論|裁示|提示|指示|其他|[紀記]錄|無"
+COMPLETE_TITLE_RE = re.compile(rf"(?:{COMPLETE_TITLE_WORDS}|[（(]略[)）]|[。！？][（(][^（）()]{{1,20}}[)）])$")
 # Sections, items and points are numbered 1..99 (壹..玖拾玖, 一..九十九), as the numerals module writes them.
 MAX_NUMBER = 99
 TITLES = sorted(
@@ -280,19 +286,11 @@ def compact_text(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-def is_page_number(text: str) -> bool:
-    return PAGE_NUMBER_RE.match(compact_text(text)) is not None
-
-
 # pdftotext -layout may also set a watermark character on a line of the text, far from it by a wide gap:
 #                草        主席：蔡區長靜宜
 MERGED_WATERMARK_RE = re.compile(r"^[ \t\u3000]{4,}[草稿](?=[ \t\u3000]{4,}\S)|(?<=\S)[ \t\u3000]{4,}[草稿][ \t\u3000]*$")
 # A draft's watermark, which pdftotext writes as lines of their own wherever it crosses the text: 草, 稿.
-WATERMARKS = frozenset({"草", "稿", "草稿"})
-
-
-def is_furniture(text: str) -> bool:
-    return is_page_number(text) or compact_text(text) in WATERMARKS
+WATERMARK_RE = re.compile(r"^(?:草稿|草|稿)$")
 
 
 def label_of(match: re.Match[str]) -> str:
@@ -300,39 +298,181 @@ def label_of(match: re.Match[str]) -> str:
     return re.sub(r"\s+", "", label)
 
 
+# ---------------------------------------------------------------------------------------------------------
+# The table. Like the states of docutils' reStructuredText parser (each an ordered list of transitions that
+# the state machine tries in turn) and Python-Markdown's block processors (each a test() and a run(), tried
+# by priority), every kind of line is a row: its name, how messages call it, its pattern, what it opens,
+# and the phases of the record where it is tried. The reader tries a phase's rows in this order; the first
+# whose pattern matches decides (its handler takes the line, or leaves it as text). A new form of record is
+# a new row, or a new word in a row's list.
+
+
+class Phase(enum.Enum):
+    """Where the reader is in a record. One value; each phase has its own rows of the table."""
+
+    TITLE = "標題之前"
+    HEADER = "表頭"  # between the title and the first section
+    BODY = "內文"  # sections, items, reports, conclusions
+    ADJOURNED = "散會"  # the lines of 散會 itself: its time may go on, or stand on the next line
+    CLOSING = "散會之後"  # after 散會: signature lines, 附件
+    SIGNATURE = "簽名欄"  # right after a signature line: a long name may wrap onto the next
+    SIGNOFF = "簽核文字"  # inside the sign-off sentence this app prints, up to its full stop
+    ATTACHMENTS = "附件"  # after 附件：, its numbered list or its wrapped lines
+    APPENDIX = "列管附表"  # this app's appendix table of reviewed tracked items, made again on import
+
+
+AFTER_ADJOURNMENT = frozenset(
+    {Phase.CLOSING, Phase.SIGNATURE, Phase.SIGNOFF, Phase.ATTACHMENTS, Phase.APPENDIX}
+)
+_BEFORE_AND_AFTER = frozenset({Phase.TITLE, *AFTER_ADJOURNMENT})
+_HEADER = frozenset({Phase.HEADER})
+_BODY = frozenset({Phase.BODY})
+_HEADER_AND_BODY = frozenset({Phase.HEADER, Phase.BODY})
+_EVERYWHERE = frozenset(Phase)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str  # the reader handles a line of this kind in its method _on_<name>
+    what: str  # how messages call it
+    pattern: re.Pattern[str]
+    opens: str  # what a line of this kind starts: "section", "item", "conclusion", … ("" for text within)
+    phases: frozenset[Phase]
+    # Matched on the compact form (NFKC, no spaces) rather than the cleaned line: page furniture.
+    compact: bool = False
+    # Never read so right after a line the converter cut mid-sentence: the line is that sentence going on.
+    not_mid: bool = False
+    # "shifted": only in records that number their agenda 一、 and its items (一); "plain": only in others.
+    style: str = ""
+    # Standing alone on a line it reads as a part of its own (業務報告, 決議, 散會, 第 2 頁): the PDF must never
+    # leave a paragraph's last line so.
+    alone: bool = False
+    # At the start of a printed line it reads as this part: the PDF never breaks a line right before it.
+    marker: str = ""
+
+    def matches(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(compact_text(text) if self.compact else text)
+
+
+_ZH_MARKER = "[〇零一二三四五六七八九十]{1,3}\\s*[、．.]"
+RULES: tuple[Rule, ...] = (
+    # -- furniture: what the converter or the carrier put around and between the pages ----------------------
+    Rule("page_number", "頁碼（第 2 頁，共 4 頁）", PAGE_NUMBER_RE, "furniture", _EVERYWHERE, compact=True,
+         alone=True),
+    Rule("watermark", "草稿浮水印", WATERMARK_RE, "furniture", _EVERYWHERE, compact=True, alone=True),
+    Rule("breadcrumb", "網頁路徑（首頁 > …）", BREADCRUMB_RE, "carrier", frozenset({Phase.TITLE})),
+    Rule("web_footer", "網頁頁尾（回上一頁、瀏覽人次：…）", WEB_FOOTER_RE, "carrier", AFTER_ADJOURNMENT),
+    # -- the title and the header ------------------------------------------------------------------------------
+    Rule("title", "標題（○○第 N 次○○會議紀錄）", TITLE_RE, "title", frozenset({Phase.TITLE})),
+    Rule("numbered_header", "表頭欄位（一、開會時間：…）", NUMBERED_HEADER_RE, "field", _HEADER),
+    Rule("agenda_item", "段落（一、二、三…）", ITEM_RE, "section", _HEADER_AND_BODY, style="shifted",
+         marker=_ZH_MARKER),
+    Rule("agenda_point", "項目（(一)(二)…）", POINT_RE, "item", _BODY, style="shifted"),
+    Rule("section", "段落（壹、貳、參…）", SECTION_RE, "section", _HEADER_AND_BODY,
+         marker="[壹貳參叁叄肆伍陸柒捌玖拾]{1,4}\\s*[、．.]"),
+    Rule("unnumbered_section", "段落標題（報告事項、討論事項…）", UNNUMBERED_SECTION_RE, "section",
+         _HEADER_AND_BODY, not_mid=True, alone=True),
+    Rule("header_field", "表頭欄位（時間、地點、主席、紀錄、出席…）", HEADER_RE, "field", _HEADER),
+    Rule("continued_line", "上一行的續行", ANY_LINE_RE, "field", _HEADER),
+    Rule("bare_header_field", "表頭欄位（時　　間 113年5月14日）", BARE_HEADER_RE, "field", _HEADER),
+    Rule("item", "項目（一、二、三…）", ITEM_RE, "item", _HEADER_AND_BODY, marker=_ZH_MARKER),
+    Rule("arabic_item", "項目（1、2、3…）", ARABIC_ITEM_RE, "item", _BODY,
+         marker="[0-9０-９]{1,3}\\s*[、．.](?![0-9０-９])"),
+    Rule("paren_arabic_item", "項次（(1)(2)…）", PAREN_ARABIC_RE, "list", _BODY),
+    Rule("case_item", "提案（第一案…）", CASE_ITEM_RE, "item", _HEADER_AND_BODY,
+         marker="第\\s*[一二三四五六七八九十百0-9０-９]+\\s*案"),
+    Rule("proposal_item", "提案（提案一、案由一…）", PROPOSAL_ITEM_RE, "item", _HEADER_AND_BODY,
+         marker="(?:案由|提案|議案|討論案|報告案|臨時動議)\\s*[一二三四五六七八九十0-9０-９]"),
+    Rule("conclusion", "結論（決定：、決議：、會議結論：…）", CONCLUSION_RE, "conclusion", _HEADER_AND_BODY),
+    Rule("conclusion_alone", "結論（決議）", CONCLUSION_ALONE_RE, "conclusion", _HEADER_AND_BODY, not_mid=True,
+         alone=True),
+    Rule("report", "補充報告（○○組○組長補充報告：）", REPORT_RE, "report", _HEADER_AND_BODY),
+    Rule("point", "項次（(一)(二)…）", POINT_RE, "point", _BODY, style="plain",
+         marker="[(（]\\s*(?:[〇零一二三四五六七八九十百]{1,4}|[0-9０-９]{1,3})\\s*[)）]"),
+    Rule("sub_point", "細項（1.、(1)、①）", SUB_MARKER_RE, "", _BODY, marker="[①-⒇]"),
+    Rule("labelled_paragraph", "標示段落（說明：、辦理情形：…）", LABEL_START_RE, "paragraph", _BODY),
+    # -- the end -----------------------------------------------------------------------------------------------
+    Rule("adjournment", "散會（散會：上午 11 時 20 分）", ADJOURN_RE, "adjournment", _HEADER_AND_BODY, alone=True),
+    Rule("meeting_ended", "散會（會議於上午 10 時 30 分結束）", MEETING_ENDED_RE, "adjournment", _BODY),
+    Rule("signature", "簽名欄（主席：、紀錄：）", SIGNATURE_RE, "signature", AFTER_ADJOURNMENT),
+    Rule("signature_tail", "簽名欄的續行", SIGNATURE_TAIL_RE, "signature", frozenset({Phase.SIGNATURE})),
+    Rule("attachment", "附件（附件：…）", ATTACHMENT_RE, "attachment", AFTER_ADJOURNMENT),
+)  # fmt: skip
+RULE: dict[str, Rule] = {rule.name: rule for rule in RULES}
+
+
+def rules_for(phase: Phase, *, shifted: bool) -> tuple[Rule, ...]:
+    """A phase's rows in the order the reader tries them; the agenda's numbering picks the rows of its style."""
+    return _RULES_FOR[phase, shifted]
+
+
+_RULES_FOR = {
+    (phase, shifted): tuple(
+        rule
+        for rule in RULES
+        if phase in rule.phases and rule.style in ("", "shifted" if shifted else "plain") and rule.opens
+    )
+    for phase in Phase
+    for shifted in (False, True)
+}
+
+
+# What a line ahead announces, for a reader weighing the line in front of it: the rows' `opens`, coarser.
+_AHEAD = {"section": "section", "conclusion": "conclusion", "report": "report", "item": "numbered",
+          "point": "numbered", "paragraph": "label"}  # fmt: skip
+_AHEAD_RULES = tuple(
+    (rule, _AHEAD[rule.opens])
+    for rule in RULES
+    if rule.opens in _AHEAD and rule.style != "shifted" and Phase.BODY in rule.phases
+)
+
+
+def kind_ahead(text: str) -> str | None:
+    """"section", "conclusion", "report", "numbered" or "label" for a line that opens one; None for text."""
+    return next((kind for rule, kind in _AHEAD_RULES if rule.pattern.match(text)), None)
+
+
+def expected(*names: str) -> str:
+    """What may stand somewhere, for a message: the rows' names, joined as a person would list them."""
+    whats = [RULE[name].what for name in names]
+    return "、".join(whats[:-1]) + "或" + whats[-1] if len(whats) > 1 else whats[0]
+
+
+def is_furniture(text: str) -> bool:
+    """A page number or a draft's watermark: what the converter put on every page, never the record."""
+    compact = compact_text(text)
+    return any(rule.pattern.match(compact) for rule in _FURNITURE)
+
+
+_FURNITURE = tuple(rule for rule in RULES if rule.opens == "furniture")
+_ALONE = tuple(rule for rule in RULES if rule.alone and not rule.compact)
+_ALONE_COMPACT = tuple(rule for rule in RULES if rule.alone and rule.compact)
+
+
 def reads_as_its_own_part(line: str) -> bool:
     """Whether `line`, standing alone on a line, reads as something other than text that goes on.
 
-    業務報告 (an unnumbered section), 決議 (a conclusion label), 散會。 and 第 2 頁 are read so wherever they
-    stand alone; the PDF keeps the last line of a paragraph from being only that.
+    The rows marked `alone`: 業務報告 (an unnumbered section), 決議 (a conclusion label), 散會。 and 第 2 頁 are
+    read so wherever they stand alone; the PDF keeps the last line of a paragraph from being only that.
     """
     text = clean_line(line)
-    return bool(
-        text
-        and (
-            UNNUMBERED_SECTION_RE.match(text)
-            or CONCLUSION_ALONE_RE.match(text)
-            or ADJOURN_RE.match(text)
-            or is_furniture(text)
-        )
-    )
+    return bool(text and (any(rule.pattern.match(text) for rule in _ALONE) or is_furniture(text)))
 
 
-# The same parts found at the end of a longer line, from any position: `pattern.match(text, pos)` never
-# matches ^ after the start, so the anchor goes.
+def line_start_markers() -> str:
+    """The rows' markers as one pattern: what, at the start of a printed line, reads as a part of its own."""
+    return "|".join(dict.fromkeys(rule.marker for rule in RULES if rule.marker))
+
+
 # The same parts found at every position of a longer line where one begins and runs to its end (a lookahead
-# matches nothing, so finditer tries every position, in C).
+# matches nothing, so finditer tries every position, in C); `pattern.match(text, pos)` never matches ^ after
+# the start, so the anchor goes.
 OWN_PART_AHEAD_RE = re.compile(
-    "(?="
-    + "|".join(
-        f"(?:{p.pattern.removeprefix('^')})"
-        for p in (UNNUMBERED_SECTION_RE, CONCLUSION_ALONE_RE, ADJOURN_RE)
-    )
-    + ")"
+    "(?=" + "|".join(f"(?:{rule.pattern.pattern.removeprefix('^')})" for rule in _ALONE) + ")"
 )
 FURNITURE_AHEAD_RE = re.compile(
-    f"(?=(?:{PAGE_NUMBER_RE.pattern.removeprefix('^')})|(?:{'|'.join(sorted(WATERMARKS, key=len, reverse=True))})$)",
-    PAGE_NUMBER_RE.flags,
+    "(?=" + "|".join(f"(?:{rule.pattern.pattern.removeprefix('^')})" for rule in _ALONE_COMPACT) + ")",
+    re.IGNORECASE,
 )
 
 
