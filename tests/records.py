@@ -382,6 +382,52 @@ CASE_ITEMS = (
     "伍、散會：上午 10 時 40 分\n"
 )
 
+# -- a junior high school's 行政會議 pasted from Word: proposals with their parts, points under 說明 and 辦法 ----
+
+SCHOOL_PROPOSALS = (
+    "臺中市立大甲國民中學113學年度第5次行政會議紀錄\n"
+    "時間：113年3月5日（星期二）下午2時30分\n"
+    "地點：本校行政大樓2樓會議室\n"
+    "主持人：林校長志明\n"
+    "記錄：王小明\n"
+    "出席人員：各處室主任、組長\n"
+    "壹、主席報告\n"
+    "本學期各項活動順利推動，感謝各處室同仁辛勞。\n"
+    "貳、討論事項\n"
+    "提案一\n"
+    "提案單位：教務處\n"
+    "案由：修訂本校學生成績評量補充規定，提請討論。\n"
+    "說明：依據教育部國民中學學生成績評量準則辦理，修正重點如下\n"
+    "一、定期評量次數由每學期三次改為二次。\n"
+    "二、平時成績比例調整為百分之六十。\n"
+    "三、修正條文對照表如附件一。\n"
+    "辦法：\n"
+    "一、經本會議通過後，提送校務會議審議。\n"
+    "二、自113學年度第2學期起實施。\n"
+    "決議：照案通過。\n"
+    "提案二\n"
+    "提案單位：學務處\n"
+    "案由：本校114年度畢業旅行實施計畫，提請討論。\n"
+    "說明：一、依本校校外教學實施要點辦理。\n"
+    "二、預計於114年4月辦理三天兩夜行程。\n"
+    "辦法：請各班導師於3月底前調查參加意願。\n"
+    "決議：修正通過，行程改為兩天一夜。\n"
+    "提案三\n"
+    "提案單位：總務處\n"
+    "案由：活動中心屋頂整修工程追加預算案，提請討論。\n"
+    "說明：\n"
+    "1. 原預算新臺幣120萬元，因鋼材漲價不敷使用。\n"
+    "2. 擬追加新臺幣15萬元。\n"
+    "決議：保留，請總務處再洽廠商議價後提下次會議討論。\n"
+    "參、臨時動議\n"
+    "案由一：建請增設校門口機車停車格案。\n"
+    "提案人：張組長\n"
+    "連署人：李組長、陳組長\n"
+    "說明：上下學時段家長接送車輛多，機車常停放於人行道。\n"
+    "決議：另案處理，請總務處會同交通隊現場會勘。\n"
+    "肆、散會：下午4時10分。\n"
+)
+
 # Every record, by a short name for test ids.
 RECORDS = {
     "seed": SEED,
@@ -394,6 +440,7 @@ RECORDS = {
     "fire": FIRE,
     "numbered_on": NUMBERED_ON,
     "case_items": CASE_ITEMS,
+    "school_proposals": SCHOOL_PROPOSALS,
 }
 # More records of other offices, kept as files exactly as their converters wrote them (BOM, CRLF, tabs,
 # pdftotext -layout page furniture, hard wraps): fixtures/other_offices/*.txt.

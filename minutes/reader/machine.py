@@ -23,7 +23,10 @@ from minutes.reader.parsed import (
     ParsedReport,
     ParsedSection,
     ParseError,
+    Text,
+    Wording,
 )
+from minutes.reader.proposals import part_start, read_parts, stock_outcome
 from minutes.reader.rocdate import parse_roc_date, parse_roc_datetime, parse_roc_time
 from minutes.reader.rules import (
     ADJOURN_RE,
@@ -112,6 +115,8 @@ class _Block:
     # "zh" (一、) or "arabic" (1.) when the block is a list that started right after its label
     numbered: str = ""
     list_next: int = 0
+    owner: ParsedItem | None = None  # the item whose body this is (its parts are read off it on closing)
+    part: str = ""  # the proposal's part the body is in (說明, 辦法): its numbered lines are its points
 
 
 class _Reader:
@@ -137,7 +142,12 @@ class _Reader:
         self.adjourned_at: dt.time | None = None
         self.adjourned_line = 0
         self.adjourned_text = ""
-        self.attachments: list[str] = []
+        self.attachments: list[Text] = []
+        self.labels: dict[str, str] = {}  # the header's labels as written, by field
+        self.title = ""
+        self.proposals: list[ParsedItem] = []  # items numbered 提案一, 第一案, 案由一
+        self.title_lines: dict[int, int] = {}  # the line of a title given below its number (第一案 / 案由：…)
+        self.adjournment = ""  # 散會 as written
         self.phase = Phase.TITLE
         self.title_complete = False  # the previous line ended a title that needs no more (see _line)
         self.lines: list[Line] = []
@@ -169,7 +179,7 @@ class _Reader:
                 if rest:
                     self._line(line.number, rest)
                 if adjournment is not None:
-                    self._adjourn(line.number, adjournment)
+                    self._adjourn(line.number, adjournment, line.text[len(rest) :].strip())
             self.previous = line
         return self._finish()
 
@@ -235,7 +245,12 @@ class _Reader:
             raise ParseError(self.title_line, "找不到任何段落（壹、貳、參…），紀錄沒有內容")
 
         def value(key: str) -> str:
-            return self.headers.get(key, ("", 0))[0]
+            text, line = self.headers.get(key, ("", 0))
+            return Text(text, line)
+
+        for holder in (holder for section in self.sections for holder in (section, *section.items)):
+            if holder.conclusion is not None:
+                holder.conclusion.outcome = stock_outcome(holder.conclusion.points)
 
         return ParsedMeeting(
             organisation=self.organisation,
@@ -251,6 +266,13 @@ class _Reader:
             sections=self.sections,
             adjourned_at=self.adjourned_at,
             attachments=self.attachments,
+            wording=Wording(
+                title=self.title,
+                labels={key: label for key, label in self.labels.items() if key != "count"},
+                time=value("time"),
+                date=value("date"),
+                adjournment=Text(self.adjournment, self.adjourned_line),
+            ),
         )
 
     # -- title and header ---------------------------------------------------------------------------------
@@ -271,9 +293,11 @@ class _Reader:
             self.pre_title.append((number, line))
             return
         organisation = match.group("org").strip()
+        title_lines = []
         if len(self.pre_title) == 1 and (not organisation or YEAR_PREFIX_RE.match(organisation)):
             # The organisation centred on a line of its own above 第 108 次處務會議紀錄 (or 113 年第 5 次…).
-            organisation = self.pre_title.pop()[1] + organisation
+            title_lines.append(self.pre_title.pop()[1])
+            organisation = title_lines[0] + organisation
         if self.pre_title:
             raise ParseError(self.pre_title[0][0], "標題之前有無法歸類的文字")
         # １１３學年度, 113 學年度 and 113學年度 are one series: digits in ASCII, no spaces around them.
@@ -287,6 +311,7 @@ class _Reader:
         if meeting_number < 1:
             raise ParseError(number, "會議次數必須大於 0")
         self.title_line = number
+        self.title = "\n".join(title_lines + [match.string])
         self.organisation = organisation
         self.number = meeting_number
         kind = match.group("kind").strip()
@@ -376,6 +401,7 @@ class _Reader:
     def _header(self, number: int, label: str, value: str) -> None:
         label = re.sub(r"\s+", "", label)
         key = HEADER_LABELS[label]
+        self.labels.setdefault(key, label)
         if key == "count":
             self.counts.append(f"{label}：{value}")
             self.last_header = ""  # a count does not go on over lines
@@ -505,6 +531,22 @@ class _Reader:
 
     _on_proposal_item = _on_case_item
 
+    def _on_opening_part(self, number: int, match: re.Match[str], line: str) -> None:
+        """說明：, 辦法：… in an item's body: the numbered lines that follow are this part's points, so the
+        part's list starts afresh. The line itself stays a paragraph of the body (None: read on as text)."""
+        block = self.block
+        if block is None or block.kind != "body" or self.item is None:
+            return
+        block.part = re.sub(r"\s+", "", match.group("label"))
+        block.numbered, block.list_next = "", 0
+        # 說明：一、依據… — the part's list starts on its label's line.
+        for style, name in (("zh", "item"), ("arabic", "arabic_item")):
+            if (first := RULE[name].matches(match.group("rest"))) and first.group("num") in ("一", "1", "１"):
+                block.numbered, block.list_next = style, 2
+        return
+
+    _on_later_part = _on_opening_part
+
     def _on_conclusion(self, number: int, match: re.Match[str], line: str) -> bool:
         self._conclusion(number, label_of(match), match.groupdict().get("rest") or "")
         return True
@@ -586,7 +628,13 @@ class _Reader:
             )
         if not title:
             raise ParseError(number, f"段落「{numeral}、」沒有標題")
-        section = ParsedSection(number=section_number, title=title, line=number, number_given=given)
+        section = ParsedSection(
+            number=section_number,
+            title=title,
+            line=number,
+            number_given=given,
+            wording=Wording(numbering=_numbering(numeral)),
+        )
         self.sections.append(section)
         self.item = None
         self.block = _Block("body", section.body, number, f"段落「{title}」")
@@ -604,7 +652,9 @@ class _Reader:
         last = section.items[-1] if section.items else None
         expected = last.number + 1 if last is not None else 1
         block = self._current_block(number)
-        if style != "case":
+        # 二、案由：… opens the next proposal, whatever list the one before it ends with.
+        opens_proposal = value == expected and part_start(title) is not None
+        if style != "case" and not opens_proposal:
             # 決議： followed by 一、二、 (or 說明： by 1. 2.): the block's own list, not new items.
             if block.numbered == style and value == block.list_next:
                 if value != expected or not self._next_is_item(block):
@@ -616,6 +666,18 @@ class _Reader:
                 return True
         if style == "paren":
             return False  # (1) never opens an item
+        in_part = block.kind == "body" and block.part and not opens_proposal and style in ("zh", "arabic")
+        if in_part and (value < expected or self._next_kind() == "part"):
+            # 說明： then 二、 that cannot be the next item (it would be out of order), or with 辦法： still to
+            # come: the part's point, never an agenda item.
+            self._body_paragraph(number, line, block, new_paragraph=True)
+            return True
+        if style in ("zh", "arabic") and self.item is not None and self.item in self.proposals:
+            # Under 提案一 or 第一案, 一、 and 1. are the proposal's points (of 說明, 辦法…), never items.
+            if block.kind != "body":
+                return False
+            self._body_paragraph(number, line, block, new_paragraph=True)
+            return True
         if style == "arabic":
             # 1、 opens items only where an item can begin: first in a section, or next after item 1、.
             first = self.item is None and last is None and value == 1
@@ -639,11 +701,15 @@ class _Reader:
                 f"項目編號「{numeral}」未依序：前一項（第 {last.line} 行）已是第 {last.number} 項",
             )
         self._item(number, value, title, line[: len(line) - len(title)].strip() if title else line)
+        if style == "case":
+            self.proposals.append(self.item)
         return True
 
     def _list_may_start(self, block: _Block) -> bool:
         if block.markers or block.numbered:
             return False
+        if block.part:
+            return True  # 說明： or 辦法：, then 一、: the part's points, whatever its first line said
         if block.kind in ("conclusion", "report"):
             return not block.entries  # right after 決議： or 補充報告：
         # 說明： ending an item's body paragraph, or 人事室報告： ending its title, announces a list.
@@ -686,10 +752,12 @@ class _Reader:
     def _item(self, number: int, item_number: int, title: str, numeral: str) -> None:
         section = self.sections[-1]
         self._close_block()
-        item = ParsedItem(number=item_number, title=title, line=number)
+        item = ParsedItem(
+            number=item_number, title=title, line=number, wording=Wording(numbering=_numbering(numeral))
+        )
         section.items.append(item)
         self.item = item
-        self.block = _Block("body", item.body, number, f"項目「{numeral}」")
+        self.block = _Block("body", item.body, number, f"項目「{numeral}」", owner=item)
         if not title:
             # 第一案 alone on its line: the next paragraph (often 案由：…) is the title.
             self.awaiting_title = item
@@ -855,6 +923,7 @@ class _Reader:
     def _body_paragraph(self, number: int, line: str, block: _Block, new_paragraph: bool) -> None:
         if self.awaiting_title is not None and not PROPOSER_RE.match(line):
             self.awaiting_title.title = line
+            self.title_lines[id(self.awaiting_title)] = number
             self.awaiting_title = None
             if self.item is not None:
                 self._maybe_wrapped(self.item)
@@ -899,6 +968,12 @@ class _Reader:
             for text, line in zip(block.entries, block.entry_lines, strict=True):
                 if not text:
                     raise ParseError(line, f"{block.what}的項次內容空白")
+        # Every paragraph and point knows its own line from now on (see parsed.Text).
+        block.entries[:] = [
+            Text(text, line) for text, line in zip(block.entries, block.entry_lines, strict=True)
+        ]
+        if block.kind == "body" and block.owner is not None:
+            read_parts(block.owner, self.title_lines.get(id(block.owner), block.owner.line))
         self.block = None
 
     # -- adjournment --------------------------------------------------------------------------------------
@@ -979,8 +1054,10 @@ class _Reader:
         """A line right after 散會: the rest of its time, its time in parentheses, or what follows 散會."""
         if self.adjourned_text and self.mid_sentence:
             self.adjourned_text = self._join(self.adjourned_text, line.text)
+            self.adjournment = self._join(self.adjournment, line.text)
             return
         if self._adjournment_time_below(line.text):
+            self.adjournment += line.text
             self.phase = Phase.CLOSING
             return
         self.phase = Phase.CLOSING
@@ -1006,7 +1083,7 @@ class _Reader:
             self.phase = Phase.CLOSING
         if RULE["attachment"].matches(text):
             self.phase = Phase.ATTACHMENTS
-            self.attachments.append(text)
+            self.attachments.append(Text(text, line.number))
             return
         if self.phase is Phase.ATTACHMENTS:
             # 附件： followed by its list (一、簽到表), or a reference the converter wrapped.
@@ -1016,10 +1093,10 @@ class _Reader:
                 self.previous_open and display_width(self.previous.text) >= LONG_ATTACHMENT
             )
             if (cut and not numbered) or text[0] in CLOSING:
-                self.attachments[-1] = self._join(self.attachments[-1], text)
+                self.attachments[-1] = Text(self._join(self.attachments[-1], text), self.attachments[-1].line)
                 return
             if numbered:
-                self.attachments.append(text)
+                self.attachments.append(Text(text, line.number))
                 return
         if any(
             rule.matches(text)
@@ -1042,10 +1119,11 @@ class _Reader:
             and compact_text(following.text).startswith("案號")
         )
 
-    def _adjourn(self, number: int, time_text: str) -> None:
+    def _adjourn(self, number: int, time_text: str, written: str) -> None:
         # Read at the end: the page width may have cut 散會：上午 10 時 30 / 分。
         self.adjourned_text = time_text
         self.adjourned_line = number
+        self.adjournment = written
         self.phase = Phase.ADJOURNED
 
     def _read_adjournment(self) -> None:
@@ -1083,6 +1161,11 @@ def _agenda_numbered_like_items(lines: list[Line]) -> bool:
         if first is None and (ITEM_RE.match(text) or UNNUMBERED_SECTION_RE.match(text)):
             first = "item" if ITEM_RE.match(text) else "section"
     return first == "item"
+
+
+def _numbering(numeral: str) -> str:
+    """一、 → 一; 提案一： → 提案一; （一） → （一）: an item's or a section's number as the record wrote it."""
+    return re.sub(r"\s+", "", numeral).rstrip("、．.：:︰")
 
 
 def _shown(text: str) -> str:

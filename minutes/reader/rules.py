@@ -232,6 +232,29 @@ ATTACHMENT_RE = re.compile(
 )
 # 提案單位：教務處 before 案由：… under 提案一: who proposed it, not what it is about; the title is still to come.
 PROPOSER_RE = re.compile(r"^(?:(?:提案|報告|主辦|承辦)\s*(?:單位|人|者|機關)|連署人)\s*[：:︰]")
+# A proposal's parts (討論事項, 臨時動議): who proposed it, what it is about, why, what is proposed. The points
+# (一、1.(1)) under 說明 or 辦法 are that part's, never agenda items. The parts that start a proposal come
+# before 說明; those after it (辦法, 擬辦) never start one, so a numbered line before them is still a point.
+OPENING_PARTS = ("提案單位", "提案人", "提案者", "連署人", "附議人", "案由", "事由", "說明")
+LATER_PARTS = ("辦法", "擬辦", "建議辦法", "擬辦意見", "處理意見", "決議辦法")
+
+
+def _spaced(words: tuple[str, ...]) -> str:
+    """Words as a pattern that also reads them letter-spaced (說 明), longest first."""
+    return "|".join(r"\s*".join(map(re.escape, word)) for word in sorted(words, key=len, reverse=True))
+
+
+OPENING_PART_RE = re.compile(rf"^(?P<label>{_spaced(OPENING_PARTS)})\s*{COLON}\s*(?P<rest>.*)$")
+LATER_PART_RE = re.compile(rf"^(?P<label>{_spaced(LATER_PARTS)})\s*{COLON}\s*(?P<rest>.*)$")
+# A proposal's outcome, as the meeting words it: 決議：照案通過。 (經討論後修正通過), 保留, 不予通過, 另案處理.
+PROPOSAL_OUTCOMES = (
+    "照案通過", "修正通過", "修正後通過", "原則通過", "無異議通過", "表決通過", "保留", "不予通過",
+    "另案處理", "撤回", "撤案", "緩議", "暫緩", "擱置", "交付審查", "退回", "照案辦理",
+)  # fmt: skip
+OUTCOME_RE = re.compile(
+    r"^(?:本案|經討論後?|經表決(?:後)?|經出席人員同意|經出席委員同意|經與會人員討論後?)?[，,、]?\s*"
+    rf"(?P<outcome>{'|'.join(sorted(PROPOSAL_OUTCOMES, key=len, reverse=True))})"
+)
 # Body lines such as 說明： or 案由：… start a labelled paragraph, never the tail of a wrapped title.
 LABEL_LENGTH = 6  # characters before the colon of a label (主席裁示事項：)
 LABEL_START_RE = re.compile(rf"^[^\s：:︰]{{1,{LABEL_LENGTH}}}[：:︰]")
@@ -383,6 +406,8 @@ RULES: tuple[Rule, ...] = (
          marker="第\\s*[一二三四五六七八九十百0-9０-９]+\\s*案"),
     Rule("proposal_item", "提案（提案一、案由一…）", PROPOSAL_ITEM_RE, "item", _HEADER_AND_BODY,
          marker="(?:案由|提案|議案|討論案|報告案|臨時動議)\\s*[一二三四五六七八九十0-9０-９]"),
+    Rule("opening_part", "提案的部分（提案單位：、案由：、說明：）", OPENING_PART_RE, "part", _BODY, not_mid=True),
+    Rule("later_part", "提案的部分（辦法：、擬辦：）", LATER_PART_RE, "part", _BODY, not_mid=True),
     Rule("conclusion", "結論（決定：、決議：、會議結論：…）", CONCLUSION_RE, "conclusion", _HEADER_AND_BODY),
     Rule("conclusion_alone", "結論（決議）", CONCLUSION_ALONE_RE, "conclusion", _HEADER_AND_BODY, not_mid=True,
          alone=True),
@@ -419,9 +444,11 @@ _RULES_FOR = {
 
 # What a line ahead announces, for a reader weighing the line in front of it: the rows' `opens`, coarser.
 _AHEAD = {"section": "section", "conclusion": "conclusion", "report": "report", "item": "numbered",
-          "point": "numbered", "paragraph": "label"}  # fmt: skip
+          "point": "numbered", "paragraph": "label", "part": "label"}  # fmt: skip
+# 辦法： comes after 說明's points, never at the start of a proposal: a numbered line before it stays a point.
+_AHEAD_BY_NAME = {"later_part": "part"}
 _AHEAD_RULES = tuple(
-    (rule, _AHEAD[rule.opens])
+    (rule, _AHEAD_BY_NAME.get(rule.name) or _AHEAD[rule.opens])
     for rule in RULES
     if rule.opens in _AHEAD and rule.style != "shifted" and Phase.BODY in rule.phases
 )
