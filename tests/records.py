@@ -428,6 +428,86 @@ SCHOOL_PROPOSALS = (
     "肆、散會：下午4時10分。\n"
 )
 
+# -- a hospital's minutes forwarded by e-mail: the message's headers, a greeting and a letter around them -----
+
+HOSPITAL_EMAIL = (
+    "寄件者: 秘書室 王怡君 <yichun@hosp.example.gov.tw>\n"
+    "寄件日期: 2024年3月8日 上午 10:12\n"
+    "收件者: 各科室主管\n"
+    "副本: 院長室\n"
+    "主旨: FW: 檢送本院113年第3次院務會議紀錄\n"
+    "\n"
+    "---------- Forwarded message ---------\n"
+    "各位同仁好：\n"
+    "檢送本院113年第3次院務會議紀錄乙份，敬請查照。\n"
+    "秘書室 王怡君 敬上\n"
+    "\n"
+    "臺北市立聯合醫院113年第3次院務會議紀錄\n"
+    "時間：113年3月6日（星期三）上午8時\n"
+    "地點：本院行政大樓10樓第一會議室\n"
+    "主席：黃院長\n"
+    "紀錄：王怡君\n"
+    "出席人員：各院區院長、各科室主任\n"
+    "壹、主席致詞\n"
+    "請各院區加強流感疫苗接種宣導。\n"
+    "貳、業務報告\n"
+    "一、醫務部報告：2月份門診人次較去年同期增加5%。\n"
+    "決定：洽悉。\n"
+    "二、護理部報告：護理人力招募情形。\n"
+    "決定：請人事室協助辦理專案招募。\n"
+    "參、臨時動議：無。\n"
+    "肆、散會：上午9時30分。\n"
+    "\n"
+    "謝謝！\n"
+    "Sent from my iPhone\n"
+)
+
+# -- a city bureau's minutes copied from its web page: navigation, path and the page's dates around them ----
+
+BUREAU_WEB = (
+    "跳到主要內容區塊\n"
+    ":::\n"
+    "首頁 | 網站導覽 | English | RSS\n"
+    "目前位置：首頁 > 資訊公開 > 會議紀錄\n"
+    "發布日期：113-05-02\n"
+    "臺南市政府交通局第 27 次局務會議紀錄\n"
+    "時間：113年4月29日（星期一）下午2時\n"
+    "地點：本局第一會議室\n"
+    "主席：王局長\n"
+    "紀錄：陳科員\n"
+    "出席：各科室主管\n"
+    "壹、業務報告\n"
+    "一、運輸管理科報告：公車路網調整規劃。\n"
+    "決定：請於 5 月底前召開公聽會。\n"
+    "二、停車管理科報告：路邊停車收費調整。\n"
+    "決定：洽悉。\n"
+    "貳、臨時動議：無。\n"
+    "散會：下午3時20分\n"
+    "回上一頁\n"
+    "友善列印\n"
+    "上一則 | 下一則\n"
+    "更新日期：113-05-02\n"
+    "瀏覽人次：356\n"
+)
+
+# -- a library's scan through OCR: the title and the labels letter-spaced, half-width punctuation ----------
+
+LIBRARY_OCR = (
+    "臺 中 市 立 圖 書 館 第 1 2 次 館 務 會 議 紀 錄\n"
+    "時 間: 113年6月3日上午9時30分\n"
+    "地 點: 本館5樓研討室\n"
+    "主 持 人: 李館長\n"
+    "記 錄: 張專員\n"
+    "出 席 人 員: 各組主任\n"
+    "壹、報 告 事 項\n"
+    "一、閱覽典藏組報告:暑期閱讀活動規劃。\n"
+    "決 定: 洽悉。\n"
+    "二、數位資訊組報告:自助借書機汰換。\n"
+    "決 定: 請於8月底前完成驗收。\n"
+    "貳、臨 時 動 議: 無。\n"
+    "散 會: 上午10時40分\n"
+)
+
 # Every record, by a short name for test ids.
 RECORDS = {
     "seed": SEED,
@@ -441,6 +521,9 @@ RECORDS = {
     "numbered_on": NUMBERED_ON,
     "case_items": CASE_ITEMS,
     "school_proposals": SCHOOL_PROPOSALS,
+    "hospital_email": HOSPITAL_EMAIL,
+    "bureau_web": BUREAU_WEB,
+    "library_ocr": LIBRARY_OCR,
 }
 # More records of other offices, kept as files exactly as their converters wrote them (BOM, CRLF, tabs,
 # pdftotext -layout page furniture, hard wraps): fixtures/other_offices/*.txt.

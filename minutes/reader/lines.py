@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -17,7 +18,9 @@ from minutes.reader.rules import (
     TITLE_RE,
     clean_line,
     compact_text,
+    is_carrier,
     is_furniture,
+    unspaced,
 )
 
 
@@ -64,15 +67,33 @@ class Line:
     space_after: bool = False
     # A table row as Word "save as text" writes it, cells separated by tabs: a paragraph of its own.
     row: bool = False
+    raw: str = ""  # as the converter wrote it, spaces and tabs kept: the columns of a table laid out in text
+    blank_before: bool = False  # an empty line stood above it
+    table: bool = False  # part of a table (see tables.find_tables)
+
+    @property
+    def indent(self) -> int:
+        """How far the line starts from the left margin, in columns (a CJK character is two)."""
+        stripped = self.raw.lstrip(" \t\u3000\xa0")
+        return display_width(self.raw[: len(self.raw) - len(stripped)].expandtabs(8))
+
+
+# A forwarded or replied e-mail quotes the record with > before every line.
+_QUOTED_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 
 
 def prepare(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    physicals = text.split("\n")
+    filled = [line for line in physicals if line.strip()]
+    if filled and sum(bool(_QUOTED_RE.match(line)) for line in filled) * 5 >= len(filled) * 3:
+        physicals = [_QUOTED_RE.sub("", line) for line in physicals]
     lines = []
-    for number, physical in enumerate(text.split("\n"), 1):
+    blank = False
+    for number, physical in enumerate(physicals, 1):
         for part in INNER_BREAK_RE.split(physical):
             part = MERGED_WATERMARK_RE.sub("", part)
-            cleaned = clean_line(part)
+            cleaned = unspaced(clean_line(part))
             if cleaned:
                 spaced = part.translate(SPACES)
                 lines.append(
@@ -83,15 +104,29 @@ def prepare(text: str) -> list[Line]:
                         space_before=spaced[0].isspace(),
                         space_after=spaced[-1].isspace(),
                         row=TABLE_ROW_RE.search(part) is not None,
+                        raw=part,
+                        blank_before=blank,
                     )
                 )
+                blank = False
+            else:
+                blank = True
     return lines
 
 
+# A date beside a title repeated as a running header: 113.03.05, 113年3月5日(星期二), 2024/03/05.
+_HEADER_DATE_RE = re.compile(
+    r"^(?:中華民國|民國)?\d{2,4}[.年/-]\d{1,2}[.月/-]\d{1,2}日?(?:[(（](?:星期|週)?[一二三四五六日天][)）])?$"
+)
+
+
 def drop_furniture(lines: list[Line]) -> list[Line]:
-    """Drops page numbers, a draft's watermark, and the title when it comes back as a running header."""
+    """Drops page numbers, a draft's watermark, and the title when it comes back as a running header
+    (alone, or with the page number or the meeting's date beside it), on any page."""
     lines = [line for line in lines if not is_furniture(line.text)]
-    title_index = next((i for i, line in enumerate(lines) if TITLE_RE.match(line.text)), None)
+    title_index = next(
+        (i for i, line in enumerate(lines) if TITLE_RE.match(line.text) and not is_carrier(line.text)), None
+    )
     if title_index is None:
         return lines
     title = compact_text(lines[title_index].text)
@@ -104,12 +139,18 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
 
     def running_header(text: str) -> bool:
         compact = compact_text(text)
-        return any(
-            compact == form or (compact.startswith(form) and PAGE_NUMBER_RE.match(compact[len(form) :]))
-            for form in forms
-        )
+        for form in forms:
+            if compact == form:
+                return True
+            if compact.startswith(form) and _furniture_beside(compact[len(form) :]):
+                return True
+            if compact.endswith(form) and _furniture_beside(compact[: -len(form)]):
+                return True
+        return False
 
-    kept = lines[: title_index + 1]
+    # A running header above the title on the first page (…紀錄 113.03.05), never the title line itself.
+    kept = [line for line in lines[:title_index] if not running_header(line.text)]
+    kept.append(lines[title_index])
     rest = lines[title_index + 1 :]
     index = 0
     while index < len(rest):
@@ -126,6 +167,10 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
             kept.append(rest[index])
             index += 1
     return kept
+
+
+def _furniture_beside(text: str) -> bool:
+    return bool(PAGE_NUMBER_RE.match(text) or _HEADER_DATE_RE.match(text))
 
 
 def display_width(text: str) -> int:

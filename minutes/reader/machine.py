@@ -34,7 +34,6 @@ from minutes.reader.rules import (
     ADJOURN_TIME_FIRST_RE,
     AFTER_ADJOURNMENT,
     ATTACHMENT_RE,
-    BREADCRUMB_RE,
     BULLET_ONLY_RE,
     BULLET_RE,
     CASE_MARK_RE,
@@ -73,6 +72,7 @@ from minutes.reader.rules import (
     UNNUMBERED_SECTION_RE,
     YEAR_PREFIX_RE,
     Phase,
+    Rule,
     compact_text,
     expected,
     kind_ahead,
@@ -121,7 +121,7 @@ class _Block:
 
 class _Reader:
     def __init__(self) -> None:
-        self.pre_title: list[tuple[int, str]] = []
+        self.pre_title: list[tuple[int, str, bool]] = []  # line, text, within the carrier
         self.title_line = 0
         self.organisation = ""
         self.kind = ""
@@ -156,6 +156,7 @@ class _Reader:
         self.current = Line(0, "")
         # 一、主席致詞 二、業務報告 (一)…: no 壹、貳、, the agenda is numbered 一、 and its items (一).
         self.shifted = False
+        self.page_width = 0
 
     # -- driving ------------------------------------------------------------------------------------------
 
@@ -165,10 +166,11 @@ class _Reader:
             raise ParseError(1, "內容空白，沒有可以匯入的會議紀錄")
         self.lines = mark_full(drop_furniture(lines))
         self.shifted = _agenda_numbered_like_items(self.lines)
+        self.page_width = _page_width(self.lines)
         for index, line in enumerate(self.lines):
             self.index, self.current = index, line
             self.title_complete = False
-            if self.phase is Phase.TITLE:
+            if self.phase in (Phase.TITLE, Phase.CARRIER):
                 self._title_stage(line.number, line.text)
             elif self.phase is Phase.ADJOURNED:
                 self._adjourned(line)
@@ -278,28 +280,39 @@ class _Reader:
     # -- title and header ---------------------------------------------------------------------------------
 
     def _title_stage(self, number: int, line: str) -> None:
-        match = TITLE_RE.match(line)
-        if match is None and self.pre_title:
-            # A title the converter wrapped: 國立○○大學 113 學年度第 3 次行政會議紀 / 錄
-            joined = TITLE_RE.match(self.pre_title[-1][1] + line)
-            if joined is not None and joined.group("org").strip():
-                self.pre_title.pop()
-                match = joined
+        """A line before the title: what carried the record (dropped), the organisation's line, or the title.
+
+        An e-mail's header lines or greeting, or a web page's path or navigation, start the carrier: from
+        then on, until the title, the letter around the record is the carrier's too."""
+        rule = self._carrier_rule(line)
+        if rule is not None:
+            self.phase = Phase.CARRIER
+            return
+        match = TITLE_RE.match(line) or self._wrapped_title(line)
         if match is None:
-            if BREADCRUMB_RE.search(line):
-                return  # 首頁 > 資訊公開 > 會議紀錄: the web page's path, copied with the record
             if TITLE_LIKE_RE.search(line):
                 raise ParseError(number, "標題缺少會議次數（應為「○○第 N 次○○會議紀錄」）")
-            self.pre_title.append((number, line))
+            self.pre_title.append((number, line, self.phase is Phase.CARRIER))
             return
         organisation = match.group("org").strip()
         title_lines = []
-        if len(self.pre_title) == 1 and (not organisation or YEAR_PREFIX_RE.match(organisation)):
-            # The organisation centred on a line of its own above 第 108 次處務會議紀錄 (or 113 年第 5 次…).
+        # The organisation centred on a line of its own above 第 108 次處務會議紀錄 (or 113 年第 5 次…): the
+        # line right above, after nothing but the carrier's lines.
+        if (
+            (not organisation or YEAR_PREFIX_RE.match(organisation))
+            and self.pre_title
+            and all(carried for _, _, carried in self.pre_title[:-1])
+        ):
             title_lines.append(self.pre_title.pop()[1])
             organisation = title_lines[0] + organisation
-        if self.pre_title:
-            raise ParseError(self.pre_title[0][0], "標題之前有無法歸類的文字")
+        unplaced = [(line_number, text) for line_number, text, carried in self.pre_title if not carried]
+        if unplaced:
+            line_number, text = unplaced[0]
+            raise ParseError(
+                line_number,
+                f"標題之前有無法歸類的文字「{_shown(text)}」：標題之前只能有"
+                f"{expected('email_header', 'greeting', 'breadcrumb', 'web_navigation')}，或機關名稱一行",
+            )
         # １１３學年度, 113 學年度 and 113學年度 are one series: digits in ASCII, no spaces around them.
         organisation = SPACED_DIGITS_RE.sub(r"\1", organisation.translate(FULLWIDTH_DIGITS))
         if not organisation:
@@ -318,6 +331,26 @@ class _Reader:
         # 部務會報 keeps its word; 處務會議 is stored as 處務.
         self.kind = kind + "會報" if match.group("meeting") == "會報" else kind
         self.phase = Phase.HEADER
+
+    def _carrier_rule(self, line: str) -> Rule | None:
+        return next(
+            (rule for rule in rules_for(self.phase, shifted=False) if rule.opens == "carrier" and rule.matches(line)),
+            None,
+        )
+
+    def _wrapped_title(self, line: str) -> re.Match[str] | None:
+        """A title the converter wrapped over two or three lines: 國立○○大學 113 學年度第 3 次行政會議紀 / 錄,
+        臺北市立圖書館 / 第 12 次館務會議 / 紀錄. The pieces above have no punctuation of a sentence."""
+        pieces: list[str] = []
+        for _, text, _ in reversed(self.pre_title[-2:]):
+            if _SENTENCE_MARKS_RE.search(text):
+                break
+            pieces.insert(0, text)
+            joined = TITLE_RE.match("".join(pieces) + line)
+            if joined is not None and joined.group("org").strip():
+                del self.pre_title[-len(pieces) :]
+                return joined
+        return None
 
     def _header_stage(self, number: int, line: str, structural: str) -> None:
         """A line between the title and the first section: fields, or the rest of the last field."""
@@ -495,6 +528,7 @@ class _Reader:
             wrapped is not None
             and point is None
             and (continues or (self.mid_sentence and not complete) or self._continues_title(line))
+            and not self._indented_below_title()
         ):
             wrapped.title = self._join(wrapped.title, line)
             self._maybe_wrapped(wrapped)
@@ -502,6 +536,9 @@ class _Reader:
             self._plain(number, line)
 
     # The body's rows of the table (see rules.RULES): True, the line is that part; False, it stays text.
+
+    def _on_blank_signature(self, number: int, match: re.Match[str], line: str) -> bool:
+        return True  # 主席：＿＿＿　紀錄： printed on every page: nothing of the record
 
     def _on_agenda_item(self, number: int, match: re.Match[str], line: str) -> bool:
         return self._agenda_section(number, match.group("num"), match.group("rest"), line)
@@ -560,6 +597,16 @@ class _Reader:
 
     def _on_point(self, number: int, match: re.Match[str], line: str) -> bool:
         return self._paren_item(number, line, match) or self._point(number, line, match)
+
+    def _indented_below_title(self) -> bool:
+        """四、人文課 then an indented line: the title stops well short of the page's right edge, so the
+        converter did not cut it, and the indented line starts the body. A title the converter cut reaches
+        the edge; its rest, even set in with a hanging indent, goes on with it."""
+        previous, current = self.previous, self.current
+        if previous is None or previous.full or previous.exact or not current.raw:
+            return False
+        reach = display_width(previous.raw.rstrip().expandtabs(8))
+        return current.indent >= previous.indent + 2 and reach * 10 < self.page_width * 6
 
     @staticmethod
     def _continues_title(line: str) -> bool:
@@ -1161,6 +1208,17 @@ def _agenda_numbered_like_items(lines: list[Line]) -> bool:
         if first is None and (ITEM_RE.match(text) or UNNUMBERED_SECTION_RE.match(text)):
             first = "item" if ITEM_RE.match(text) else "section"
     return first == "item"
+
+
+# What stands in a sentence, never in a title's pieces: 。，；： and the like.
+_SENTENCE_MARKS_RE = re.compile(r"[。，、；：:！？!?,;]")
+
+
+def _page_width(lines: list[Line]) -> int:
+    """How wide the record's lines run, in columns: the width most long lines reach (a few over-long ones,
+    a table's, do not count)."""
+    widths = sorted(display_width(line.raw.rstrip().expandtabs(8)) for line in lines)
+    return widths[len(widths) * 9 // 10] if widths else 0
 
 
 def _numbering(numeral: str) -> str:

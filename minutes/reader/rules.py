@@ -119,7 +119,9 @@ HEADER_LABEL = (
     + ")"
 )
 HEADER_RE = re.compile(rf"^{HEADER_LABEL}\s*{COLON}\s*(?P<value>.*)$")
-NUMBERED_HEADER_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})\s*[、．.]\s*(?P<field>.+)$")
+NUMBERED_HEADER_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})\s*[、．.]\s*(?P<field>.+)$"
+)
 # Fields with one value: a line after them that starts with a label of its own is not their continuation.
 ONE_VALUE_HEADERS = ("place", "chair", "recorder")
 UNKNOWN_LABEL_RE = re.compile(rf"^(?P<label>[\u3400-\u9fff]{{2,8}})\s*{COLON}")
@@ -190,14 +192,75 @@ ADJOURN_RE = re.compile(
     r"^散\s*會\s*(?:時\s*間)?\s*(?:[。.]?\s*[（(]\s*(?P<paren>[^()（）]*?)\s*[)）]|[：:︰]\s*(?P<colon>.*?))?\s*[。.]?$"
 )
 ADJOURN_START_RE = re.compile(r"散\s*會")
-# A record copied from a web page brings the page's path above it and its footer below.
-BREADCRUMB_RE = re.compile(r"\S\s*[>＞›»]\s*\S.*[>＞›»]\s*\S")
+# A record copied from a web page brings the page's path above it and its footer below:
+# 首頁 > 資訊公開 > 會議紀錄, 首頁/公告, 目前位置：…
+BREADCRUMB_RE = re.compile(
+    r"^.*?\S\s*[>＞›»]\s*\S.*[>＞›»]\s*\S|^(?:目前|現在|您的|您現在的|您目前的|所在)?位置\s*[：:︰]|^首頁\s*[/／>＞]\s*\S"
+)
 WEB_FOOTER_RE = re.compile(
     r"^(?:回上一頁|回上頁|回首頁|回頂端|回到頂端|友善列印|列印本頁|列印|分享|TOP|Top|top"
-    r"|(?:瀏覽人次|點閱次數|點閱數|瀏覽次數|更新日期|發布日期|上版日期|最後更新|資料來源|發布單位)\s*[：:︰].*)$"
+    r"|(?:瀏覽人次|點閱次數|點閱數|瀏覽次數|更新日期|發布日期|公告日期|上版日期|最後更新|資料來源|發布單位|發布機關"
+    r"|資料更新|張貼日期)\s*[：:︰].*)$"
+)
+# A web page's navigation, a line made only of its words: 跳到主要內容區塊, :::, 首頁 | 網站導覽 | English.
+WEB_NAV_WORDS = frozenset(
+    {
+        "跳到主要內容", "跳到主要內容區塊", "跳至主要內容", "跳到主要內容區", ":::", "網站導覽", "回首頁", "首頁",
+        "English", "ENGLISH", "RSS", "字級", "字級：", "字級:", "小", "中", "大", "友善列印", "列印", "分享",
+        "Facebook", "facebook", "Line", "LINE", "Twitter", "X", "轉寄", "回上一頁", "回上頁", "回頂端", "TOP",
+        "Top", "上一則", "下一則", "上一筆", "下一筆", "會員登入", "登入", "搜尋", "進階搜尋", "常見問答",
+        "雙語詞彙", "無障礙", "網站地圖", "聯絡我們", "選單", "開啟選單", "關閉選單", "Menu", "MENU",
+    }
+)  # fmt: skip
+_NAV_SEPARATOR_RE = re.compile(r"[\s|｜/／·•、]+")
+
+
+class _NavLine:
+    """A pattern-like test for a line made only of navigation words (see WEB_NAV_WORDS)."""
+
+    pattern = "web navigation"
+    _WHOLE = re.compile(r"(?s).+")
+
+    @classmethod
+    def match(cls, text: str) -> re.Match[str] | None:
+        words = [word for word in _NAV_SEPARATOR_RE.split(text) if word]
+        return cls._WHOLE.match(text) if words and all(word in WEB_NAV_WORDS for word in words) else None
+
+
+WEB_NAV_RE = _NavLine()
+# A record sent by e-mail: the message's header lines, the forwarded-message marker, the greeting and the
+# letter around the record (檢送…紀錄，敬請查照。 … 秘書室 敬上).
+EMAIL_HEADER_RE = re.compile(
+    r"^(?:寄件者|寄件人|收件者|收件人|副本|密件副本|主旨|主題|傳送時間|寄件時間|寄件日期|傳送日期|日期|重要性|附件"
+    r"|From|To|Cc|Bcc|Sent|Date|Subject|Attachments?|Importance|Reply-To)\s*[:：︰]",
+    re.IGNORECASE,
+)
+FORWARD_RE = re.compile(
+    r"^[-–—_=*>\s]*(?:Original Message|Forwarded message|Begin forwarded message|原始郵件|原始訊息|轉寄的郵件"
+    r"|轉寄郵件|轉寄的訊息|以下為轉寄郵件)[-–—_=*:：\s]*$|^(?:Fw|Fwd|RE|轉寄|回覆)\s*[:：]",
+    re.IGNORECASE,
+)
+GREETING_RE = re.compile(
+    r"^(?:各位|親愛的|敬愛的)?\s*(?:同仁|長官|委員|主管|先進|夥伴|老師|同事|大家|您)\s*們?\s*(?:大家)?\s*"
+    r"(?:好|您好|平安|鈞鑒|鈞鑑|惠鑒|台鑒)\s*[：:，,！!。～~]*$|^Dear\b",
+    re.IGNORECASE,
+)
+LETTER_RE = re.compile(
+    r"^(?:.*?(?:敬請查照|請查照|請查收|請參閱|敬請卓參|檢送|檢附|茲送|如附件|謝謝|感謝您|敬上|謹上|敬啟|順頌|敬頌"
+    r"|敬祝|時祺|此致|Best regards|Sent from)|祝\s*\S|Regards|Thanks)",
+    re.IGNORECASE,
+)
+# Letter-spaced text (OCR, or a title spread to fill the line): 臺 中 市 立 … 第 5 次 … 會 議 紀 錄.
+SPACED_LABEL_RE = re.compile(r"^(?:[\u3400-\u9fff] ){1,6}[\u3400-\u9fff](?=\s*[：:︰])")
+# A signature line with nothing signed, printed on every page or left in the text: 主席：＿＿＿　紀錄：
+BLANK_SIGNATURE_RE = re.compile(
+    r"^(?:(?:主\s*席|主\s*持\s*人|[紀記]\s*錄(?:\s*人員?)?|承\s*辦\s*人|核\s*稿|決\s*行|單\s*位\s*主\s*管)"
+    r"\s*(?:簽\s*[名章])?\s*[：:︰][\s_＿.．…]*)+$"
 )
 SIGNATURE_AFTER_RE = re.compile(r"\s+(?=(?:主\s*席|主\s*持\s*人|[紀記]\s*錄(?:\s*人員?)?)\s*[：:︰])")
-TIME_IN_PARENS_RE = re.compile(r"[（(]\s*(?:散會時間\s*[：:︰]?\s*)?(?P<time>[^()（）]{2,20}?)\s*[)）]\s*[。.]?")
+TIME_IN_PARENS_RE = re.compile(
+    r"[（(]\s*(?:散會時間\s*[：:︰]?\s*)?(?P<time>[^()（）]{2,20}?)\s*[)）]\s*[。.]?"
+)
 # 會議於上午 10 時 30 分結束。 / 本次會議於 12 時結束: the adjournment, worded without 散會.
 MEETING_ENDED_RE = re.compile(
     r"^(?:本次)?會議\s*(?:於|在)?\s*(?P<time>[^，,。：:]{2,20}?)\s*(?:結束|圓滿結束)\s*[。.]?$"
@@ -227,9 +290,7 @@ CASE_MARK_RE = re.compile(
     r"\s*(?:[，,、；;][^()（）【】\[\]]{1,12})?[)）】\]］]\s*[。．.]?\s*$"
 )
 LONG_ATTACHMENT = 40  # columns (20 CJK characters): an attachment line this long may have been cut
-ATTACHMENT_RE = re.compile(
-    rf"^附\s*[件錄表]\s*(?:[{ZH_NUM}{DIGIT}]{{1,3}})?\s*(?:$|[、．.]|{COLON}|[（(])"
-)
+ATTACHMENT_RE = re.compile(rf"^附\s*[件錄表]\s*(?:[{ZH_NUM}{DIGIT}]{{1,3}})?\s*(?:$|[、．.]|{COLON}|[（(])")
 # 提案單位：教務處 before 案由：… under 提案一: who proposed it, not what it is about; the title is still to come.
 PROPOSER_RE = re.compile(r"^(?:(?:提案|報告|主辦|承辦)\s*(?:單位|人|者|機關)|連署人)\s*[：:︰]")
 # A proposal's parts (討論事項, 臨時動議): who proposed it, what it is about, why, what is proposed. The points
@@ -273,7 +334,9 @@ CLOSING = "。，、；：:︰,;！？!?）)」』】〕"
 # Short titles that are complete without final punctuation: 報告事項, 主席致詞, 人事室業務報告.
 # …事項 ends a title, and so does a sentence followed by the unit it is for: …完成評估。（民政課）
 COMPLETE_TITLE_WORDS = "報告|致詞|事項|動議|討論|結論|裁示|提示|指示|其他|[紀記]錄|無"
-COMPLETE_TITLE_RE = re.compile(rf"(?:{COMPLETE_TITLE_WORDS}|[（(]略[)）]|[。！？][（(][^（）()]{{1,20}}[)）])$")
+COMPLETE_TITLE_RE = re.compile(
+    rf"(?:{COMPLETE_TITLE_WORDS}|[（(]略[)）]|[。！？][（(][^（）()]{{1,20}}[)）])$"
+)
 # Sections, items and points are numbered 1..99 (壹..玖拾玖, 一..九十九), as the numerals module writes them.
 MAX_NUMBER = 99
 TITLES = sorted(
@@ -311,7 +374,9 @@ def compact_text(text: str) -> str:
 
 # pdftotext -layout may also set a watermark character on a line of the text, far from it by a wide gap:
 #                草        主席：蔡區長靜宜
-MERGED_WATERMARK_RE = re.compile(r"^[ \t\u3000]{4,}[草稿](?=[ \t\u3000]{4,}\S)|(?<=\S)[ \t\u3000]{4,}[草稿][ \t\u3000]*$")
+MERGED_WATERMARK_RE = re.compile(
+    r"^[ \t\u3000]{4,}[草稿](?=[ \t\u3000]{4,}\S)|(?<=\S)[ \t\u3000]{4,}[草稿][ \t\u3000]*$"
+)
 # A draft's watermark, which pdftotext writes as lines of their own wherever it crosses the text: 草, 稿.
 WATERMARK_RE = re.compile(r"^(?:草稿|草|稿)$")
 
@@ -334,6 +399,7 @@ class Phase(enum.Enum):
     """Where the reader is in a record. One value; each phase has its own rows of the table."""
 
     TITLE = "標題之前"
+    CARRIER = "郵件或網頁"  # before the title, inside what carried the record: an e-mail's letter, a web page
     HEADER = "表頭"  # between the title and the first section
     BODY = "內文"  # sections, items, reports, conclusions
     ADJOURNED = "散會"  # the lines of 散會 itself: its time may go on, or stand on the next line
@@ -347,7 +413,8 @@ class Phase(enum.Enum):
 AFTER_ADJOURNMENT = frozenset(
     {Phase.CLOSING, Phase.SIGNATURE, Phase.SIGNOFF, Phase.ATTACHMENTS, Phase.APPENDIX}
 )
-_BEFORE_AND_AFTER = frozenset({Phase.TITLE, *AFTER_ADJOURNMENT})
+_BEFORE = frozenset({Phase.TITLE, Phase.CARRIER})
+_BEFORE_AND_AFTER = frozenset({*_BEFORE, *AFTER_ADJOURNMENT})
 _HEADER = frozenset({Phase.HEADER})
 _BODY = frozenset({Phase.BODY})
 _HEADER_AND_BODY = frozenset({Phase.HEADER, Phase.BODY})
@@ -383,10 +450,16 @@ RULES: tuple[Rule, ...] = (
     Rule("page_number", "頁碼（第 2 頁，共 4 頁）", PAGE_NUMBER_RE, "furniture", _EVERYWHERE, compact=True,
          alone=True),
     Rule("watermark", "草稿浮水印", WATERMARK_RE, "furniture", _EVERYWHERE, compact=True, alone=True),
-    Rule("breadcrumb", "網頁路徑（首頁 > …）", BREADCRUMB_RE, "carrier", frozenset({Phase.TITLE})),
-    Rule("web_footer", "網頁頁尾（回上一頁、瀏覽人次：…）", WEB_FOOTER_RE, "carrier", AFTER_ADJOURNMENT),
+    Rule("blank_signature", "空白的簽名欄（主席：＿＿＿）", BLANK_SIGNATURE_RE, "furniture", _BODY),
+    Rule("email_header", "郵件標頭（寄件者：、主旨：…）", EMAIL_HEADER_RE, "carrier", _BEFORE_AND_AFTER),
+    Rule("forward_marker", "轉寄郵件標記", FORWARD_RE, "carrier", _BEFORE_AND_AFTER),
+    Rule("greeting", "郵件問候語（各位同仁好：）", GREETING_RE, "carrier", _BEFORE),
+    Rule("letter", "郵件內文（檢送…，敬請查照）", LETTER_RE, "carrier", frozenset({Phase.CARRIER, *AFTER_ADJOURNMENT})),
+    Rule("breadcrumb", "網頁路徑（首頁 > …）", BREADCRUMB_RE, "carrier", _BEFORE_AND_AFTER),
+    Rule("web_navigation", "網頁導覽", WEB_NAV_RE, "carrier", _BEFORE_AND_AFTER),  # type: ignore[arg-type]
+    Rule("web_footer", "網頁頁尾（回上一頁、發布日期：…）", WEB_FOOTER_RE, "carrier", _BEFORE_AND_AFTER),
     # -- the title and the header ------------------------------------------------------------------------------
-    Rule("title", "標題（○○第 N 次○○會議紀錄）", TITLE_RE, "title", frozenset({Phase.TITLE})),
+    Rule("title", "標題（○○第 N 次○○會議紀錄）", TITLE_RE, "title", _BEFORE),
     Rule("numbered_header", "表頭欄位（一、開會時間：…）", NUMBERED_HEADER_RE, "field", _HEADER),
     Rule("agenda_item", "段落（一、二、三…）", ITEM_RE, "section", _HEADER_AND_BODY, style="shifted",
          marker=_ZH_MARKER),
@@ -455,7 +528,7 @@ _AHEAD_RULES = tuple(
 
 
 def kind_ahead(text: str) -> str | None:
-    """"section", "conclusion", "report", "numbered" or "label" for a line that opens one; None for text."""
+    """ "section", "conclusion", "report", "numbered" or "label" for a line that opens one; None for text."""
     return next((kind for rule, kind in _AHEAD_RULES if rule.pattern.match(text)), None)
 
 
@@ -471,7 +544,61 @@ def is_furniture(text: str) -> bool:
     return any(rule.pattern.match(compact) for rule in _FURNITURE)
 
 
-_FURNITURE = tuple(rule for rule in RULES if rule.opens == "furniture")
+_FURNITURE = tuple(rule for rule in RULES if rule.opens == "furniture" and rule.compact)
+_CARRIER = tuple(rule for rule in RULES if rule.opens == "carrier")
+
+
+def is_carrier(text: str) -> bool:
+    """An e-mail's header or greeting, a web page's path, navigation or footer: around the record, not in it."""
+    return any(rule.pattern.match(text) for rule in _CARRIER)
+
+
+# One letter of letter-spaced text: a CJK character, perhaps with the punctuation after it (議:, 無。).
+_SPACED_LETTER_RE = re.compile(r"[\u3400-\u9fff][：:︰，,。、；;]?")
+
+
+def unspaced(text: str) -> str:
+    """Letter-spaced text closed up: 臺 中 市 立 … 會 議 紀 錄 → 臺中市立…會議紀錄, 壹、報 告 事 項 → 壹、報告事項,
+    說 明：… → 說明：…. Words of two or more characters keep their spaces."""
+    if " " not in text:
+        return text
+    words = text.split(" ")
+    if (
+        len(words) >= 4
+        and all(len(word) <= 2 for word in words)
+        and sum(len(word) == 1 for word in words) * 5 >= len(words) * 4
+        and CJK_RE.search(text)
+    ):
+        return "".join(words)
+    if (label := SPACED_LABEL_RE.match(text)) is not None:
+        text = label.group(0).replace(" ", "") + text[label.end() :]
+        words = text.split(" ")
+    letters = [_SPACED_LETTER_RE.fullmatch(word) is not None for word in words]
+    if sum(letters) < 3:
+        return " ".join(words)
+    out = [words[0]]
+    for index in range(1, len(words)):
+        # A space goes between two letters of a spread word (three letters or more in a row), or between a
+        # word and the spread letters that go on with it (壹、報 告 事 項).
+        run = letters[index] and (
+            (
+                letters[index - 1]
+                and (index >= 2 and letters[index - 2] or index + 1 < len(words) and letters[index + 1])
+            )
+            or (
+                index + 2 < len(words)
+                and letters[index + 1]
+                and letters[index + 2]
+                and CJK_RE.match(words[index - 1][-1])
+            )
+        )
+        if run and words[index - 1][-1:] not in "：:︰":
+            out[-1] += words[index]
+        else:
+            out.append(words[index])
+    return " ".join(out)
+
+
 _ALONE = tuple(rule for rule in RULES if rule.alone and not rule.compact)
 _ALONE_COMPACT = tuple(rule for rule in RULES if rule.alone and rule.compact)
 
