@@ -508,6 +508,70 @@ LIBRARY_OCR = (
     "散 會: 上午10時40分\n"
 )
 
+# -- tables of tracked cases, in the three ways they reach text (kept apart from RECORDS: the PDF prints a
+# table's rows as paragraphs, which read back as text, not as a table) ------------------------------------
+
+_TABLE_HEAD = (
+    "臺北市大安區公所第 108 次區務會議紀錄\n"
+    "時間：113 年 4 月 8 日（星期一）上午 9 時 30 分\n"
+    "地點：本所 10 樓會議室\n"
+    "主席：林區長美玲\n"
+    "紀錄：陳科員怡君\n"
+    "壹、上次會議決議事項執行情形\n"
+    "一、第 107 次區務會議列管事項辦理情形報告。\n"
+)
+_TABLE_TAIL = (
+    "決定：同意依上表決定辦理。\n"
+    "貳、業務報告\n"
+    "一、民政課報告：本月受理戶籍登記 1,204 件。\n"
+    "決定：洽悉。\n"
+    "參、臨時動議：無。\n"
+    "肆、散會：上午 10 時 40 分\n"
+)
+
+# Word "save as text": cells separated by tabs, a cell with a line break in it, other offices' headings.
+TABLE_WORD = _TABLE_HEAD + (
+    "編號\t事由\t承辦單位\t執行情形\t建議\t主席裁示\n"
+    "10701\t請民政課於4月底前完成轄內里鄰編組調整評估。\t民政課\t已完成評估報告，\n"
+    "並於4月22日簽陳核定。\t建議解除列管\t解除列管\n"
+    "10702\t請社會課研議擴大獨居長者關懷訪視範圍。\t社會課、衛生所\t已擬訂訪視計畫，預計5月起於3個里試辦。\t建議繼續列管\t繼續列管\n"
+    "10604\t請經建課協調轄內騎樓整平工程。\t經建課\t第一階段12處已完工，第二階段刻正辦理發包作業。\t建議繼續列管\t同意結案\n"
+) + _TABLE_TAIL
+
+# pdftotext -layout: columns aligned with spaces, headings centred, cells wrapped, and after the page break the
+# page number, the running title and the header row again.
+TABLE_LAYOUT = (
+    "                       臺北市大安區公所第 108 次區務會議紀錄\n"
+    "時間：113 年 4 月 8 日（星期一）上午 9 時 30 分\n"
+    "地點：本所 10 樓會議室\n"
+    "主席：林區長美玲\n"
+    "紀錄：陳科員怡君\n"
+    "壹、上次會議決議事項執行情形\n"
+    "一、第 107 次區務會議列管事項辦理情形報告。\n"
+    "    案號                案由               主辦單位            辦理情形             列管建議      決定\n"
+    "  10701     請民政課於4月底前完成轄內里   民政課      已完成評估報告，並於4月22   建議解除列管  解除列管\n"
+    "            鄰編組調整評估。                          日簽陳核定。\n"
+    "\n"
+    "  10702     請社會課研議擴大獨居長者關懷  社會課、衛  已擬訂訪視計畫，預計5月起   建議繼續列管  繼續列管\n"
+    "            訪視範圍。                    生所        於3個里試辦。\n"
+    "\n"
+    "                                     第 1 頁，共 2 頁\n"
+    "\f                       臺北市大安區公所第 108 次區務會議紀錄\n"
+    "    案號                案由               主辦單位            辦理情形             列管建議      決定\n"
+    "  10604     請經建課協調轄內騎樓整平工程  經建課      第一階段12處已完工，第二階  建議繼續列管  同意結案\n"
+    "            。                                        段刻正辦理發包作業。\n"
+    "\n"
+) + _TABLE_TAIL
+
+# A web page, or a Word table copied from a browser: one cell per line, an empty cell dropped.
+TABLE_WEB = _TABLE_HEAD + (
+    "列管編號\n案由\n主辦單位\n辦理情形\n列管建議\n決定\n"
+    "10701\n請民政課於4月底前完成轄內里鄰編組調整評估。\n民政課\n已完成評估報告，並於4月22日簽陳核定。\n建議解除列管\n解除列管\n"
+    "10702\n請社會課研議擴大獨居長者關懷訪視範圍。\n社會課、衛生所\n已擬訂訪視計畫，預計5月起於3個里試辦。\n繼續列管\n"
+    "10604\n請經建課協調轄內騎樓整平工程。\n經建課\n第一階段12處已完工，第二階段刻正辦理發包作業。\n建議繼續列管\n同意結案\n"
+) + _TABLE_TAIL
+TABLE_RECORDS = {"word": TABLE_WORD, "layout": TABLE_LAYOUT, "web": TABLE_WEB}
+
 # Every record, by a short name for test ids.
 RECORDS = {
     "seed": SEED,

@@ -6,7 +6,8 @@ from django.db import transaction
 
 from minutes import services as minutes_services
 from minutes.models import Conclusion, Meeting
-from minutes.reader import ParsedMeeting, casenumbers, sentences
+from minutes.reader import ParsedMeeting, casenumbers
+from minutes.reader.decisions import RecordDecisions, read_record_decisions
 from tracking import lifecycle
 from tracking.models import Review, TrackedItem
 
@@ -55,41 +56,10 @@ def record_import(parsed: ParsedMeeting, *, replace: bool = False, dry_run: bool
             item.save(update_fields=["conclusion"])
         elif (case_number := marks.get(path)) is not None:
             _link_marked_case(meeting=meeting, conclusion=conclusion, case_number=case_number)
-        item_title = conclusion.item.title if conclusion.item_id else ""
-        item_body = conclusion.item.body.splitlines() if conclusion.item_id else []
-        record_decisions_from_text(
-            meeting=meeting, text=conclusion.text, item_title=item_title, item_body=item_body, user=user
-        )
+    record_stated_decisions(meeting=meeting, stated=_read_decisions(parsed), user=user)
     if dry_run:
         transaction.set_rollback(True)
     return meeting
-
-
-def conclusion_decisions(
-    text: str, item_title: str = "", item_body: list[str] = ()
-) -> tuple[dict[str, str], list[str]]:
-    """What one conclusion decides on tracked items, and the case numbers it names without deciding on them.
-
-    Some offices give each tracked case an item of its own (一、列管案號 10606：…) and decide it in a few
-    words (決定：本案解除列管。): such an outcome decides the case the item's title names. A title can name
-    several (一、列管案號 8503、8504：…); then the outcome must be one for all of them (均同意解除列管).
-    Raises ValueError when the text cannot be read (see sentences.parse_decision_sentence).
-    """
-    decisions, mentions = sentences.read_decisions(text)
-    if not decisions and not mentions and sentences.approves_suggestions(text):
-        # 決定：同意依各單位建議辦理。 after the cases and the units' suggestions in the item.
-        found = sentences.suggested_outcomes([item_title, *item_body])
-        # Without a suggestion to approve, the cases the item names were only mentioned: say so.
-        return found, [] if found else sentences.case_numbers_named("\n".join([item_title, *item_body]))
-    # The title is read only for a conclusion that states an outcome: a title is not refused for itself.
-    if decisions or mentions or not sentences.states_outcome(text):
-        return decisions, mentions
-    named = sentences.case_numbers_named(item_title)
-    if len(named) > 1:
-        return dict.fromkeys(named, sentences.outcome_for_all(text, named)), mentions
-    if named and (kind := sentences.outcome_of(text)):
-        return {named[0]: kind}, mentions
-    return decisions, mentions
 
 
 def mentions_note(mentions: list[str]) -> str:
@@ -98,25 +68,18 @@ def mentions_note(mentions: list[str]) -> str:
 
 
 def stated_decisions(parsed: ParsedMeeting) -> tuple[dict[str, str], list[str]]:
-    """The decisions on tracked items the whole record states, and the case numbers it only mentions,
-    for the preview before an import. Raises ValueError as conclusion_decisions does."""
-    decisions: dict[str, str] = {}
-    mentions: list[str] = []
-    for section in parsed.sections:
-        holders = [("", [], section.conclusion), *((item.title, item.body, item.conclusion) for item in section.items)]
-        for title, body, conclusion in holders:
-            for point in conclusion.points if conclusion else []:
-                try:
-                    found, named = conclusion_decisions(point, title, body)
-                except ValueError as exc:
-                    raise ValueError(f"會議結論「{point[:40]}」：{exc}") from exc
-                for case_number, kind in found.items():
-                    if decisions.get(case_number, kind) != kind:
-                        raise ValueError(f"列管案號 {case_number} 在紀錄中被決定為兩種結果，無法判讀")
-                    decisions[case_number] = kind
-                mentions.extend(named)
-    unique = [n for i, n in enumerate(mentions) if n not in decisions and n not in mentions[:i]]
-    return decisions, unique
+    """The decisions on tracked items the whole record states (in conclusions, running text and tables), and
+    the case numbers it only mentions, for the preview before an import. Raises ValueError as
+    decisions.read_record_decisions does."""
+    stated = read_record_decisions(parsed)
+    return stated.outcomes(), [mention.key for mention in stated.mentions]
+
+
+def _read_decisions(parsed: ParsedMeeting) -> RecordDecisions:
+    try:
+        return read_record_decisions(parsed)
+    except ValueError as exc:
+        raise lifecycle.TrackingError(str(exc)) from exc
 
 
 def _case_marks(parsed: ParsedMeeting) -> dict[tuple, str]:
@@ -148,24 +111,31 @@ def _link_marked_case(*, meeting: Meeting, conclusion: Conclusion, case_number: 
         item.save(update_fields=["conclusion"])
 
 
-def record_decisions_from_text(
-    *, meeting: Meeting, text: str, item_title: str = "", item_body: list[str] = (), user=None
-) -> list[Review]:
-    """Turn a sentence such as 列管案號 10606 … 同意解除列管；… 賡續列管 into reviews at this meeting."""
+def record_stated_decisions(*, meeting: Meeting, stated: RecordDecisions, user=None) -> list[Review]:
+    """Turn the decisions a record states (列管案號 10606 … 同意解除列管；… 賡續列管, a table's 決定 column)
+    into reviews at this meeting. A number in a scheme the case list cannot hold yet is refused with its line."""
     reviews = []
-    try:
-        decisions, _ = conclusion_decisions(text, item_title, item_body)
-    except ValueError as exc:
-        raise lifecycle.TrackingError(f"會議結論「{text[:40]}」：{exc}") from exc
-    for case_number, decision in decisions.items():
-        item = lifecycle.case_get_or_create_known(series=meeting.series, case_number=case_number)
+    for unplaced in stated.unplaced:
+        raise lifecycle.TrackingError(f"第 {unplaced.line} 行：{unplaced.reason}")
+    for decision in stated.decisions:
+        try:
+            casenumbers.parse_case_number(decision.key)
+        except ValueError:
+            scheme = casenumbers.SCHEME[decision.scheme].label if decision.scheme in casenumbers.SCHEME else ""
+            raise lifecycle.TrackingError(
+                f"第 {decision.line} 行：列管案號 {decision.case_number}（{scheme or '其他編號方式'}）無法登錄："
+                f"列管案件目前只能以{casenumbers.DEFAULT_SCHEME.label}編號"
+            ) from None
+        item = lifecycle.case_get_or_create_known(series=meeting.series, case_number=decision.key)
         existing = Review.objects.filter(item=item, meeting=meeting).first()
         if existing is not None:
-            if existing.decision != decision:
+            if existing.decision != decision.outcome:
                 raise lifecycle.TrackingError(
-                    f"列管案號 {case_number} 在第 {meeting.number} 次會議已登錄為「{existing.get_decision_display()}」，"
-                    "與匯入的文字不同。"
+                    f"列管案號 {decision.case_number} 在第 {meeting.number} 次會議已登錄為"
+                    f"「{existing.get_decision_display()}」，與匯入的文字不同。"
                 )
             continue
-        reviews.append(lifecycle.case_record_decision(item=item, meeting=meeting, decision=decision, user=user))
+        reviews.append(
+            lifecycle.case_record_decision(item=item, meeting=meeting, decision=decision.outcome, user=user)
+        )
     return reviews

@@ -213,15 +213,17 @@ def wrap_width(widths: list[int], open_ends: list[bool], tolerance: int) -> int 
 
 
 def mark_full(lines: list[Line]) -> list[Line]:
-    open_ends = [line.text[-1] not in TITLE_END for line in lines]
-    chars = [len(line.text) for line in lines]
-    columns = [display_width(line.text) for line in lines]
+    """Marks the lines the converter cut at the page width; a table's lines tell nothing of the width."""
+    text_lines = [line for line in lines if not line.table]
+    open_ends = [line.text[-1] not in TITLE_END for line in text_lines]
+    chars = [len(line.text) for line in text_lines]
+    columns = [display_width(line.text) for line in text_lines]
     # Counted in characters (a converter that wraps at N characters) and in columns, where a CJK
     # character is two (a PDF line holds fewer characters when they are all wide).
     by_chars = wrap_width(chars, open_ends, 3)
     by_columns = wrap_width(columns, open_ends, 5)
-    exactly = wrap_width([line.raw_length for line in lines], open_ends, 0)
-    for line, length, width in zip(lines, chars, columns, strict=True):
+    exactly = wrap_width([line.raw_length for line in text_lines], open_ends, 0)
+    for line, length, width in zip(text_lines, chars, columns, strict=True):
         line.exact = line.raw_length == exactly
         line.full = (
             line.exact

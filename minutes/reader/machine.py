@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from minutes.reader.casenumbers import read_case_number
+from minutes.reader.cases import decides, read_cases
 from minutes.reader.lines import Line, display_width, drop_furniture, join_lines, mark_full, prepare
 from minutes.reader.numerals import from_zh, from_zh_formal, parse_number, to_paren, to_zh_formal
 from minutes.reader.parsed import (
@@ -21,7 +23,9 @@ from minutes.reader.parsed import (
     ParsedItem,
     ParsedMeeting,
     ParsedReport,
+    ParsedRow,
     ParsedSection,
+    ParsedTable,
     ParseError,
     Text,
     Wording,
@@ -36,11 +40,14 @@ from minutes.reader.rules import (
     ATTACHMENT_RE,
     BULLET_ONLY_RE,
     BULLET_RE,
+    CASE_ENTRY_RE,
+    CASE_FIELD_RE,
     CASE_MARK_RE,
     CJK_RE,
     CLOSING,
     COMPLETE_TITLE_RE,
     COMPOUND_SURNAMES,
+    FINISHED_LINE_END,
     FULLWIDTH_DIGITS,
     HEADER_LABELS,
     HEADER_RE,
@@ -79,6 +86,8 @@ from minutes.reader.rules import (
     label_of,
     rules_for,
 )
+from minutes.reader.sentences import outcome_of
+from minutes.reader.tables import FoundTable, cell_case_number, find_tables
 
 
 def split_report_heading(heading: str) -> tuple[str, str, str]:
@@ -117,6 +126,9 @@ class _Block:
     list_next: int = 0
     owner: ParsedItem | None = None  # the item whose body this is (its parts are read off it on closing)
     part: str = ""  # the proposal's part the body is in (說明, 辦法): its numbered lines are its points
+    case_line: int = 0  # the line of the case the body is reviewing in running text (列管第 8802 案：…)
+    case_decided: bool = False  # that case's decision (決定：解除列管。) has been read
+    holder: ParsedItem | ParsedSection | None = None  # whose body this is
 
 
 class _Reader:
@@ -157,6 +169,7 @@ class _Reader:
         # 一、主席致詞 二、業務報告 (一)…: no 壹、貳、, the agenda is numbered 一、 and its items (一).
         self.shifted = False
         self.page_width = 0
+        self.after_title = False
 
     # -- driving ------------------------------------------------------------------------------------------
 
@@ -164,12 +177,22 @@ class _Reader:
         lines = prepare(text)
         if not lines:
             raise ParseError(1, "內容空白，沒有可以匯入的會議紀錄")
-        self.lines = mark_full(drop_furniture(lines))
+        lines = drop_furniture(lines)
+        self.tables = find_tables(lines)
+        self.lines = mark_full(lines)
         self.shifted = _agenda_numbered_like_items(self.lines)
         self.page_width = _page_width(self.lines)
+        skip_to = 0
         for index, line in enumerate(self.lines):
+            if index < skip_to:
+                continue
             self.index, self.current = index, line
             self.title_complete = False
+            if self.phase is Phase.BODY and (table := self.tables.get(index)) is not None:
+                self._table(table)
+                skip_to = table.end
+                self.previous = self.lines[table.end - 1]
+                continue
             if self.phase in (Phase.TITLE, Phase.CARRIER):
                 self._title_stage(line.number, line.text)
             elif self.phase is Phase.ADJOURNED:
@@ -508,6 +531,7 @@ class _Reader:
             return
         wrapped, self.wrapped_title = self.wrapped_title, None
         titled, self.titled = self.titled, None
+        self.after_title = titled is not None  # the line above was a heading: this one starts afresh
         # The previous line finished a title (…業務報告) even if it filled the line: this one starts afresh.
         self.title_complete = titled is not None and wrapped is None and bool(titled.title)
         continues = line[0] in CLOSING  # Chinese typesetting never starts a line with 。，、）
@@ -584,8 +608,31 @@ class _Reader:
 
     _on_later_part = _on_opening_part
 
+    def _on_case_entry(self, number: int, match: re.Match[str], line: str) -> bool | None:
+        """列管第 8802 案：… starts a paragraph of its own; the labels after it are that case's."""
+        block = self.block
+        if block is None or block.kind != "body" or self.awaiting_title is not None:
+            return None
+        if not self.after_title and self.previous is not None and self.previous.text[-1] not in FINISHED_LINE_END:
+            return None  # the sentence above goes on: …依 / 列管案號 8802 之辦理情形
+        self._body_paragraph(number, line, block, new_paragraph=True)
+        return True
+
     def _on_conclusion(self, number: int, match: re.Match[str], line: str) -> bool:
-        self._conclusion(number, label_of(match), match.groupdict().get("rest") or "")
+        rest = match.groupdict().get("rest") or ""
+        block = self.block
+        if (
+            block is not None
+            and block.kind == "body"
+            and block.case_line
+            and not block.case_decided
+            and outcome_of(rest) is not None
+        ):
+            # 決定：解除列管。 right after 列管第 8802 案： and its 辦理情形: that case's decision, not the item's.
+            self._body_paragraph(number, line, block, new_paragraph=True)
+            block.case_decided = True
+            return True
+        self._conclusion(number, label_of(match), rest)
         return True
 
     _on_conclusion_alone = _on_conclusion
@@ -684,7 +731,7 @@ class _Reader:
         )
         self.sections.append(section)
         self.item = None
-        self.block = _Block("body", section.body, number, f"段落「{title}」")
+        self.block = _Block("body", section.body, number, f"段落「{title}」", holder=section)
         self._maybe_wrapped(section)
 
     def _numbered(self, number: int, style: str, numeral: str, title: str, line: str) -> bool:
@@ -789,12 +836,27 @@ class _Reader:
     def _next_kind(self) -> str:
         """What the next line that opens something opens (see rules.kind_ahead); "end" at 散會 or the end."""
         for line in self.lines[self.index + 1 : self.index + 60]:
+            if line.table:
+                return "table"
             text = BULLET_RE.sub("", line.text, count=1)
             if kind := kind_ahead(text):
                 return kind
             if ADJOURN_START_RE.match(text):
                 return "end"
         return "end"
+
+    def _table(self, found: FoundTable) -> None:
+        """A table of tracked cases, read as one block (see tables.py): kept as a table by the item (or the
+        section) it stands in, its rows as that item's cases, and each row a paragraph of its text."""
+        block = self._current_block(found.line)
+        self.wrapped_title = self.titled = None
+        owner = self.item if self.item is not None else self.sections[-1]
+        rows = [_parsed_row(found, line, cells) for line, cells in found.rows]
+        owner.tables.append(ParsedTable(found.headings, found.columns, rows, found.line, found.form))
+        owner.cases.extend(rows)
+        for line, cells in [(found.line, found.headings), *found.rows]:
+            block.entries.append(" ".join(cell for cell in cells if cell))
+            block.entry_lines.append(line)
 
     def _item(self, number: int, item_number: int, title: str, numeral: str) -> None:
         section = self.sections[-1]
@@ -804,7 +866,7 @@ class _Reader:
         )
         section.items.append(item)
         self.item = item
-        self.block = _Block("body", item.body, number, f"項目「{numeral}」", owner=item)
+        self.block = _Block("body", item.body, number, f"項目「{numeral}」", owner=item, holder=item)
         if not title:
             # 第一案 alone on its line: the next paragraph (often 案由：…) is the title.
             self.awaiting_title = item
@@ -994,9 +1056,14 @@ class _Reader:
         )
         if joins:
             entries[-1] = self._join(entries[-1], line)
-        else:
-            entries.append(line)
-            block.entry_lines.append(number)
+            return
+        entries.append(line)
+        block.entry_lines.append(number)
+        # Only a case that starts its line (not （一）列管案號 401：, a point: see _point) takes the 決定： below it.
+        if (entry := CASE_ENTRY_RE.match(line)) is not None:
+            block.case_line, block.case_decided = number, decides(entry.group("rest") or "")
+        elif not CASE_FIELD_RE.match(line):
+            block.case_line = 0
 
     def _current_block(self, number: int) -> _Block:
         if self.block is None:  # cannot happen once a section exists; kept as a clear error, not a crash
@@ -1021,6 +1088,8 @@ class _Reader:
         ]
         if block.kind == "body" and block.owner is not None:
             read_parts(block.owner, self.title_lines.get(id(block.owner), block.owner.line))
+        if block.kind == "body" and block.holder is not None and (cases := read_cases(block.entries)):
+            block.holder.cases = sorted([*block.holder.cases, *cases], key=lambda row: row.line)
         self.block = None
 
     # -- adjournment --------------------------------------------------------------------------------------
@@ -1200,6 +1269,8 @@ def _agenda_numbered_like_items(lines: list[Line]) -> bool:
     """Whether the record numbers its agenda 一、二、 (and its items (一)(二)) instead of 壹、貳、."""
     first = None
     for line in lines:
+        if line.table:
+            continue
         text = BULLET_RE.sub("", line.text, count=1)
         if _numbered_header(text):
             continue
@@ -1212,6 +1283,24 @@ def _agenda_numbered_like_items(lines: list[Line]) -> bool:
 
 # What stands in a sentence, never in a title's pieces: 。，；： and the like.
 _SENTENCE_MARKS_RE = re.compile(r"[。，、；：:！？!?,;]")
+
+
+def _parsed_row(found: FoundTable, line: int, cells: list[str]) -> ParsedRow:
+    fields = {column: Text(cell, line) for column, cell in zip(found.columns, cells, strict=True) if column}
+    number = cell_case_number(fields.get("case_number", "")) or fields.get("case_number", "")
+    read = read_case_number(number)
+    return ParsedRow(
+        case_number=number,
+        key=read.key if read else "",
+        scheme=read.scheme if read else "",
+        subject=fields.get("subject", ""),
+        unit=fields.get("unit", ""),
+        progress=fields.get("progress", ""),
+        suggestion=fields.get("suggestion", ""),
+        decision=fields.get("decision", ""),
+        line=line,
+        cells=[Text(cell, line) for cell in cells],
+    )
 
 
 def _page_width(lines: list[Line]) -> int:

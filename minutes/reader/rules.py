@@ -9,6 +9,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from minutes.reader.casenumbers import NUMBER_PATTERN
+
 # Patterns. Colons come as ：, : or the vertical-form ︰ some PDF fonts map to.
 
 COLON = "[：:︰]"
@@ -133,7 +135,8 @@ INNER_HEADER_RE = re.compile(rf"(?<=\s){HEADER_LABEL}\s*{COLON}")
 SECTION_RE = re.compile(r"^(?P<num>[壹貳參叁叄肆伍陸柒捌玖拾]{1,4})\s*[、．.]\s*(?P<rest>.*)$")
 # Section titles common enough to recognise when the converter lost their numeral.
 UNNUMBERED_SECTION_RE = re.compile(
-    r"^(?P<title>宣讀.{0,40}?會議[紀記]錄|確認.{0,10}?會議[紀記]錄|上次會議(?:決議|結論|決定)事項(?:辦理|執行)情形"
+    r"^(?P<title>宣讀.{0,40}?會議[紀記]錄|確認.{0,10}?會議[紀記]錄|(?:上次|前次)會議(?:決議|結論|決定)事項(?:辦理|執行)情形"
+    r"|歷次會議(?:決議|結論|決定)?(?:列管|追蹤)事項(?:辦理|執行)?(?:情形)?"
     r"|主席致詞|主席報告|報告事項|討論事項|臨時動議|(?:各單位|各組室|各科室|各處室)?業務報告|工作報告|專案報告"
     r"|專題報告|提案討論|討論提案|選舉事項|其他事項|其他)\s*"
     rf"(?:{COLON}\s*(?:無|略|[（(]\s*略\s*[)）]))?\s*[。：:]?$"
@@ -316,6 +319,48 @@ OUTCOME_RE = re.compile(
     r"^(?:本案|經討論後?|經表決(?:後)?|經出席人員同意|經出席委員同意|經與會人員討論後?)?[，,、]?\s*"
     rf"(?P<outcome>{'|'.join(sorted(PROPOSAL_OUTCOMES, key=len, reverse=True))})"
 )
+# The columns of a table of tracked cases (the review of 辦理情形), by what they hold, with the headings
+# offices give them. A heading names one column only: 決定 as a heading is never a conclusion's label.
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "case_number": ("案號", "列管案號", "列管編號", "編號", "追蹤案號", "管制編號", "案次", "列管序號"),
+    "subject": ("案由", "事由", "決議事項", "決定事項", "列管事項", "會議結論", "案由摘要", "主席裁示事項",
+                "決議（定）事項", "列管內容", "執行事項", "追蹤事項", "交辦事項"),
+    "unit": ("主辦單位", "承辦單位", "辦理單位", "權責單位", "執行單位", "負責單位", "主（協）辦單位", "主辦",
+             "承辦", "主協辦單位"),
+    "cooperating": ("協辦單位", "協辦"),
+    "progress": ("辦理情形", "執行情形", "辦理進度", "執行進度", "辦理情形及進度", "處理情形", "辦理經過",
+                 "執行情形說明", "辦理情形說明"),
+    "suggestion": ("列管建議", "建議", "單位建議", "擬辦", "建議事項", "建議列管情形", "自評", "擬辦意見",
+                   "列管情形建議", "建議處理"),
+    "decision": ("決定", "會議決定", "主席裁示", "決議", "裁示", "主席決定", "會議決議", "主席裁（指）示",
+                 "列管決定", "審議結果", "決定事項（列管與否）"),
+    "due": ("預定完成日期", "完成期限", "預計完成日期", "期限", "辦理期限", "預定完成時間"),
+    "index": ("序號", "項次", "編次"),
+}  # fmt: skip
+TABLE_HEADINGS: dict[str, str] = {
+    unicodedata.normalize("NFKC", heading): column for column, headings in TABLE_COLUMNS.items() for heading in headings
+}
+# A line of headings, the header row of such a table as any converter leaves it (tabs, spaces, or one alone).
+_HEADING = "|".join(re.escape(heading) for heading in sorted(TABLE_HEADINGS, key=len, reverse=True))
+TABLE_HEADER_RE = re.compile(rf"^(?:{_HEADING})(?:[ \t]+(?:{_HEADING}))*$")
+
+# A tracked case reviewed in running text: 列管第 8802 案：…, 列管案號 8802：…, 案號：8802. The labels after it
+# (辦理情形：, 列管建議：, 決定：) are that case's, up to the next case.
+CASE_NUMBER_FORM = rf"(?:{NUMBER_PATTERN}|[0-9０-９]{{3,}})"
+CASE_ENTRY_RE = re.compile(
+    rf"^(?:(?:列管|追蹤|管制)(?:案號|編號)|案號|列管(?=\s*第))\s*{COLON}?\s*(?:第\s*)?(?P<number>{CASE_NUMBER_FORM})"
+    rf"(?![0-9A-Za-z])\s*(?:號|案)?\s*(?:{COLON}\s*(?P<rest>.*)|$)"
+)
+CASE_FIELDS: dict[str, tuple[str, ...]] = {
+    "unit": ("主辦單位", "承辦單位", "辦理單位"),
+    "progress": ("辦理情形", "執行情形", "辦理進度", "執行進度", "處理情形"),
+    "suggestion": ("列管建議", "單位建議", "建議"),
+    "decision": ("會議決定", "主席裁示", "主席裁決", "決定", "決議", "裁示"),
+}
+CASE_FIELD_RE = re.compile(
+    "(?P<label>" + "|".join(re.escape(word) for words in CASE_FIELDS.values() for word in words) + rf")\s*{COLON}"
+)
+
 # Body lines such as 說明： or 案由：… start a labelled paragraph, never the tail of a wrapped title.
 LABEL_LENGTH = 6  # characters before the colon of a label (主席裁示事項：)
 LABEL_START_RE = re.compile(rf"^[^\s：:︰]{{1,{LABEL_LENGTH}}}[：:︰]")
@@ -479,6 +524,10 @@ RULES: tuple[Rule, ...] = (
          marker="第\\s*[一二三四五六七八九十百0-9０-９]+\\s*案"),
     Rule("proposal_item", "提案（提案一、案由一…）", PROPOSAL_ITEM_RE, "item", _HEADER_AND_BODY,
          marker="(?:案由|提案|議案|討論案|報告案|臨時動議)\\s*[一二三四五六七八九十0-9０-９]"),
+    # The table's rows are read as one block (see tables.find_tables), before any line of it is classified.
+    Rule("table_header", "列管案件表格（案號、案由、主辦單位、辦理情形、列管建議、決定）", TABLE_HEADER_RE, "table", _BODY),
+    Rule("case_entry", "列管案件（列管第 8802 案：…）", CASE_ENTRY_RE, "case", _BODY, not_mid=True,
+         marker="(?:列管|追蹤|管制)(?:案號|編號)|列管\\s*第|案號\\s*[：:]?\\s*[0-9０-９]"),
     Rule("opening_part", "提案的部分（提案單位：、案由：、說明：）", OPENING_PART_RE, "part", _BODY, not_mid=True),
     Rule("later_part", "提案的部分（辦法：、擬辦：）", LATER_PART_RE, "part", _BODY, not_mid=True),
     Rule("conclusion", "結論（決定：、決議：、會議結論：…）", CONCLUSION_RE, "conclusion", _HEADER_AND_BODY),
