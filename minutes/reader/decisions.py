@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from minutes.reader import sentences
 from minutes.reader.casenumbers import SCHEMES, read_case_number
-from minutes.reader.parsed import ParsedItem, ParsedMeeting, ParsedRow, ParsedSection, line_of
+from minutes.reader.parsed import ParsedItem, ParsedMeeting, ParsedRow, ParsedSection, Text, line_of
 from minutes.reader.rules import CASE_FIELD_RE, CASE_FIELDS
 
 # 同意, 如擬, 照辦 in a table's decision column: the meeting agrees with the unit's suggestion beside it.
@@ -126,7 +126,8 @@ def _read_holder(found: RecordDecisions, holder: ParsedSection | ParsedItem) -> 
     rows = {row.line for row in holder.cases}
     for row in holder.cases:
         _read_row(found, row, approves=approves or as_tabled)
-    for paragraph in holder.body:
+    titled = [Text(title, holder.line)] if title else []
+    for paragraph in [*titled, *holder.body]:
         if line_of(paragraph) not in rows:
             _read_paragraph(found, paragraph)
 

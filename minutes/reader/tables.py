@@ -259,6 +259,8 @@ _DECISION_RE = re.compile(
     r"(?:解除|賡續|繼續|持續|續予|自行|恢復|重新)(?:列管|追蹤|管制)|結案|銷案|除管|^(?:同意|照辦|如擬|准予?|照案)"
 )
 _DUE_RE = re.compile(r"^(?:\d{2,3}[./年-]\d{1,2}(?:[./月-]\d{1,2}日?)?|每[季月年週]|\d{2,3}年底前?)$")
+# A unit's suggestion (建議解除列管) is no decision: a decision never starts like one.
+_NOT_DECISION_RE = re.compile(r"^(?:建議|擬|請|已)")
 _TYPED = {"unit": _UNIT_RE, "suggestion": _SUGGESTION_RE, "decision": _DECISION_RE, "due": _DUE_RE}
 
 
@@ -347,4 +349,6 @@ def _fit(column: str, texts: list[str]) -> int:
     if pattern is None:
         return 2 - (len(texts) - 1)
     fits = pattern.search(texts[0]) is not None and len(texts[0]) <= 30
+    if column == "decision" and _NOT_DECISION_RE.match(texts[0]):
+        fits = False
     return (4 if fits else -6) - 3 * (len(texts) - 1)
