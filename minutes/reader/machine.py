@@ -474,8 +474,8 @@ class _Reader:
             # 紀錄：王小明 then 應出席人數：30人 — not the recorder's name going on.
             raise ParseError(
                 number,
-                f"無法辨識的欄位「{unknown.group('label')}」：標題與第一個段落之間只能有時間、地點、主席、紀錄、"
-                "出席、列席、請假等欄位；請刪除這一行，或把它併入出席欄",
+                f"無法辨識的欄位「{unknown.group('label')}」：標題與第一個段落之間只能有"
+                f"{expected('header_field', 'section')}；請刪除這一行，或把它併入出席欄",
             )
         if self.last_header == "" or (
             self.last_header in ("time", "date")
@@ -484,7 +484,8 @@ class _Reader:
             and not (not _readable_time(value) and _readable_time(join_lines(value, line)))
         ):
             raise ParseError(
-                number, "無法歸類的文字：標題與第一個段落之間只能有時間、地點、主席、紀錄、出席等欄位"
+                number,
+                f"無法歸類的文字「{_shown(line)}」：標題與第一個段落之間只能有{expected('header_field', 'section')}",
             )
         joined = self._join(value, line)
         # 紀錄： cut in two by the page width shows up only once the pieces are joined.
@@ -903,7 +904,9 @@ class _Reader:
             owner, self.item = section, None
         if owner.conclusion is not None:
             raise ParseError(
-                number, f"這裡已有一段結論（第 {owner.conclusion.line} 行），不能再有第二段「{label}」"
+                number,
+                f"這裡已有一段結論（第 {owner.conclusion.line} 行），不能再有第二段「{label}」；"
+                f"若這是另一項的結論，它之前應有{expected('item', 'case_item')}",
             )
         self._close_block()
         conclusion = ParsedConclusion(label=label, points=[], line=number)
@@ -913,7 +916,7 @@ class _Reader:
 
     def _report(self, number: int, heading: str, rest: str, label: str = "補充報告") -> None:
         if self.item is None:
-            raise ParseError(number, f"「{heading}補充報告」必須位於某個項目（一、二、三…）之下")
+            raise ParseError(number, f"「{heading}補充報告」必須位於某個{RULE['item'].what}之下")
         self._close_block()
         # With a note in parentheses the heading is kept as written: split, the note would be lost.
         unit, surname, title = (
