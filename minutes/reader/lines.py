@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -137,7 +138,11 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
         organisation = compact_text(lines[title_index - 1].text)
         forms.insert(0, organisation + title)
 
+    longest = max(len(form) for form in forms) + _LONGEST_BESIDE
+
     def running_header(text: str) -> bool:
+        if len(text) > longest * 2:  # spaces count in the line, not in the forms
+            return False
         compact = compact_text(text)
         for form in forms:
             if compact == form:
@@ -169,12 +174,31 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
     return kept
 
 
+_LONGEST_BESIDE = 24  # what stands beside a running title: 第 12 頁，共 40 頁, 113年3月5日(星期二)
+
+
 def _furniture_beside(text: str) -> bool:
     return bool(PAGE_NUMBER_RE.match(text) or _HEADER_DATE_RE.match(text))
 
 
+@functools.cache
+def _wide_characters() -> re.Pattern[str]:
+    """One class of every character East Asian typesetting sets two columns wide (W and F), as ranges: one
+    regex finds them all in C, where asking unicodedata of each character took most of a parse."""
+    ranges, start = [], None
+    for code in range(0x40001):
+        wide = code < 0x40000 and unicodedata.east_asian_width(chr(code)) in "WF"
+        if wide and start is None:
+            start = code
+        elif not wide and start is not None:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code - 1))}")
+            start = None
+    return re.compile(f"[{''.join(ranges)}]")
+
+
 def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Columns the text takes in a fixed-width layout: a CJK character is two."""
+    return len(text) if text.isascii() else len(text) + len(_wide_characters().findall(text))
 
 
 def wrap_width(widths: list[int], open_ends: list[bool], tolerance: int) -> int | None:

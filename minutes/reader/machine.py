@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
 from minutes.reader.casenumbers import read_case_number
 from minutes.reader.cases import decides, read_cases
@@ -181,7 +182,6 @@ class _Reader:
         self.tables = find_tables(lines)
         self.lines = mark_full(lines)
         self.shifted = _agenda_numbered_like_items(self.lines)
-        self.page_width = _page_width(self.lines)
         skip_to = 0
         for index, line in enumerate(self.lines):
             if index < skip_to:
@@ -212,15 +212,11 @@ class _Reader:
         """Tries the phase's rows of the table in order: the first that matches and whose handler
         answers decides (True: the line is that part; False: it stays text). A handler that answers None
         passes the line on to the next row, as docutils' TransitionCorrection does."""
-        prefix = "_header_" if self.phase is Phase.HEADER else "_on_"
         mid = self.mid_sentence
-        for rule in rules_for(self.phase, shifted=self.shifted):
-            if rule.not_mid and mid:
+        for rule, handler in _handled_rules(self.phase, self.shifted):
+            if (rule.not_mid and mid) or (match := rule.pattern.match(text)) is None:
                 continue
-            handler = getattr(self, prefix + rule.name, None)
-            if handler is None or (match := rule.matches(text)) is None:
-                continue
-            taken = handler(number, match, line)
+            taken = handler(self, number, match, line)
             if taken is not None:
                 return taken
         return False
@@ -653,8 +649,11 @@ class _Reader:
         previous, current = self.previous, self.current
         if previous is None or previous.full or previous.exact or not current.raw:
             return False
-        reach = display_width(previous.raw.rstrip().expandtabs(8))
-        return current.indent >= previous.indent + 2 and reach * 10 < self.page_width * 6
+        if current.indent < previous.indent + 2:
+            return False
+        if not self.page_width:
+            self.page_width = _page_width(self.lines)
+        return display_width(previous.raw.rstrip().expandtabs(8)) * 10 < self.page_width * 6
 
     @staticmethod
     def _continues_title(line: str) -> bool:
@@ -1286,6 +1285,18 @@ def _agenda_numbered_like_items(lines: list[Line]) -> bool:
 
 # What stands in a sentence, never in a title's pieces: 。，；： and the like.
 _SENTENCE_MARKS_RE = re.compile(r"[。，、；：:！？!?,;]")
+
+
+@cache
+def _handled_rules(phase: Phase, shifted: bool) -> tuple[tuple[Rule, object], ...]:
+    """A phase's rows of the table that the reader handles, each with its handler: _header_<name> between
+    the title and the first section, _on_<name> in the body."""
+    prefix = "_header_" if phase is Phase.HEADER else "_on_"
+    return tuple(
+        (rule, getattr(_Reader, prefix + rule.name))
+        for rule in rules_for(phase, shifted=shifted)
+        if hasattr(_Reader, prefix + rule.name) and not rule.compact
+    )
 
 
 def _parsed_row(found: FoundTable, line: int, cells: list[str]) -> ParsedRow:

@@ -413,8 +413,12 @@ def clean_line(line: str) -> str:
     return RUN_OF_SPACES_RE.sub(" ", EDGE_SPACE_RE.sub("", line.translate(SPACES)))
 
 
+_WHITE_RE = re.compile(r"\s+")
+
+
 def compact_text(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    """NFKC without any space: the form page furniture and headings are compared in."""
+    return _WHITE_RE.sub("", text if text.isascii() else unicodedata.normalize("NFKC", text))
 
 
 # pdftotext -layout may also set a watermark character on a line of the text, far from it by a wide gap:
@@ -587,8 +591,14 @@ def expected(*names: str) -> str:
     return "、".join(whats[:-1]) + "或" + whats[-1] if len(whats) > 1 else whats[0]
 
 
+# Page numbers and watermarks are short (第 12 頁，共 40 頁, Page 12 of 40): a longer line is never one.
+_LONGEST_FURNITURE = 30
+
+
 def is_furniture(text: str) -> bool:
     """A page number or a draft's watermark: what the converter put on every page, never the record."""
+    if len(text) > _LONGEST_FURNITURE:
+        return False
     compact = compact_text(text)
     return any(rule.pattern.match(compact) for rule in _FURNITURE)
 

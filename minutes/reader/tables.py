@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from minutes.reader.casenumbers import read_case_number
@@ -22,6 +21,7 @@ from minutes.reader.rules import (
     TABLE_HEADINGS,
     UNIT_SUFFIXES,
     clean_line,
+    compact_text,
     kind_ahead,
 )
 
@@ -46,8 +46,7 @@ class FoundTable:
 
 def heading_of(cell: str) -> str | None:
     """The column a header cell names (案號 → case_number, 執行情形 → progress), or None."""
-    compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", cell)).strip("：:")
-    return TABLE_HEADINGS.get(compact)
+    return TABLE_HEADINGS.get(compact_text(cell).strip("：:"))
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -73,7 +72,12 @@ def find_tables(lines: list[Line]) -> dict[int, FoundTable]:
     """Every table of tracked cases among the lines, by the index of its header; its lines are marked."""
     found: dict[int, FoundTable] = {}
     index = 0
+    header = RULE["table_header"]
     while index < len(lines):
+        # The test of the block: a line of headings (cheap); the run of each form reads the rows.
+        if header.matches(lines[index].text) is None:
+            index += 1
+            continue
         table = _tabs(lines, index) or _layout(lines, index) or _cells(lines, index)
         if table is None or not table.rows:
             index += 1
