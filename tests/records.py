@@ -540,14 +540,7 @@ TABLE_WORD = _TABLE_HEAD + (
 
 # pdftotext -layout: columns aligned with spaces, headings centred, cells wrapped, and after the page break the
 # page number, the running title and the header row again.
-TABLE_LAYOUT = (
-    "                       臺北市大安區公所第 108 次區務會議紀錄\n"
-    "時間：113 年 4 月 8 日（星期一）上午 9 時 30 分\n"
-    "地點：本所 10 樓會議室\n"
-    "主席：林區長美玲\n"
-    "紀錄：陳科員怡君\n"
-    "壹、上次會議決議事項執行情形\n"
-    "一、第 107 次區務會議列管事項辦理情形報告。\n"
+TABLE_LAYOUT = " " * 23 + _TABLE_HEAD + (
     "    案號                案由               主辦單位            辦理情形             列管建議      決定\n"
     "  10701     請民政課於4月底前完成轄內里   民政課      已完成評估報告，並於4月22   建議解除列管  解除列管\n"
     "            鄰編組調整評估。                          日簽陳核定。\n"

@@ -15,8 +15,6 @@ from minutes.reader.casenumbers import SCHEMES, read_case_number
 from minutes.reader.parsed import ParsedItem, ParsedMeeting, ParsedRow, ParsedSection, Text, line_of
 from minutes.reader.rules import CASE_FIELD_RE, CASE_FIELDS
 
-# 同意, 如擬, 照辦 in a table's decision column: the meeting agrees with the unit's suggestion beside it.
-_AGREES_RE = re.compile(r"^(?:同意|如擬|照辦|照准|准予?|照案|依建議)(?:辦理|備查|所請|照辦)?[。．.]?$")
 # A conclusion that refers to the table's own decisions (同意依上表決定辦理): each row is decided by its cell.
 _AS_TABLED_RE = re.compile(r"(?:依|照)\s*(?:上表|下表|表列|附表|表)")
 _DECISION_LABELS = CASE_FIELDS["decision"]
@@ -154,7 +152,7 @@ def _read_row(found: RecordDecisions, row: ParsedRow, *, approves: bool) -> None
                 f"第 {row.line} 行：無法判讀列管案號 {row.case_number} 的決定「{row.decision[:30]}」"
                 "（應為解除列管、賡續列管、自行列管或恢復列管）"
             )
-        if outcome is None and _AGREES_RE.match(decision):
+        if outcome is None and sentences.agrees_with_suggestion(decision):
             outcome = sentences.suggested_kind(row.suggestion)
     elif approves:
         outcome = sentences.suggested_kind(row.suggestion or row.progress)

@@ -384,3 +384,12 @@ def numbers_as_written(text: str) -> dict[str, str]:
                 else:
                     written.setdefault(key, item.group("start"))
     return written
+
+
+# 同意, 如擬, 照辦 where a meeting's decision goes: it agrees with the unit's suggestion beside it.
+_AGREES_RE = re.compile(r"^(?:同意|如擬|照辦|照准|准予?|照案|依建議)(?:辦理|備查|所請|照辦)?[。．.]?$")
+
+
+def agrees_with_suggestion(text: str) -> bool:
+    """Whether a decision says only that the meeting agrees (同意, 如擬, 照辦): the suggestion decides."""
+    return _AGREES_RE.match(unicodedata.normalize("NFKC", text).strip()) is not None

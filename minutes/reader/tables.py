@@ -14,6 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from minutes.reader import sentences
 from minutes.reader.casenumbers import read_case_number
 from minutes.reader.lines import Line, display_width, join_lines
 from minutes.reader.rules import (
@@ -256,16 +257,19 @@ def _region_of(starts: list[int], begin: int) -> int:
 _UNIT_RE = re.compile(
     rf"^[^。，；：:,;]{{1,16}}(?:{'|'.join(UNIT_SUFFIXES)})(?:[、及與,，][^。；：:]{{1,16}})*$"
 )
-_SUGGESTION_RE = re.compile(
-    r"^(?:建議|擬)?(?:同意)?(?:解除|賡續|繼續|持續|續予|自行|改為自行|恢復)?(?:列管|追蹤|結案|銷案|除管)$"
-)
-_DECISION_RE = re.compile(
-    r"(?:解除|賡續|繼續|持續|續予|自行|恢復|重新)(?:列管|追蹤|管制)|結案|銷案|除管|^(?:同意|照辦|如擬|准予?|照案)"
-)
 _DUE_RE = re.compile(r"^(?:\d{2,3}[./年-]\d{1,2}(?:[./月-]\d{1,2}日?)?|每[季月年週]|\d{2,3}年底前?)$")
 # A unit's suggestion (建議解除列管) is no decision: a decision never starts like one.
 _NOT_DECISION_RE = re.compile(r"^(?:建議|擬|請|已)")
-_TYPED = {"unit": _UNIT_RE, "suggestion": _SUGGESTION_RE, "decision": _DECISION_RE, "due": _DUE_RE}
+# Short cells with a shape: the unit, the unit's suggestion, the meeting's decision, a due date.
+_SHORT = 30
+_TYPED = {
+    "unit": lambda text: _UNIT_RE.match(text) is not None,
+    "suggestion": lambda text: len(text) <= _SHORT and sentences.suggested_kind(text) is not None,
+    "decision": lambda text: len(text) <= _SHORT
+    and not _NOT_DECISION_RE.match(text)
+    and (sentences.outcome_of(text) is not None or sentences.agrees_with_suggestion(text)),
+    "due": lambda text: _DUE_RE.match(text) is not None,
+}
 
 
 def _cells(lines: list[Line], start: int) -> FoundTable | None:
@@ -347,12 +351,9 @@ def _align(columns: list[str], key: int, texts: list[str]) -> list[str]:
 
 
 def _fit(column: str, texts: list[str]) -> int:
-    pattern = _TYPED.get(column)
+    shaped = _TYPED.get(column)
     if not texts:
-        return -1 if pattern is not None else -2
-    if pattern is None:
+        return -1 if shaped is not None else -2
+    if shaped is None:
         return 2 - (len(texts) - 1)
-    fits = pattern.search(texts[0]) is not None and len(texts[0]) <= 30
-    if column == "decision" and _NOT_DECISION_RE.match(texts[0]):
-        fits = False
-    return (4 if fits else -6) - 3 * (len(texts) - 1)
+    return (4 if shaped(texts[0]) else -6) - 3 * (len(texts) - 1)
