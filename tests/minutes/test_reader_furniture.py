@@ -99,3 +99,12 @@ def test_what_an_e_mail_adds_after_the_record_is_dropped_but_other_text_there_is
     assert signed_off.attachments == []
     with pytest.raises(ParseError, match="之後只能有簽名欄"):
         parse_minutes(TITLE + HEADER + BODY + "散會\n另請各課於月底前回報。\n")
+
+
+def test_english_mail_headers_and_a_forwarded_message_marker():
+    text = (
+        "From: Wang <wang@example.gov.tw>\nSent: Tuesday, March 5, 2024 10:12 AM\nTo: all@example.gov.tw\n"
+        "Cc: director@example.gov.tw\nSubject: Fwd: 第 5 次區務會議紀錄\n\n-----Original Message-----\n"
+        + TITLE + HEADER + BODY + "散會\n"
+    )
+    assert shape(parse_minutes(text)) == shape(parse_minutes(TITLE + HEADER + BODY + "散會\n"))
