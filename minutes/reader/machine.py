@@ -272,6 +272,11 @@ class _Reader:
         for holder in (holder for section in self.sections for holder in (section, *section.items)):
             if holder.conclusion is not None:
                 holder.conclusion.outcome = stock_outcome(holder.conclusion.points)
+            # Cases in running text, and an item that is one case (一、列管案號 5101：… / 決定：本案解除列管。).
+            title = [Text(holder.title, holder.line)] if isinstance(holder, ParsedItem) else []
+            conclusion = list(holder.conclusion.points) if holder.conclusion is not None else []
+            if cases := read_cases([*title, *holder.body], conclusion=conclusion if title else []):
+                holder.cases = sorted([*holder.cases, *cases], key=lambda row: row.line)
 
         return ParsedMeeting(
             organisation=self.organisation,
@@ -1090,8 +1095,6 @@ class _Reader:
         ]
         if block.kind == "body" and block.owner is not None:
             read_parts(block.owner, self.title_lines.get(id(block.owner), block.owner.line))
-        if block.kind == "body" and block.holder is not None and (cases := read_cases(block.entries)):
-            block.holder.cases = sorted([*block.holder.cases, *cases], key=lambda row: row.line)
         self.block = None
 
     # -- adjournment --------------------------------------------------------------------------------------

@@ -74,9 +74,22 @@ def test_cases_written_as_running_text_each_with_its_decision_in_other_offices_w
     ]
     section = parse_minutes(RUNNING).sections[0]
     assert section.conclusion.points == ["以上各案依決定辦理。"]
-    assert [(row.case_number, row.progress) for row in section.cases][:2] == [
-        ("8801", "已完成。"), ("8802", "刻正辦理中，預計5月完成。")
+    assert [(row.case_number, row.unit, row.progress) for row in section.cases][:2] == [
+        ("8801", "秘書室", "已完成。"), ("8802", "", "刻正辦理中，預計5月完成。")
     ]
+
+
+def test_an_item_that_is_one_case_is_a_case_decided_by_its_conclusion():
+    from tests.records import CASE_ITEMS
+
+    reviews = parse_minutes(CASE_ITEMS).sections[1].items
+    assert [(row.case_number, row.unit, row.decision) for item in reviews for row in item.cases] == [
+        ("5101", "民政課", "本案解除列管。"),
+        ("5102", "社會課", "繼續追蹤。"),
+        ("4907", "經建課", "同意備查，有關列管案號 4907 之後續工程，請經建課於下次會議補充報告。"),
+    ]
+    found = read_record_decisions(parse_minutes(CASE_ITEMS))
+    assert (found.outcomes(), [m.case_number for m in found.mentions]) == ({"5101": CLOSE, "5102": CONTINUE}, ["4907"])
 
 
 def test_a_decision_in_the_middle_of_a_hard_wrapped_paragraph():
