@@ -508,8 +508,8 @@ LIBRARY_OCR = (
     "散 會: 上午10時40分\n"
 )
 
-# -- tables of tracked cases, in the three ways they reach text (kept apart from RECORDS: the PDF prints a
-# table's rows as paragraphs, which read back as text, not as a table) ------------------------------------
+# -- tables of tracked cases, in the three ways they reach text (the PDF prints a row to a paragraph, read back
+# as a table printed as text) -----------------------------------------------------------------------------
 
 _TABLE_HEAD = (
     "臺北市大安區公所第 108 次區務會議紀錄\n"
@@ -581,6 +581,7 @@ RECORDS = {
     "hospital_email": HOSPITAL_EMAIL,
     "bureau_web": BUREAU_WEB,
     "library_ocr": LIBRARY_OCR,
+    **{f"table_{name}": text for name, text in TABLE_RECORDS.items()},
 }
 # More records of other offices, kept as files exactly as their converters wrote them (BOM, CRLF, tabs,
 # pdftotext -layout page furniture, hard wraps): fixtures/other_offices/*.txt.

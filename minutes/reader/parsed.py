@@ -117,7 +117,9 @@ class ParsedTable:
     columns: list[str]  # what each column holds: case_number, subject, unit, progress, suggestion, decision, ""
     rows: list[ParsedRow]
     line: int
-    form: str  # how it reached text: "tabs" (Word), "layout" (pdftotext -layout), "cells" (a web page)
+    # How it reached text: "tabs" (Word), "layout" (pdftotext -layout), "cells" (a web page), "flat" (a row to
+    # a line, cells a space apart: this app's PDF read back).
+    form: str
 
 
 @dataclass

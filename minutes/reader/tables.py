@@ -1,7 +1,8 @@
 """Tables of tracked cases (案號 | 案由 | 主辦單位 | 辦理情形 | 列管建議 | 決定), read as one block in the three ways
 they reach text: cells separated by tabs (Word), columns aligned with spaces and cells wrapped over lines with
 the header repeated after a page break (pdftotext -layout), and one cell per line (a web page, or a Word table
-copied from a browser).
+copied from a browser); and as this app's PDF prints one, a row to a paragraph, so that a record read back from
+its PDF keeps its rows apart.
 
 Like a Python-Markdown block processor, each form has a test (does a header row of known headings start here?)
 and a run (read the rows up to where the table ends); the reader asks find_tables before it reads any line, so
@@ -38,7 +39,7 @@ _CELL_NUMBER_RE = re.compile(
 class FoundTable:
     start: int  # index of the header line among the reader's lines
     end: int  # index after the table's last line
-    form: str  # "tabs", "layout" or "cells"
+    form: str  # "tabs", "layout", "cells" or "flat"
     headings: list[str]
     columns: list[str]
     line: int  # the header's line in the text
@@ -79,7 +80,7 @@ def find_tables(lines: list[Line]) -> dict[int, FoundTable]:
         if header.matches(lines[index].text) is None:
             index += 1
             continue
-        table = _tabs(lines, index) or _layout(lines, index) or _cells(lines, index)
+        table = _tabs(lines, index) or _layout(lines, index) or _cells(lines, index) or _flat(lines, index)
         if table is None or not table.rows:
             index += 1
             continue
@@ -320,10 +321,10 @@ def _tail_of_last_row(lines: list[Line], index: int) -> bool:
     return not any(cell_case_number(line.text) for line in lines[index : index + 12])
 
 
-def _align(columns: list[str], key: int, texts: list[str]) -> list[str]:
+def _align(columns: list[str], key: int, texts: list[str], glue: str = "") -> list[str]:
     """One cell per line, some cells empty (a web page drops them) or over two lines: each line goes to the
     column it fits best, in order. Columns with a shape (the unit, a suggestion, a decision, a date) must fit
-    it; free text (案由, 辦理情形) takes what lies between."""
+    it; free text (案由, 辦理情形) takes what lies between. `glue`: " " when the pieces are a row's words."""
     cells = texts[: key + 1]
     rest, names = texts[key + 1 :], columns[key + 1 :]
     count, slots = len(rest), len(names)
@@ -338,22 +339,59 @@ def _align(columns: list[str], key: int, texts: list[str]) -> list[str]:
                 following = best[i + taken][j + 1]
                 if following == worst:
                     continue
-                score = following + _fit(names[j], rest[i : i + taken])
+                score = following + _fit(names[j], rest[i : i + taken], glue)
                 if score > best[i][j]:
                     best[i][j], choice[i][j] = score, taken
     i = 0
     for j in range(slots):
         taken = choice[i][j]
         piece = rest[i : i + taken]
-        cells.append("".join(piece[:1]) + "".join(join_lines("x", text)[1:] for text in piece[1:]))
+        if glue:
+            cells.append(glue.join(piece))
+        else:
+            cells.append("".join(piece[:1]) + "".join(join_lines("x", text)[1:] for text in piece[1:]))
         i += taken
     return cells
 
 
-def _fit(column: str, texts: list[str]) -> int:
+def _fit(column: str, texts: list[str], glue: str = "") -> int:
     shaped = _TYPED.get(column)
     if not texts:
         return -1 if shaped is not None else -2
+    if glue:
+        # A row's words: a cell is any number of them, judged as a whole.
+        if shaped is None:
+            return 2
+        return (4 if shaped(glue.join(texts)) else -6) - (len(texts) - 1)
     if shaped is None:
         return 2 - (len(texts) - 1)
     return (4 if shaped(texts[0]) else -6) - 3 * (len(texts) - 1)
+
+
+# -- a table printed as lines of text, a row to a paragraph, cells a space apart (this app's PDF, read back) --
+
+
+def _flat(lines: list[Line], start: int) -> FoundTable | None:
+    header = lines[start]
+    cells = header.text.split(" ")
+    if "\t" in header.raw or len(cells) < _MIN_KNOWN or not _is_header(cells):
+        return None
+    columns = _columns(cells)
+    key = columns.index("case_number")
+    rows: list[list] = []
+    index = start + 1
+    while index < len(lines):
+        line = lines[index]
+        words = line.text.split(" ")
+        if _is_header(words):
+            pass  # the header again, after a page break
+        elif len(words) > key and cell_case_number(words[key]) is not None:
+            rows.append([line.number, line.text])
+        elif rows and not _ends_table(line):
+            rows[-1][1] = join_lines(rows[-1][1], line.text)  # the row's paragraph, wrapped at the page width
+        else:
+            break
+        index += 1
+    table = FoundTable(start, index, "flat", cells, columns, header.number)
+    table.rows = [(number, _align(columns, key, text.split(" "), glue=" ")) for number, text in rows]
+    return table
