@@ -76,6 +76,7 @@ from minutes.reader.rules import (
     TITLE_RE,
     TITLES,
     UNIT_SUFFIXES,
+    UNIT_TITLE_RE,
     UNKNOWN_LABEL_RE,
     UNNUMBERED_SECTION_RE,
     YEAR_PREFIX_RE,
@@ -890,7 +891,12 @@ class _Reader:
             # …要點」 / 部分條文案 at the page width go on; 業務報告 / 討論事項 that happen to fill it do not.
             wraps = title[-1] not in PARAGRAPH_END + "：:︰" and not COMPLETE_TITLE_RE.search(title)
         else:
-            wraps = title[-1] not in TITLE_END and not COMPLETE_TITLE_RE.search(title)
+            # 四、人文課: a unit's name alone is a whole title; a line short of the page width is not cut there.
+            wraps = (
+                title[-1] not in TITLE_END
+                and not COMPLETE_TITLE_RE.search(title)
+                and not UNIT_TITLE_RE.fullmatch(title)
+            )
         if wraps:
             self.wrapped_title = target
 

@@ -402,6 +402,8 @@ UNIT_SUFFIXES = (
     "辦公室", "中心", "小組", "組", "室", "處", "科", "課", "局", "所", "隊", "會", "股", "部", "館",
     "院", "署", "府", "廳", "站", "校", "團", "司", "區",
 )  # fmt: skip
+# A title that is only a unit's name (人文課, 秘書室, 公管中心): a unit reporting, nothing more to come.
+UNIT_TITLE_RE = re.compile(rf"[\u3400-\u9fff]{{1,8}}(?:{'|'.join(UNIT_SUFFIXES)})")
 COMPOUND_SURNAMES = (
     "歐陽", "司馬", "諸葛", "上官", "張簡", "范姜", "東方", "皇甫", "司徒", "夏侯", "令狐", "長孫",
     "慕容", "端木", "公孫", "西門",

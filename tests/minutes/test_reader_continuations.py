@@ -41,3 +41,9 @@ def test_a_title_cut_without_an_indent_still_goes_on():
     text = HEAD + "四、各組室及公管中心本月份重要業務推動情形\n暨下月工作重點報告\n決定：洽悉。\n散會\n"
     [four] = parse_minutes(text).sections[0].items
     assert (four.title, four.body) == ("各組室及公管中心本月份重要業務推動情形暨下月工作重點報告", [])
+
+
+def test_a_units_name_as_the_title_is_not_continued_by_the_line_below_it_even_unindented():
+    text = HEAD + ITEM + "四、人文課\n本課辦理113年度客家文化節系列活動，計有5,000人次參與。\n決定：洽悉。\n散會\n"
+    four = parse_minutes(text).sections[0].items[1]
+    assert (four.title, four.body) == ("人文課", ["本課辦理113年度客家文化節系列活動，計有5,000人次參與。"])
