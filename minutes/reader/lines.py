@@ -35,8 +35,8 @@ def join_lines(
     `spaced`: a space stood at the cut (end of one line, start of the next), kept next to a number or a
     Latin word.
     """
-    if not previous:
-        return following
+    if not previous or not following:
+        return previous or following
     if glue is not None:
         return previous + glue + following
     if SUB_MARKER_RE.match(following) or (previous[-1] in PARAGRAPH_END and not wrapped):
