@@ -50,8 +50,6 @@ def join_lines(
 
 
 # ---------------------------------------------------------------------------------------------------------
-
-
 # Preparing the lines: what the converter added goes, what it cut is marked.
 
 
@@ -255,7 +253,3 @@ def mark_full(lines: list[Line]) -> list[Line]:
             or (by_columns is not None and width >= by_columns - 5)
         )
     return lines
-
-
-# ---------------------------------------------------------------------------------------------------------
-# The reader. Lines are classified one at a time; a small state machine decides where plain text belongs.

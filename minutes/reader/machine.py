@@ -1,10 +1,12 @@
 """Reads the plain text of a meeting record into plain data, with no Django involved.
 
 The text may come from any converter: pdftotext (hard-wrapped lines, form feeds, page numbers, the title
-repeated as a running header), Word "save as text" (tabs, full-width spaces, CR line ends) or a copy from
-a web page (non-breaking spaces). `prepare` and `drop_furniture` remove what the converter added and
-`mark_full` marks the lines it cut at the page width; the reader then decides, line by line, where each
-line belongs, joining the lines the converter broke.
+repeated as a running header), Word "save as text" (tabs, full-width spaces, CR line ends), a copy from a web
+page or an e-mail. `lines.prepare` and `lines.drop_furniture` remove what the converter added,
+`tables.find_tables` reads the tables of tracked cases as blocks and `lines.mark_full` marks the lines the
+converter cut at the page width. The reader then takes the lines one by one in its phase (rules.Phase): it
+tries the phase's rows of the table (rules.RULES) in order and calls the handler of the first that matches
+(`_header_<row>` in the header, `_on_<row>` in the body); what no row takes is text, joined to where it belongs.
 """
 
 from __future__ import annotations
