@@ -115,8 +115,8 @@ def record_stated_decisions(*, meeting: Meeting, stated: RecordDecisions, user=N
     """Turn the decisions a record states (列管案號 10606 … 同意解除列管；… 賡續列管, a table's 決定 column)
     into reviews at this meeting. A number in a scheme the case list cannot hold yet is refused with its line."""
     reviews = []
-    for unplaced in stated.unplaced:
-        raise lifecycle.TrackingError(f"第 {unplaced.line} 行：{unplaced.reason}")
+    if stated.unplaced:
+        raise lifecycle.TrackingError(f"第 {stated.unplaced[0].line} 行：{stated.unplaced[0].reason}")
     for decision in stated.decisions:
         try:
             casenumbers.parse_case_number(decision.key)
