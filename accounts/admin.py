@@ -11,7 +11,7 @@ import audit
 from accounts import selectors, services
 from accounts.models import IdleAccount, LoginFailure
 from audit.sites import SuperuserReadOnlyMixin
-from minutes import rocdate
+from minutes.reader import rocdate
 
 
 def _roc(moment):

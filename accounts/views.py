@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts import selectors, services
 from accounts.forms import LoginForm
-from minutes import rocdate
+from minutes.reader import rocdate
 
 
 class LoginView(auth_views.LoginView):

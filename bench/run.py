@@ -51,7 +51,7 @@ def plain_weasyprint(text: str) -> bytes:
 def big_record_text(items: int) -> str:
     """A generated record of `items` items shaped like the seed's: mostly a title and one to three conclusions,
     every fourth item with a supplementary report of two points."""
-    from minutes.numerals import to_zh
+    from minutes.reader.numerals import to_zh
 
     lines = [
         "臺北市政府秘書處第 200 次處務會議紀錄",
@@ -94,7 +94,7 @@ def big_record_text(items: int) -> str:
 def build_big_meeting(items: int, reviews: int):
     """The generated record imported like any text, plus `reviews` decisions on tracked items at it."""
     from minutes.models import Unit
-    from minutes.parsing import parse_minutes
+    from minutes.reader import parse_minutes
     from minutes.services import record_import
     from tracking import lifecycle
     from tracking.models import Decision
@@ -147,7 +147,7 @@ def main() -> int:
     from weasyprint.text import ffi
 
     from minutes import documents
-    from minutes.parsing import parse_minutes
+    from minutes.reader import parse_minutes
     from minutes.services import record_import
 
     call_command("migrate", verbosity=0)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 import audit
-from minutes import extensions, rocdate, services
+from minutes import extensions, services
 from minutes.errors import MeetingError
 from minutes.forms import RocDateField, RocTimeField
 from minutes.models import (
@@ -30,6 +30,7 @@ from minutes.models import (
     SupplementaryReport,
     Unit,
 )
+from minutes.reader import rocdate
 
 
 class RocDateTimeField(forms.Field):

@@ -17,6 +17,8 @@ from django.utils import timezone
 from minutes import extensions, permissions
 from minutes.errors import MeetingError
 from minutes.models import Amendment, Meeting, SignedRecord
+from minutes.reader import numerals, rocdate
+from minutes.templatetags.record import meeting_time
 
 PDF_TEMPLATE = "minutes/pdf/meeting.html"
 PRINT_STYLESHEET = "css/print.css"
@@ -111,6 +113,44 @@ def meeting_html(meeting: Meeting, *, amendments: list[Amendment] = ()) -> str:
             "signer_name": _signer_name(meeting),
         },
     )
+
+
+def record_text(meeting: Meeting) -> str:
+    """The record as plain text, laid out as the PDF prints it (the record's own numbering, one paragraph a line):
+    what the reader reads back, so that tracking can ask what the stored record decides."""
+    meeting = Meeting.objects.with_outline().get(pk=meeting.pk)
+    lines = [meeting.title, f"時間：{meeting_time(meeting.starts_at)}", f"地點：{meeting.place}",
+             f"主席：{meeting.chair}", f"紀錄：{meeting.recorder}", f"出席：{meeting.attendees}"]
+    if meeting.observers:
+        lines.append(f"列席：{meeting.observers}")
+    if meeting.absentees:
+        lines.append(f"請假：{meeting.absentees}")
+
+    def conclusions(holder, found) -> None:
+        if len(found) == 1:
+            lines.append(f"{holder.conclusion_label}：{found[0].text}")
+        elif found:
+            lines.append(f"{holder.conclusion_label}：")
+            lines.extend(f"{numerals.to_paren(n)} {c.text}" for n, c in enumerate(found, 1))
+
+    for section in meeting.sections.all():
+        lines.append(f"{section.numeral}、{section.title}")
+        lines.extend(section.body.splitlines())
+        for item in section.items.all():
+            lines.append(f"{numerals.to_zh(item.order)}、{item.title}")
+            lines.extend(item.body.splitlines())
+            for report in item.reports.all():
+                lines.append(f"{report.reporter}{report.label}：")
+                points = list(report.points.all())
+                if len(points) == 1:
+                    lines.append(points[0].text)
+                else:
+                    lines.extend(f"{numerals.to_paren(n)} {point.text}" for n, point in enumerate(points, 1))
+            conclusions(item, list(item.conclusions.all()))
+        conclusions(section, section.section_conclusions)
+    lines.append(f"散會({rocdate.format_roc_time(meeting.adjourned_at)})" if meeting.adjourned_at else "散會")
+    lines.extend(meeting.attachments.splitlines())
+    return "\n".join(lines) + "\n"
 
 
 def render_meeting_pdf(meeting: Meeting, *, amendments: list[Amendment] = ()) -> bytes:

@@ -7,8 +7,9 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from minutes import bounds, rocdate
+from minutes import bounds
 from minutes.models import Conclusion, Meeting, MeetingSeries, ReportPoint, Section, SupplementaryReport
+from minutes.reader import rocdate
 
 
 def _roc_year_choices():

@@ -11,7 +11,6 @@ import re
 from django import forms
 from django.utils import timezone
 
-from minutes import numerals, rocdate
 from minutes.models import (
     AgendaItem,
     Amendment,
@@ -23,6 +22,7 @@ from minutes.models import (
     SupplementaryReport,
     Unit,
 )
+from minutes.reader import numerals, rocdate
 from minutes.textlimits import LimitMessages
 from minutes.validators import no_html
 

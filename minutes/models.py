@@ -7,7 +7,8 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from minutes import numerals, parsing, rocdate
+from minutes import reader
+from minutes.reader import numerals, rocdate
 from minutes.validators import no_html
 
 
@@ -74,7 +75,7 @@ class MeetingSeries(models.Model):
     @property
     def meeting_name(self) -> str:
         """處務會議, or 部務會報 for a series that calls its meetings so."""
-        return parsing.meeting_name(self.kind)
+        return reader.meeting_name(self.kind)
 
 
 class MeetingQuerySet(models.QuerySet):

@@ -1,7 +1,6 @@
 """A short, readable outline of a parsed record, for --dry-run and the paste-import preview."""
 
-from minutes import numerals, rocdate
-from minutes.parsing import ParsedMeeting, meeting_name
+from minutes.reader import ParsedMeeting, meeting_name, numerals, rocdate
 
 
 def outline_lines(parsed: ParsedMeeting) -> list[str]:

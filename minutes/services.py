@@ -13,7 +13,7 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 
 import audit
-from minutes import bounds, documents, extensions, rocdate
+from minutes import bounds, documents, extensions
 from minutes.errors import MeetingError, MeetingExistsError, SignedRecordError
 from minutes.models import (
     AgendaItem,
@@ -26,7 +26,8 @@ from minutes.models import (
     SupplementaryReport,
     Unit,
 )
-from minutes.parsing import ParsedConclusion, ParsedMeeting
+from minutes.reader import ParsedConclusion, ParsedMeeting, rocdate
+from minutes.reader.parsed import Text, line_of
 from minutes.validators import contains_html
 
 __all__ = ["MeetingError", "MeetingExistsError", "SignedRecordError", "StaleMeetingError"]
@@ -61,21 +62,31 @@ def _too_long(model, line: int, **values) -> None:
 
 
 def html_in_parsed(parsed: ParsedMeeting) -> tuple[int, str] | None:
-    """The first line of a parsed record whose text contains markup: the record is plain text."""
-    header = [parsed.place, parsed.chair, parsed.recorder, parsed.attendees, parsed.observers, parsed.absentees,
-              *parsed.attachments]
-    if any(contains_html(v) for v in header):
-        return (1, "表頭欄位含有 HTML 標記")
+    """The line of the first text of a parsed record that contains markup, for the paste-import page: each
+    piece of parsed text knows the line it stands on (reader.Text), so the message names that line."""
+    header = [parsed.place, parsed.chair, parsed.recorder, parsed.attendees, parsed.observers, parsed.absentees]
+    for value in [*header, *parsed.attachments]:
+        if contains_html(value):
+            return (line_of(value, 1), "表頭欄位含有 HTML 標記" if value in header else "附件含有 HTML 標記")
     for section in parsed.sections:
-        texts = [section.title, *section.body, *(section.conclusion.points if section.conclusion else [])]
-        if any(contains_html(t) for t in texts):
-            return (section.line, "段落含有 HTML 標記")
+        texts = [Text(section.title, section.line), *section.body, *_points(section.conclusion)]
+        if (line := _first_with_html(texts, section.line)) is not None:
+            return (line, "段落含有 HTML 標記")
         for item in section.items:
-            texts = [item.title, *item.body, *(item.conclusion.points if item.conclusion else [])]
-            texts += [p for r in item.reports for p in (r.heading, *r.points)]
-            if any(contains_html(t) for t in texts):
-                return (item.line, "案由含有 HTML 標記")
+            texts = [Text(item.title, item.line), *item.body, *_points(item.conclusion)]
+            for report in item.reports:
+                texts += [Text(report.heading, report.line), *report.points]
+            if (line := _first_with_html(texts, item.line)) is not None:
+                return (line, "案由含有 HTML 標記")
     return None
+
+
+def _points(conclusion) -> list[str]:
+    return list(conclusion.points) if conclusion is not None else []
+
+
+def _first_with_html(texts: list[str], default: int) -> int | None:
+    return next((line_of(text, default) for text in texts if contains_html(text)), None)
 
 
 def check_parsed(parsed: ParsedMeeting) -> None:

@@ -30,8 +30,8 @@ from minutes.models import (
     SupplementaryReport,
 )
 from minutes.outline import outline_lines
-from minutes.parsing import ParseError, parse_minutes
 from minutes.permissions import is_chair, is_recorder, role_required
+from minutes.reader import ParseError, parse_minutes
 
 recorder_required = role_required(Role.RECORDER)
 chair_required = role_required(Role.CHAIR)

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from minutes.models import Profile, Role, Unit
-from minutes.parsing import parse_minutes
+from minutes.reader import parse_minutes
 
 SEED_PATH = Path(__file__).resolve().parents[1] / "minutes" / "fixtures" / "minutes-108.txt"
 

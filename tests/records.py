@@ -382,6 +382,189 @@ CASE_ITEMS = (
     "伍、散會：上午 10 時 40 分\n"
 )
 
+# -- a junior high school's 行政會議 pasted from Word: proposals with their parts, points under 說明 and 辦法 ----
+
+SCHOOL_PROPOSALS = (
+    "臺中市立大甲國民中學113學年度第5次行政會議紀錄\n"
+    "時間：113年3月5日（星期二）下午2時30分\n"
+    "地點：本校行政大樓2樓會議室\n"
+    "主持人：林校長志明\n"
+    "記錄：王小明\n"
+    "出席人員：各處室主任、組長\n"
+    "壹、主席報告\n"
+    "本學期各項活動順利推動，感謝各處室同仁辛勞。\n"
+    "貳、討論事項\n"
+    "提案一\n"
+    "提案單位：教務處\n"
+    "案由：修訂本校學生成績評量補充規定，提請討論。\n"
+    "說明：依據教育部國民中學學生成績評量準則辦理，修正重點如下\n"
+    "一、定期評量次數由每學期三次改為二次。\n"
+    "二、平時成績比例調整為百分之六十。\n"
+    "三、修正條文對照表如附件一。\n"
+    "辦法：\n"
+    "一、經本會議通過後，提送校務會議審議。\n"
+    "二、自113學年度第2學期起實施。\n"
+    "決議：照案通過。\n"
+    "提案二\n"
+    "提案單位：學務處\n"
+    "案由：本校114年度畢業旅行實施計畫，提請討論。\n"
+    "說明：一、依本校校外教學實施要點辦理。\n"
+    "二、預計於114年4月辦理三天兩夜行程。\n"
+    "辦法：請各班導師於3月底前調查參加意願。\n"
+    "決議：修正通過，行程改為兩天一夜。\n"
+    "提案三\n"
+    "提案單位：總務處\n"
+    "案由：活動中心屋頂整修工程追加預算案，提請討論。\n"
+    "說明：\n"
+    "1. 原預算新臺幣120萬元，因鋼材漲價不敷使用。\n"
+    "2. 擬追加新臺幣15萬元。\n"
+    "決議：保留，請總務處再洽廠商議價後提下次會議討論。\n"
+    "參、臨時動議\n"
+    "案由一：建請增設校門口機車停車格案。\n"
+    "提案人：張組長\n"
+    "連署人：李組長、陳組長\n"
+    "說明：上下學時段家長接送車輛多，機車常停放於人行道。\n"
+    "決議：另案處理，請總務處會同交通隊現場會勘。\n"
+    "肆、散會：下午4時10分。\n"
+)
+
+# -- a hospital's minutes forwarded by e-mail: the message's headers, a greeting and a letter around them -----
+
+HOSPITAL_EMAIL = (
+    "寄件者: 秘書室 王怡君 <yichun@hosp.example.gov.tw>\n"
+    "寄件日期: 2024年3月8日 上午 10:12\n"
+    "收件者: 各科室主管\n"
+    "副本: 院長室\n"
+    "主旨: FW: 檢送本院113年第3次院務會議紀錄\n"
+    "\n"
+    "---------- Forwarded message ---------\n"
+    "各位同仁好：\n"
+    "檢送本院113年第3次院務會議紀錄乙份，敬請查照。\n"
+    "秘書室 王怡君 敬上\n"
+    "\n"
+    "臺北市立聯合醫院113年第3次院務會議紀錄\n"
+    "時間：113年3月6日（星期三）上午8時\n"
+    "地點：本院行政大樓10樓第一會議室\n"
+    "主席：黃院長\n"
+    "紀錄：王怡君\n"
+    "出席人員：各院區院長、各科室主任\n"
+    "壹、主席致詞\n"
+    "請各院區加強流感疫苗接種宣導。\n"
+    "貳、業務報告\n"
+    "一、醫務部報告：2月份門診人次較去年同期增加5%。\n"
+    "決定：洽悉。\n"
+    "二、護理部報告：護理人力招募情形。\n"
+    "決定：請人事室協助辦理專案招募。\n"
+    "參、臨時動議：無。\n"
+    "肆、散會：上午9時30分。\n"
+    "\n"
+    "謝謝！\n"
+    "Sent from my iPhone\n"
+)
+
+# -- a city bureau's minutes copied from its web page: navigation, path and the page's dates around them ----
+
+BUREAU_WEB = (
+    "跳到主要內容區塊\n"
+    ":::\n"
+    "首頁 | 網站導覽 | English | RSS\n"
+    "目前位置：首頁 > 資訊公開 > 會議紀錄\n"
+    "發布日期：113-05-02\n"
+    "臺南市政府交通局第 27 次局務會議紀錄\n"
+    "時間：113年4月29日（星期一）下午2時\n"
+    "地點：本局第一會議室\n"
+    "主席：王局長\n"
+    "紀錄：陳科員\n"
+    "出席：各科室主管\n"
+    "壹、業務報告\n"
+    "一、運輸管理科報告：公車路網調整規劃。\n"
+    "決定：請於 5 月底前召開公聽會。\n"
+    "二、停車管理科報告：路邊停車收費調整。\n"
+    "決定：洽悉。\n"
+    "貳、臨時動議：無。\n"
+    "散會：下午3時20分\n"
+    "回上一頁\n"
+    "友善列印\n"
+    "上一則 | 下一則\n"
+    "更新日期：113-05-02\n"
+    "瀏覽人次：356\n"
+)
+
+# -- a library's scan through OCR: the title and the labels letter-spaced, half-width punctuation ----------
+
+LIBRARY_OCR = (
+    "臺 中 市 立 圖 書 館 第 1 2 次 館 務 會 議 紀 錄\n"
+    "時 間: 113年6月3日上午9時30分\n"
+    "地 點: 本館5樓研討室\n"
+    "主 持 人: 李館長\n"
+    "記 錄: 張專員\n"
+    "出 席 人 員: 各組主任\n"
+    "壹、報 告 事 項\n"
+    "一、閱覽典藏組報告:暑期閱讀活動規劃。\n"
+    "決 定: 洽悉。\n"
+    "二、數位資訊組報告:自助借書機汰換。\n"
+    "決 定: 請於8月底前完成驗收。\n"
+    "貳、臨 時 動 議: 無。\n"
+    "散 會: 上午10時40分\n"
+)
+
+# -- tables of tracked cases, in the three ways they reach text (the PDF prints a row to a paragraph, read back
+# as a table printed as text) -----------------------------------------------------------------------------
+
+_TABLE_HEAD = (
+    "臺北市大安區公所第 108 次區務會議紀錄\n"
+    "時間：113 年 4 月 8 日（星期一）上午 9 時 30 分\n"
+    "地點：本所 10 樓會議室\n"
+    "主席：林區長美玲\n"
+    "紀錄：陳科員怡君\n"
+    "壹、上次會議決議事項執行情形\n"
+    "一、第 107 次區務會議列管事項辦理情形報告。\n"
+)
+_TABLE_TAIL = (
+    "決定：同意依上表決定辦理。\n"
+    "貳、業務報告\n"
+    "一、民政課報告：本月受理戶籍登記 1,204 件。\n"
+    "決定：洽悉。\n"
+    "參、臨時動議：無。\n"
+    "肆、散會：上午 10 時 40 分\n"
+)
+
+# Word "save as text": cells separated by tabs, a cell with a line break in it, other offices' headings.
+TABLE_WORD = _TABLE_HEAD + (
+    "編號\t事由\t承辦單位\t執行情形\t建議\t主席裁示\n"
+    "10701\t請民政課於4月底前完成轄內里鄰編組調整評估。\t民政課\t已完成評估報告，\n"
+    "並於4月22日簽陳核定。\t建議解除列管\t解除列管\n"
+    "10702\t請社會課研議擴大獨居長者關懷訪視範圍。\t社會課、衛生所\t已擬訂訪視計畫，預計5月起於3個里試辦。\t建議繼續列管\t繼續列管\n"
+    "10604\t請經建課協調轄內騎樓整平工程。\t經建課\t第一階段12處已完工，第二階段刻正辦理發包作業。\t建議繼續列管\t同意結案\n"
+) + _TABLE_TAIL
+
+# pdftotext -layout: columns aligned with spaces, headings centred, cells wrapped, and after the page break the
+# page number, the running title and the header row again.
+TABLE_LAYOUT = " " * 23 + _TABLE_HEAD + (
+    "    案號                案由               主辦單位            辦理情形             列管建議      決定\n"
+    "  10701     請民政課於4月底前完成轄內里   民政課      已完成評估報告，並於4月22   建議解除列管  解除列管\n"
+    "            鄰編組調整評估。                          日簽陳核定。\n"
+    "\n"
+    "  10702     請社會課研議擴大獨居長者關懷  社會課、衛  已擬訂訪視計畫，預計5月起   建議繼續列管  繼續列管\n"
+    "            訪視範圍。                    生所        於3個里試辦。\n"
+    "\n"
+    "                                     第 1 頁，共 2 頁\n"
+    "\f                       臺北市大安區公所第 108 次區務會議紀錄\n"
+    "    案號                案由               主辦單位            辦理情形             列管建議      決定\n"
+    "  10604     請經建課協調轄內騎樓整平工程  經建課      第一階段12處已完工，第二階  建議繼續列管  同意結案\n"
+    "            。                                        段刻正辦理發包作業。\n"
+    "\n"
+) + _TABLE_TAIL
+
+# A web page, or a Word table copied from a browser: one cell per line, an empty cell dropped.
+TABLE_WEB = _TABLE_HEAD + (
+    "列管編號\n案由\n主辦單位\n辦理情形\n列管建議\n決定\n"
+    "10701\n請民政課於4月底前完成轄內里鄰編組調整評估。\n民政課\n已完成評估報告，並於4月22日簽陳核定。\n建議解除列管\n解除列管\n"
+    "10702\n請社會課研議擴大獨居長者關懷訪視範圍。\n社會課、衛生所\n已擬訂訪視計畫，預計5月起於3個里試辦。\n繼續列管\n"
+    "10604\n請經建課協調轄內騎樓整平工程。\n經建課\n第一階段12處已完工，第二階段刻正辦理發包作業。\n建議繼續列管\n同意結案\n"
+) + _TABLE_TAIL
+TABLE_RECORDS = {"word": TABLE_WORD, "layout": TABLE_LAYOUT, "web": TABLE_WEB}
+
 # Every record, by a short name for test ids.
 RECORDS = {
     "seed": SEED,
@@ -394,6 +577,11 @@ RECORDS = {
     "fire": FIRE,
     "numbered_on": NUMBERED_ON,
     "case_items": CASE_ITEMS,
+    "school_proposals": SCHOOL_PROPOSALS,
+    "hospital_email": HOSPITAL_EMAIL,
+    "bureau_web": BUREAU_WEB,
+    "library_ocr": LIBRARY_OCR,
+    **{f"table_{name}": text for name, text in TABLE_RECORDS.items()},
 }
 # More records of other offices, kept as files exactly as their converters wrote them (BOM, CRLF, tabs,
 # pdftotext -layout page furniture, hard wraps): fixtures/other_offices/*.txt.

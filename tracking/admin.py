@@ -3,8 +3,8 @@ and due date are corrected through the same function as on its page, with the ch
 
 from django.contrib import admin
 
-from minutes import rocdate
 from minutes.admin import ROC_DATES, RecordAdmin
+from minutes.reader import rocdate
 from tracking import lifecycle
 from tracking.models import ProgressReport, Review, TrackedItem
 

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from minutes.numerals import parse_number
+from minutes.reader.numerals import parse_number
 
 _NUM = r"[0-9]+|[一二三四五六七八九十〇零]+"
 # 111 年 8 月 31 日前 / 民國 111 年 8 月 31 日以前: a full ROC date.

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from minutes import rocdate
+from minutes.reader import rocdate
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",

@@ -11,7 +11,9 @@ from django.urls import reverse
 from minutes import extensions, permissions
 from minutes.extensions import ConclusionMark, DocumentParts, ImportNote, Link
 from minutes.models import Conclusion, Meeting
-from tracking import importing, lifecycle, sentences, services
+from minutes.reader import casenumbers, sentences
+from minutes.reader.decisions import read_record_decisions
+from tracking import importing, lifecycle, services
 from tracking.models import Decision, Review, TrackedItem
 
 
@@ -60,6 +62,12 @@ class TrackingExtension(extensions.RecordExtension):
             case_number = marks.get(importing.conclusion_path(conclusion))
             if case_number is not None:
                 self._link_marked_case(meeting, conclusion, case_number, user=user)
+        try:
+            # What the text decides must be storable: a number no scheme reads, or one in a scheme the case list
+            # cannot hold yet, refuses the import with its line.
+            importing.checked_decisions(read_record_decisions(parsed))
+        except ValueError as exc:
+            raise lifecycle.TrackingError(str(exc)) from exc
         services.review_sync(meeting=meeting, user=user, create_unknown=True, reason="匯入的紀錄文字")
 
     @staticmethod
@@ -86,7 +94,7 @@ class TrackingExtension(extensions.RecordExtension):
     def _link_marked_case(meeting, conclusion, case_number: str, *, user) -> None:
         """A case the record says was opened by this conclusion (at this meeting) is linked to it again."""
         try:
-            meeting_number, _ = lifecycle.casenumbers.parse_case_number(case_number)
+            meeting_number, _ = casenumbers.parse_case_number(case_number)
         except ValueError:
             return
         if meeting_number != meeting.number:

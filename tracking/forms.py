@@ -6,9 +6,9 @@ from django import forms
 
 from minutes.forms import RocDateField
 from minutes.models import Unit
+from minutes.reader.casenumbers import normalise_case_number
 from minutes.textlimits import LimitMessages
 from minutes.validators import no_html
-from tracking.casenumbers import normalise_case_number
 from tracking.models import Decision, Status, Suggestion, TrackedItem
 
 

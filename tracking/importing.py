@@ -1,10 +1,12 @@
-"""Reading a record's text for tracking: the decisions on tracked cases it states, the cases it marks."""
+"""Reading a record's text for tracking: the decisions on tracked cases it states, the cases it marks, and the
+numbers it names that the case list cannot hold."""
 
 from __future__ import annotations
 
 from minutes.models import Conclusion
-from minutes.parsing import ParsedMeeting
-from tracking import sentences
+from minutes.reader import ParsedMeeting, casenumbers
+from minutes.reader.decisions import RecordDecisions, read_record_decisions
+from tracking.lifecycle import TrackingError
 
 
 def decode_record(data: bytes) -> str:
@@ -17,58 +19,34 @@ def decode_record(data: bytes) -> str:
         return data.decode("cp950")
 
 
-def conclusion_decisions(
-    text: str, item_title: str = "", item_body: list[str] = ()
-) -> tuple[dict[str, str], list[str]]:
-    """What one conclusion decides on tracked items, and the case numbers it names without deciding on them.
-
-    Some offices give each tracked case an item of its own (一、列管案號 10606：…) and decide it in a few
-    words (決定：本案解除列管。): such an outcome decides the case the item's title names. A title can name
-    several (一、列管案號 8503、8504：…); then the outcome must be one for all of them (均同意解除列管).
-    Raises ValueError when the text cannot be read (see sentences.parse_decision_sentence).
-    """
-    decisions, mentions = sentences.read_decisions(text)
-    if not decisions and not mentions and sentences.approves_suggestions(text):
-        # 決定：同意依各單位建議辦理。 after the cases and the units' suggestions in the item.
-        found = sentences.suggested_outcomes([item_title, *item_body])
-        # Without a suggestion to approve, the cases the item names were only mentioned: say so.
-        return found, [] if found else sentences.case_numbers_named("\n".join([item_title, *item_body]))
-    # The title is read only for a conclusion that states an outcome: a title is not refused for itself.
-    if decisions or mentions or not sentences.states_outcome(text):
-        return decisions, mentions
-    named = sentences.case_numbers_named(item_title)
-    if len(named) > 1:
-        return dict.fromkeys(named, sentences.outcome_for_all(text, named)), mentions
-    if named and (kind := sentences.outcome_of(text)):
-        return {named[0]: kind}, mentions
-    return decisions, mentions
-
-
 def mentions_note(mentions: list[str]) -> str:
     """What an import says of case numbers its record names without a decision."""
-    return f"結論提及列管案號 {'、'.join(mentions)}，但未載明會議決定：匯入時不會登錄決定；如有決定，請在審議頁補登。"
+    return f"紀錄提及列管案號 {'、'.join(mentions)}，但未載明會議決定：匯入時不會登錄決定；如有決定，請在審議頁補登。"
 
 
 def stated_decisions(parsed: ParsedMeeting) -> tuple[dict[str, str], list[str]]:
-    """The decisions on tracked items the whole record states, and the case numbers it only mentions,
-    for the preview before an import. Raises ValueError as conclusion_decisions does."""
-    decisions: dict[str, str] = {}
-    mentions: list[str] = []
-    for section in parsed.sections:
-        holders = [("", [], section.conclusion), *((item.title, item.body, item.conclusion) for item in section.items)]
-        for title, body, conclusion in holders:
-            for point in conclusion.points if conclusion else []:
-                try:
-                    found, named = conclusion_decisions(point, title, body)
-                except ValueError as exc:
-                    raise ValueError(f"會議結論「{point[:40]}」：{exc}") from exc
-                for case_number, kind in found.items():
-                    if decisions.get(case_number, kind) != kind:
-                        raise ValueError(f"列管案號 {case_number} 在紀錄中被決定為兩種結果，無法判讀")
-                    decisions[case_number] = kind
-                mentions.extend(named)
-    unique = [n for i, n in enumerate(mentions) if n not in decisions and n not in mentions[:i]]
-    return decisions, unique
+    """The decisions on tracked items the whole record states (in conclusions, running text and tables), and
+    the case numbers it only mentions, for the preview before an import. Raises ValueError as
+    decisions.read_record_decisions does."""
+    stated = read_record_decisions(parsed)
+    return stated.outcomes(), [mention.key for mention in stated.mentions]
+
+
+def checked_decisions(stated: RecordDecisions) -> dict[str, str]:
+    """key → outcome of what a record decides, refused (with its line) where a number cannot be placed or is
+    written in a scheme the case list cannot hold yet."""
+    if stated.unplaced:
+        raise TrackingError(f"第 {stated.unplaced[0].line} 行：{stated.unplaced[0].reason}")
+    for decision in stated.decisions:
+        try:
+            casenumbers.parse_case_number(decision.key)
+        except ValueError:
+            scheme = casenumbers.SCHEME[decision.scheme].label if decision.scheme in casenumbers.SCHEME else ""
+            raise TrackingError(
+                f"第 {decision.line} 行：列管案號 {decision.case_number}（{scheme or '其他編號方式'}）無法登錄："
+                f"列管案件目前只能以{casenumbers.DEFAULT_SCHEME.label}編號"
+            ) from None
+    return stated.outcomes()
 
 
 def case_marks(parsed: ParsedMeeting) -> dict[tuple, str]:

@@ -7,10 +7,10 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from minutes import bounds, rocdate
+from minutes import bounds
 from minutes.errors import MeetingError
 from minutes.models import Conclusion, Meeting, MeetingSeries, Unit
-from tracking import casenumbers
+from minutes.reader import casenumbers, rocdate
 from tracking.models import CaseCounter, Decision, Review, Status, Suggestion, TrackedItem
 
 # Which decisions each status accepts, and the status each decision leads to.

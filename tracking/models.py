@@ -7,7 +7,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from minutes.models import Conclusion, Meeting, MeetingSeries, Unit
-from tracking import casenumbers
+from minutes.reader import casenumbers
 
 
 class Status(models.TextChoices):

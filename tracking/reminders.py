@@ -12,8 +12,8 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from minutes import rocdate
 from minutes.models import Role, Unit
+from minutes.reader import rocdate
 from tracking import selectors
 from tracking.models import ReminderLog, TrackedItem
 

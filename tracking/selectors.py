@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from minutes import rocdate
+from minutes import documents
 from minutes.models import AgendaItem, Conclusion, Meeting, Unit
-from tracking import importing
+from minutes.reader import ParseError, parse_minutes, rocdate
+from minutes.reader.decisions import conclusion_decisions, read_record_decisions
 from tracking.lifecycle import TrackingError
 from tracking.models import ProgressReport, Review, Status, TrackedItem
 
@@ -356,11 +357,24 @@ def prefetch_latest_reports():
 
 
 def stated_decisions(meeting: Meeting) -> dict[str, str]:
-    """case number → decision, as the meeting's conclusions state them: what its reviews must say.
+    """case number → decision, as the stored record states them (its conclusions, its tables of tracked cases and
+    cases in running text): what its reviews must say. Read by the same reader as an import, from the record's
+    text as the PDF prints it, so an import and every later edit agree on what the record decides.
 
-    Raises TrackingError naming the conclusion when one cannot be read, or the case when two conclusions decide
-    it two ways.
+    Raises TrackingError naming the statement when one cannot be read, or the case when it is decided two ways.
     """
+    try:
+        parsed = parse_minutes(documents.record_text(meeting))
+    except ParseError:
+        # A draft part-way through editing may not read as a whole record yet: its conclusions still decide.
+        return _conclusions_decide(meeting)
+    try:
+        return read_record_decisions(parsed).outcomes()
+    except ValueError as exc:
+        raise TrackingError(str(exc)) from exc
+
+
+def _conclusions_decide(meeting: Meeting) -> dict[str, str]:
     conclusions = (
         Conclusion.objects.filter(section__meeting=meeting).select_related("item")
         .order_by("section__order", "item__order", "order", "id")
@@ -369,7 +383,7 @@ def stated_decisions(meeting: Meeting) -> dict[str, str]:
     for conclusion in conclusions:
         item = conclusion.item
         try:
-            found, _ = importing.conclusion_decisions(
+            found, _ = conclusion_decisions(
                 conclusion.text, item.title if item else "", item.body.splitlines() if item else []
             )
         except ValueError as exc:

@@ -11,7 +11,8 @@ from django.utils import timezone
 from minutes import permissions
 from minutes import services as record
 from minutes.models import AgendaItem, Conclusion, Meeting, Unit
-from tracking import casenumbers, duedates, lifecycle, selectors, sentences
+from minutes.reader import casenumbers, sentences
+from tracking import duedates, lifecycle, selectors
 from tracking.lifecycle import TrackingError
 from tracking.models import Decision, ProgressReport, Review, Suggestion, TrackedItem
 

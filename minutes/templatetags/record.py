@@ -7,8 +7,7 @@ from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from minutes import numerals, rocdate
-from minutes.parsing import own_part_starts
+from minutes.reader import numerals, own_part_starts, rocdate, rules
 
 register = template.Library()
 
@@ -58,20 +57,15 @@ def roc_time(value):
 # (U+2060, invisible, dropped by the parser) between the characters forbids it, and the line breaks a few
 # characters earlier instead.
 _WORD_JOINER = "\u2060"
-_MARKER_START_RE = re.compile(
-    r"(?<=\S)\s*(?=[(（]\s*(?:[〇零一二三四五六七八九十百]{1,4}|[0-9０-９]{1,3})\s*[)）]"
-    r"|[〇零一二三四五六七八九十]{1,3}\s*[、．.]|[壹貳參叁叄肆伍陸柒捌玖拾]{1,4}\s*[、．.]"
-    r"|[0-9０-９]{1,3}\s*[、．.](?![0-9０-９])|第\s*[一二三四五六七八九十百0-9０-９]+\s*案"
-    r"|(?:案由|提案|議案|討論案|報告案|臨時動議)\s*[一二三四五六七八九十0-9０-９]|[①-⒇])"
-)
-# A label that ends in a colon (說明：, 決議：, 主席：) reads as one only at the start of a line: keep the seven
-# characters before each colon on one line with it.
-_BEFORE_COLON = 7
+# What reads as a part of its own at the start of a printed line is what the reader's table says does
+# ((二), 三、, 1., 第一案, 案由一…).
+_MARKER_START_RE = re.compile(rf"(?<=\S)\s*(?={rules.line_start_markers()})")
+# A label that ends in a colon (說明：, 決議：, 主席：) reads as one only at the start of a line: keep the
+# characters of the longest label the reader takes before each colon on one line with it.
+_BEFORE_COLON = rules.LABEL_LENGTH + 1
 # A line that ends in punctuation or in a word that completes a title (…報告, …事項) reads as a finished
 # sentence or title, so the following line would start a new paragraph: never break right after them.
-_NO_BREAK_AFTER_RE = re.compile(
-    r"[。！？!?；;：:︰」』）)]|報告|致詞|事項|動議|討論|結論|裁示|提示|指示|其他|[紀記]錄|無"
-)
+_NO_BREAK_AFTER_RE = re.compile(f"[{re.escape(rules.FINISHED_LINE_END)}]|{rules.COMPLETE_TITLE_WORDS}")
 _LONGEST_PART = 60  # the longest ending checked for what reads as a part of its own (宣讀…會議紀錄)
 _TAIL = 4  # and the last line of a paragraph is never shorter than this (決議, 散會, a lone page-like number)
 

@@ -4,8 +4,8 @@ import pytest
 from weasyprint import HTML
 
 from minutes import documents
-from minutes.numerals import to_zh
-from minutes.parsing import parse_minutes
+from minutes.reader import parse_minutes
+from minutes.reader.numerals import to_zh
 from minutes.services import record_import
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ import pytest
 
 from minutes import documents
 from minutes.models import Conclusion, Unit
-from minutes.parsing import parse_minutes
+from minutes.reader import parse_minutes
 from minutes.services import record_import
 from tests.documents.conftest import pdftotext, sign_directly
 from tests.records import RECORDS, crowded, outline, padded

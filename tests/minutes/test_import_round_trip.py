@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from minutes import services
 from minutes.models import Meeting
-from minutes.parsing import parse_minutes
+from minutes.reader import parse_minutes
 from minutes.services import record_import
 from tests.records import RECORDS, outline
 from tracking.models import TrackedItem

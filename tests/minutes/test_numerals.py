@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from minutes.numerals import (
+from minutes.reader.numerals import (
     from_paren,
     from_zh,
     from_zh_formal,

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minutes.parsing import own_part_starts, reads_as_its_own_part
+from minutes.reader import own_part_starts, reads_as_its_own_part
 
 # Pieces of the parts the parser reads on their own, and what surrounds them in real text: ideographic and
 # zero-width spaces, full-width digits, a combining mark, dashes of page numbers.

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from minutes.parsing import (
+from minutes.reader import (
     ParsedConclusion,
     ParsedMeeting,
     ParseError,

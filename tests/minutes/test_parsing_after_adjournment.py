@@ -7,7 +7,7 @@ sign, and list their attachments (附件：簽到表). Those are not part of the
 
 import pytest
 
-from minutes.parsing import ParseError, parse_minutes
+from minutes.reader import ParseError, parse_minutes
 from tests.records import SEED, outline
 
 

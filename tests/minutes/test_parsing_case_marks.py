@@ -1,6 +1,6 @@
 """（列管案號 10801） after a conclusion's point: the case it opened at this meeting, not part of its text."""
 
-from minutes.parsing import parse_minutes
+from minutes.reader import parse_minutes
 from tests.records import SEED
 
 LAST = "會議結論：同意備查。\n\n散會"

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from minutes.parsing import ParsedConclusion, ParsedMeeting, ParseError, parse_minutes
+from minutes.reader import ParsedConclusion, ParsedMeeting, ParseError, parse_minutes
 from tests.records import CASE_ITEMS, COUNTY, DISTRICT, MINISTRY, PAREN_ITEMS, SEED, SHIFTED, UNIVERSITY
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from minutes.parsing import parse_minutes
+from minutes.reader import parse_minutes
 from tests.records import SEED
 
 

@@ -4,7 +4,7 @@ A PDF sets 貳、…主席致詞 on exactly one full line as often as it cuts a 
 like a complete one (…致詞, …報告, …事項) is not continued by the paragraph or the item after it.
 """
 
-from minutes.parsing import parse_minutes
+from minutes.reader import parse_minutes
 
 FILLER = "甲乙丙丁戊己庚辛壬癸" * 3
 # Lines of 33 characters that stop mid-sentence: the parser takes 33 characters as the page width.

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from minutes.parsing import ParseError, parse_minutes
+from minutes.reader import ParseError, parse_minutes
 
 TITLE = "某區公所第 5 次區務會議紀錄\n"
 HEADER = "時間：113年10月7日上午9時30分\n地點：本所\n主席：王區長\n紀錄：李小明\n"

@@ -6,8 +6,8 @@ from django.utils.html import escape
 
 from minutes import documents
 from minutes.models import Meeting
-from minutes.numerals import to_paren, to_zh, to_zh_formal
-from minutes.parsing import parse_minutes
+from minutes.reader import parse_minutes
+from minutes.reader.numerals import to_paren, to_zh, to_zh_formal
 from minutes.services import record_import
 from tests.documents.conftest import pdftotext
 from tests.minutes.test_import_round_trip import meeting_outline

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from minutes.rocdate import (
+from minutes.reader.rocdate import (
     format_roc_date,
     format_roc_datetime,
     format_roc_time,

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from minutes import services
 from minutes.models import Meeting
-from minutes.parsing import parse_minutes
+from minutes.reader import parse_minutes
 from minutes.services import record_import
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from minutes import services
 from minutes.models import Meeting
-from minutes.parsing import parse_minutes
+from minutes.reader import parse_minutes
 from tracking.models import TrackedItem
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from minutes import services
 from minutes.models import Conclusion, Meeting, MeetingSeries, ReportPoint, SupplementaryReport
-from minutes.parsing import parse_minutes
+from minutes.reader import parse_minutes
 from minutes.services import record_import
 from tracking import lifecycle
 from tracking import services as tracking_services

@@ -59,7 +59,7 @@ def make_item(meeting_108, units):
     from tracking.models import TrackedItem
 
     def make(case_number, unit_names=("文書組",), status="open", due_date=None, subject="", closed_at=None):
-        from tracking.casenumbers import parse_case_number
+        from minutes.reader.casenumbers import parse_case_number
 
         meeting_number, sequence = parse_case_number(case_number)
         item = TrackedItem.objects.create(

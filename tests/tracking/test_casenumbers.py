@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracking.casenumbers import format_case_number, normalise_case_number, parse_case_number
+from minutes.reader.casenumbers import format_case_number, normalise_case_number, parse_case_number
 
 
 @pytest.mark.parametrize(

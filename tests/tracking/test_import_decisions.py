@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from minutes.models import Meeting
-from minutes.parsing import parse_minutes
+from minutes.reader import parse_minutes
 from minutes.services import record_import
 from tests.records import CASE_ITEMS
 from tracking.importing import stated_decisions
@@ -18,7 +18,7 @@ from tracking.models import Decision, Review
 
 pytestmark = pytest.mark.django_db
 IMPORT_URL = reverse("minutes:meeting-import")
-MENTION = "結論提及列管案號 4907，但未載明會議決定"
+MENTION = "紀錄提及列管案號 4907，但未載明會議決定"
 
 
 def decisions_at(meeting: Meeting) -> dict[str, str]:

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from minutes import documents, services
 from minutes.models import Conclusion, Meeting, Unit
-from minutes.parsing import parse_minutes
+from minutes.reader import parse_minutes
 from tests.documents.conftest import pdftotext
 from tracking import lifecycle
 from tracking.models import Decision, Review, Status, TrackedItem

@@ -21,9 +21,9 @@ from hypothesis.stateful import (
 from minutes import documents, extensions, services
 from minutes.errors import MeetingError
 from minutes.models import Conclusion, Meeting, MeetingSeries, SignedRecord, Unit
-from minutes.parsing import parse_minutes
+from minutes.reader import parse_minutes, sentences
 from tests.conftest import SEED_PATH
-from tracking import importing, lifecycle, selectors, sentences
+from tracking import importing, lifecycle, selectors
 from tracking import services as tracking_services
 from tracking.models import Decision, Review, Status, TrackedItem
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from minutes import services
 from minutes.errors import MeetingError
 from minutes.models import Conclusion, Meeting, MeetingSeries, SignedRecord, Unit
-from minutes.parsing import parse_minutes
+from minutes.reader import parse_minutes
 from tracking import lifecycle
 from tracking.models import TrackedItem
 

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracking.casenumbers import format_case_number
-from tracking.sentences import (
+from minutes.reader.casenumbers import format_case_number
+from minutes.reader.sentences import (
     CLOSE,
     CONTINUE,
     KINDS,

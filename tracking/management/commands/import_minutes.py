@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from minutes import extensions, services
 from minutes.outline import outline_lines
-from minutes.parsing import ParseError, parse_minutes
+from minutes.reader import ParseError, parse_minutes
 from tracking.importing import decode_record
 
 

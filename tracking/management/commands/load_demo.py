@@ -9,7 +9,7 @@ from django.db import transaction
 
 from accounts.services import account_mark_demo
 from minutes.models import Conclusion, Meeting, Profile, Role, Unit
-from minutes.parsing import parse_minutes
+from minutes.reader import parse_minutes
 from minutes.services import record_import
 from tracking import lifecycle, services
 from tracking.models import Suggestion, TrackedItem

@@ -6,7 +6,11 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from tracking.casenumbers import format_case_number, normalise_case_number, parse_case_number
+from minutes.reader.casenumbers import (
+    normalise_case_number,
+    parse_case_number,
+    read_case_number,
+)
 
 CLOSE = "close"  # 解除列管
 CONTINUE = "continue"  # 賡續列管 / 繼續列管
@@ -50,10 +54,14 @@ _KIND_WORDS: dict[str, str] = {
 }
 _KIND_ALT = "|".join(sorted(_KIND_WORDS, key=len, reverse=True))
 
-# 112-01 is case 11201 written with a hyphen: the meeting (up to three digits), then exactly two digits. A longer
-# number before a hyphen is a whole case number starting a range (11201-11203), or an abbreviated one
-# (11201-03), which is refused rather than read as meeting 11201.
-_HYPHENATED = r"[0-9]{1,3}-[0-9]{2}"
+# The forms of other offices' schemes (see casenumbers.SCHEMES): 112-01 (case 11201 written with a hyphen, or
+# year 112's first), 11303-1, 1130305-1, A11301. A longer number before a hyphen and two digits is a whole case
+# number starting a range (11201-11203), or an abbreviated one (11201-03), which is refused rather than read
+# as meeting 11201.
+_HYPHENATED = (
+    r"(?:[A-Z]{1,3}-?[1-9][0-9]{0,5}[0-9]{2}|1?[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])-[0-9]{1,2}"
+    r"|[0-9]{4,5}-[1-9]|[1-9][0-9]{0,2}-[0-9]{2})(?![0-9A-Za-z])"
+)
 # A number followed by 年, 月 or 日 is part of a date (113 年), never a case number.
 _NOT_DATE = r"(?![0-9])(?![ \t]*[年月日])"
 # 10601 至 10603, 10601～10603, 10601-10603. Not across a line break: a line may start with a "- " list marker.
@@ -67,7 +75,7 @@ _SUFFIX = r"(?:\s*(?:號\s*案?|案))?"
 def _item(number: str) -> str:
     """One entry of a list of case numbers, a range or one case, with 第 … 號 or 案 around it."""
     return (
-        rf"(?:第\s*)?(?<![0-9])(?:{_HYPHENATED}|{number}){_NOT_DATE}{_SUFFIX}"
+        rf"(?:第\s*)?(?<![0-9A-Za-z])(?:{_HYPHENATED}|{number}){_NOT_DATE}{_SUFFIX}"
         rf"(?:{_RANGE_SEP}{_RANGE_END}{_SUFFIX})?"
     )
 
@@ -92,7 +100,7 @@ _CLAUSE_RE = re.compile(
 _NOT_CASES_BEFORE = ("共", "計", "共有", "計有", "尚有", "另有", "僅有", "字")
 # One entry of a list already matched, split into the case it names or the two ends of its range.
 _ITEM_RE = re.compile(
-    rf"(?<![0-9])(?P<start>{_HYPHENATED}|[0-9]+){_NOT_DATE}{_SUFFIX}"
+    rf"(?<![0-9A-Za-z])(?P<start>{_HYPHENATED}|[0-9]+){_NOT_DATE}{_SUFFIX}"
     rf"(?:{_RANGE_SEP}(?:第\s*)?(?P<end>{_HYPHENATED}|[0-9]+){_NOT_DATE})?"
 )
 # The numbers a text names as case numbers: 案號 10606, 案號：10606、10701 及 10702, 列管第 11201 號.
@@ -115,8 +123,9 @@ _EXCEPT_RE = re.compile(
 _STATEMENT_RE = re.compile(r"[^。;\n]+")
 
 
-def _sort_key(case_number: str) -> tuple[int, int]:
-    return parse_case_number(case_number)
+def _sort_key(case_number: str) -> tuple[str, int, int]:
+    number = read_case_number(case_number)
+    return number.sort_key if number is not None else ("", *parse_case_number(case_number))
 
 
 def _join_numbers(numbers: list[str]) -> str:
@@ -134,7 +143,7 @@ def format_decision_sentence(decisions: dict[str, str]) -> str:
     for raw_number, kind in decisions.items():
         if kind not in grouped:
             raise ValueError(f"未知的列管決定「{kind}」（應為 {'、'.join(KINDS)} 之一）")
-        number = normalise_case_number(raw_number)
+        number = _key_of(raw_number)
         if seen.get(number, kind) != kind:
             raise ValueError(f"列管案號 {number} 有兩個不同的決定")
         seen[number] = kind
@@ -209,29 +218,41 @@ def _stated_kinds(normalised: str) -> set[str]:
     return {_KIND_WORDS[m.group("kind")] for m in _OUTCOME_RE.finditer(normalised) if not m.group("suggested")}
 
 
+def _key_of(written: str) -> str:
+    """The key of one case number (casenumbers.read_case_number); plain digits that are no case number are
+    refused with the default scheme's reason (too short, a leading 0, sequence 00)."""
+    text = unicodedata.normalize("NFKC", str(written)).strip()
+    if text.isdigit():
+        return normalise_case_number(text)
+    number = read_case_number(text)
+    if number is None:
+        # 112-00, 012-01: the default scheme says what is wrong with the digits.
+        return normalise_case_number(text.replace("-", ""))
+    return number.key
+
+
 def _expand(item: re.Match[str]) -> list[str]:
     """The case numbers one list entry stands for: 112-01 → 11201; 30101 至 30103 → 30101, 30102, 30103."""
-    start = normalise_case_number(item.group("start").replace("-", ""))
+    start = _key_of(item.group("start"))
     if not item.group("end"):
         return [start]
     written = item.group(0)
-    end_text = item.group("end").replace("-", "")
     try:
-        end = normalise_case_number(end_text)
+        end = _key_of(item.group("end"))
     except ValueError:
         raise ValueError(
             f"列管案號範圍「{written}」的結尾「{item.group('end')}」不是完整的列管案號"
             "（兩端都應寫出會議次數加兩位序號，例如 10601 至 10603）"
         ) from None
-    (meeting, first), (end_meeting, last) = parse_case_number(start), parse_case_number(end)
+    first, last = read_case_number(start), read_case_number(end)
     # A range runs within one meeting's cases; across meetings it would stand for cases nobody numbered.
-    if end_meeting != meeting:
+    if (first.prefix, first.left) != (last.prefix, last.left):
         raise ValueError(
-            f"列管案號範圍「{written}」的兩端不是同一次會議的案號（第 {meeting} 次與第 {end_meeting} 次）"
+            f"列管案號範圍「{written}」的兩端不是同一次會議的案號（第 {first.left} 次與第 {last.left} 次）"
         )
-    if last <= first:
+    if last.sequence <= first.sequence:
         raise ValueError(f"列管案號範圍「{written}」的結尾應在開頭之後")
-    return [format_case_number(meeting, sequence) for sequence in range(first, last + 1)]
+    return [first.with_sequence(sequence).key for sequence in range(first.sequence, last.sequence + 1)]
 
 
 def _clauses(normalised: str) -> Iterator[re.Match[str]]:
@@ -334,3 +355,41 @@ def read_decisions(text: str) -> tuple[dict[str, str], list[str]]:
     if mentions and decisions:
         raise ValueError(f"無法判讀列管案號 {mentions[0]} 的決定（應為解除列管、賡續列管、自行列管或恢復列管）")
     return decisions, mentions
+
+
+def suggested_kind(text: str) -> str | None:
+    """The one outcome a unit's suggestion names (建議解除列管, or 解除列管 in a column of suggestions), or None."""
+    kinds = {_KIND_WORDS[m.group("kind")] for m in _OUTCOME_RE.finditer(unicodedata.normalize("NFKC", text))}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def numbers_as_written(text: str) -> dict[str, str]:
+    """Every case number a text names after 案號 or beside an outcome, by its key, as the text writes it
+    (widths made one): 列管案號 113-01 解除列管 → {"11301": "113-01"}; 30101 至 30103 → each of the three."""
+    normalised = unicodedata.normalize("NFKC", text)
+    written: dict[str, str] = {}
+    lists = [m.group("nums") for m in _LABELLED_RE.finditer(normalised)]
+    lists += [clause.group("nums") or clause.group("nums2") for clause in _clauses(normalised)]
+    for numbers in lists:
+        for item in _ITEM_RE.finditer(numbers):
+            try:
+                keys = _expand(item)
+            except ValueError:
+                continue
+            first = read_case_number(item.group("start"))
+            for key in keys:
+                if item.group("end") and first is not None:
+                    number = read_case_number(key)
+                    written.setdefault(key, first.with_sequence(number.sequence).written if number else key)
+                else:
+                    written.setdefault(key, item.group("start"))
+    return written
+
+
+# 同意, 如擬, 照辦 where a meeting's decision goes: it agrees with the unit's suggestion beside it.
+_AGREES_RE = re.compile(r"^(?:同意|如擬|照辦|照准|准予?|照案|依建議)(?:辦理|備查|所請|照辦)?[。．.]?$")
+
+
+def agrees_with_suggestion(text: str) -> bool:
+    """Whether a decision says only that the meeting agrees (同意, 如擬, 照辦): the suggestion decides."""
+    return _AGREES_RE.match(unicodedata.normalize("NFKC", text).strip()) is not None

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from minutes.numerals import parse_number
+from minutes.reader.numerals import parse_number
 
 ROC_OFFSET = 1911  # 民國元年 = 1912
 

@@ -1,0 +1,73 @@
+"""Tables of tracked cases in the three ways they reach text: tab-separated cells (Word), columns aligned with
+spaces with cells wrapped and the header repeated after a page break (pdftotext -layout), one cell per line
+(a web page). Each row becomes a case of its item, and the item keeps the table."""
+
+import pytest
+
+from minutes.reader import parse_minutes
+from tests.records import TABLE_LAYOUT, TABLE_RECORDS, TABLE_WEB, TABLE_WORD
+
+ROWS = [
+    ("10701", "請民政課於4月底前完成轄內里鄰編組調整評估。", "民政課", "已完成評估報告，並於4月22日簽陳核定。", "建議解除列管", "解除列管"),
+    ("10702", "請社會課研議擴大獨居長者關懷訪視範圍。", "社會課、衛生所", "已擬訂訪視計畫，預計5月起於3個里試辦。", "建議繼續列管", "繼續列管"),
+    ("10604", "請經建課協調轄內騎樓整平工程。", "經建課", "第一階段12處已完工，第二階段刻正辦理發包作業。", "建議繼續列管", "同意結案"),
+]
+
+
+def rows(item) -> list[tuple]:
+    return [(r.case_number, r.subject, r.unit, r.progress, r.suggestion, r.decision) for r in item.cases]
+
+
+@pytest.mark.parametrize("name", ["word", "layout"])
+def test_every_row_of_the_table_becomes_a_case_of_its_item(name: str):
+    parsed = parse_minutes(TABLE_RECORDS[name])
+    [item] = parsed.sections[0].items
+    assert rows(item) == ROWS
+    assert [r.key for r in item.cases] == ["10701", "10702", "10604"]
+    assert item.conclusion.points == ["同意依上表決定辦理。"]
+    # The rest of the record is read as usual after the table.
+    assert [(s.title, len(s.items)) for s in parsed.sections] == [
+        ("上次會議決議事項執行情形", 1), ("業務報告", 1), ("臨時動議：無。", 0)
+    ]
+
+
+def test_a_web_table_with_an_empty_cell_dropped_puts_each_cell_in_its_column():
+    [item] = parse_minutes(TABLE_WEB).sections[0].items
+    expected = [ROWS[0], (*ROWS[1][:4], "", "繼續列管"), ROWS[2]]
+    assert rows(item) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "headings", "form"),
+    [
+        ("word", ["編號", "事由", "承辦單位", "執行情形", "建議", "主席裁示"], "tabs"),
+        ("layout", ["案號", "案由", "主辦單位", "辦理情形", "列管建議", "決定"], "layout"),
+        ("web", ["列管編號", "案由", "主辦單位", "辦理情形", "列管建議", "決定"], "cells"),
+    ],
+)
+def test_the_item_keeps_the_table_with_its_headings_as_written(name: str, headings: list[str], form: str):
+    [item] = parse_minutes(TABLE_RECORDS[name]).sections[0].items
+    [table] = item.tables
+    assert (table.headings, table.form) == (headings, form)
+    assert table.columns == ["case_number", "subject", "unit", "progress", "suggestion", "decision"]
+    assert [row.case_number for row in table.rows] == ["10701", "10702", "10604"]
+
+
+def test_a_heading_決定_alone_on_its_line_is_never_a_conclusion_label():
+    [item] = parse_minutes(TABLE_WEB).sections[0].items
+    assert item.conclusion.label == "決定" and item.conclusion.points == ["同意依上表決定辦理。"]
+    assert item.body[0] == "列管編號 案由 主辦單位 辦理情形 列管建議 決定"
+
+
+def test_each_row_is_a_paragraph_of_the_items_text_and_knows_its_line():
+    [item] = parse_minutes(TABLE_LAYOUT).sections[0].items
+    assert item.body[1] == " ".join(ROWS[0])
+    # The third row stands after the page break, the running title and the header repeated.
+    assert [row.line for row in item.cases] == [9, 12, 18]
+    assert item.body[3].line == 18
+
+
+def test_a_row_whose_case_number_no_scheme_reads_keeps_it_as_written_without_a_key():
+    text = TABLE_WORD.replace("10604\t", "十之四\t")
+    [item] = parse_minutes(text).sections[0].items
+    assert (item.cases[2].case_number, item.cases[2].key) == ("十之四", "")
