@@ -83,8 +83,8 @@ class IdleAccountAdmin(SuperuserReadOnlyMixin, admin.ModelAdmin):
 
     @admin.display(description="角色")
     def role(self, obj):
-        profile = getattr(obj, "profile", None)
-        return profile.get_role_display() if profile else "—"
+        roles = [str(m).split("：", 1)[-1] for m in obj.memberships.all()]
+        return "、".join(roles) or "—"
 
     @admin.display(description="最後登入", ordering="last_login")
     def last_login_roc(self, obj):

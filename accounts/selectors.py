@@ -17,7 +17,7 @@ def idle_accounts(now: dt.datetime | None = None):
     cutoff = (now or timezone.now()) - dt.timedelta(days=settings.ACCOUNTS_IDLE_DAYS)
     return (IdleAccount.objects.filter(is_active=True)
             .filter(Q(last_login__lt=cutoff) | Q(last_login__isnull=True, date_joined__lt=cutoff))
-            .select_related("profile").order_by("last_login", "date_joined"))
+            .prefetch_related("memberships__office", "memberships__unit").order_by("last_login", "date_joined"))
 
 
 def lockout_until(username: str) -> dt.datetime | None:

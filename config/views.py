@@ -7,18 +7,20 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.http import require_safe
 
-from minutes.models import Meeting
-from minutes.permissions import is_chair, is_recorder
+from minutes import permissions
+from minutes.models import Meeting, Role
 from tracking.views import home_context
 
 
 @login_required
 def home(request):
     context = home_context(request.user)
-    context["can_create"] = is_recorder(request.user)
-    if is_chair(request.user):
+    context["can_create"] = permissions.is_recorder(request.user)
+    chair_of = permissions.office_ids(request.user, Role.CHAIR)
+    if chair_of:
         context["to_sign"] = list(
-            Meeting.objects.filter(status=Meeting.Status.DRAFT).select_related("series").order_by("-starts_at")[:20]
+            Meeting.objects.filter(status=Meeting.Status.DRAFT, series__office__in=chair_of)
+            .select_related("series").order_by("-starts_at")[:20]
         )
     return render(request, "home.html", context)
 

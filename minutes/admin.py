@@ -14,7 +14,7 @@ from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 import audit
-from minutes import extensions, services
+from minutes import extensions, permissions, services
 from minutes.errors import MeetingError
 from minutes.forms import RocDateField, RocTimeField
 from minutes.models import (
@@ -23,8 +23,10 @@ from minutes.models import (
     Conclusion,
     Meeting,
     MeetingSeries,
-    Profile,
+    Membership,
+    Office,
     ReportPoint,
+    Role,
     Section,
     SignedRecord,
     SupplementaryReport,
@@ -102,7 +104,50 @@ class RocYearFilter(admin.SimpleListFilter):
         return queryset.filter(**{f"{self.lookup}__gte": start, f"{self.lookup}__lt": end})
 
 
-class RecordAdmin(SimpleHistoryAdmin):
+# Where each model's office is: the admin lists only the offices where a staff member is the recorder.
+OFFICE_OF = {
+    Office: "pk",
+    MeetingSeries: "office",
+    Unit: "office",
+    Meeting: "series__office",
+    Section: "meeting__series__office",
+    AgendaItem: "section__meeting__series__office",
+    SupplementaryReport: "item__section__meeting__series__office",
+    ReportPoint: "report__item__section__meeting__series__office",
+    Conclusion: "section__meeting__series__office",
+    Amendment: "meeting__series__office",
+    SignedRecord: "meeting__series__office",
+}
+
+
+def office_scope(request, model, queryset):
+    """The rows of the offices where the person keeps the record; a superuser sees every office."""
+    path = OFFICE_OF.get(model)
+    if request.user.is_superuser or path is None:
+        return queryset
+    return queryset.filter(**{f"{path}__in": permissions.office_ids(request.user, Role.RECORDER)})
+
+
+class OfficeScopedAdmin:
+    """Lists, change pages and the choices of related rows hold only the staff member's own offices' rows."""
+
+    def get_queryset(self, request):
+        return office_scope(request, self.model, super().get_queryset(request))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is not None and hasattr(field, "queryset"):
+            field.queryset = office_scope(request, db_field.related_model, field.queryset)
+        return field
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None and hasattr(field, "queryset"):
+            field.queryset = office_scope(request, db_field.related_model, field.queryset)
+        return field
+
+
+class RecordAdmin(OfficeScopedAdmin, SimpleHistoryAdmin):
     """A part of the record in the admin. Saving and deleting call the record's services (with_service), a refusal
     is a message on the page with nothing changed, the history can be read but never reverted (a revert would save
     an old row as it was, status and version included, and could turn a signed meeting back into a draft), and
@@ -209,12 +254,12 @@ class ReadOnlyInline:
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(OfficeScopedAdmin, admin.ModelAdmin):
     """Units change over time: a unit that a signed record shows keeps its name; when it is renamed, it is retired
     (使用中 off) and a new one added, so the signed record keeps showing the name it was signed with."""
 
-    list_display = ["name", "order", "active", "email"]
-    list_filter = ["active"]
+    list_display = ["name", "office", "order", "active", "email"]
+    list_filter = ["office", "active"]
     list_editable = ["order", "active"]
     search_fields = ["name"]
 
@@ -236,14 +281,33 @@ class UnitAdmin(admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
 
-@admin.register(Profile)
-class ProfileAdmin(admin.ModelAdmin):
-    """Roles decide who edits, signs and reports: only a superuser gives them, so the recorder, who has the
-    admin for the record, cannot make themselves (or anyone) chair."""
+@admin.register(Office)
+class OfficeAdmin(admin.ModelAdmin):
+    """Offices are set up by a superuser (the city's IT department)."""
 
-    list_display = ["user", "role", "unit", "title"]
-    list_filter = ["role", "unit"]
-    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    list_display = ["name", "order", "active", "shares_signed"]
+    list_editable = ["order", "active", "shares_signed"]
+    search_fields = ["name"]
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    """Roles decide who edits, signs and reports in which office: only a superuser gives them, so a recorder, who
+    has the admin for their record, cannot make themselves (or anyone) chair."""
+
+    list_display = ["user", "office", "role", "unit", "title"]
+    list_filter = ["office", "role"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "office__name", "unit__name"]
+    autocomplete_fields = ["user"]
 
     def has_add_permission(self, request):
         return request.user.is_superuser
@@ -255,16 +319,19 @@ class ProfileAdmin(admin.ModelAdmin):
         return request.user.is_superuser
 
     def save_model(self, request, obj, form, change):
+        obj.full_clean()
         super().save_model(request, obj, form, change)
-        audit.record_changes(audit.Action.ROLE_CHANGE, form=form, fields=["role", "unit"], user=request.user,
+        audit.record_changes(audit.Action.ROLE_CHANGE, form=form, fields=["office", "role", "unit"], user=request.user,
                              target=obj, request=request)
+        permissions.forget(obj.user)
 
 
 @admin.register(MeetingSeries)
-class MeetingSeriesAdmin(admin.ModelAdmin):
+class MeetingSeriesAdmin(OfficeScopedAdmin, admin.ModelAdmin):
     """A series whose meetings are signed keeps its name: every signed page and /verify/ show it."""
 
-    list_display = ["organisation", "kind"]
+    list_display = ["organisation", "kind", "office"]
+    list_filter = ["office"]
     search_fields = ["organisation", "kind"]
 
     @staticmethod
@@ -272,7 +339,7 @@ class MeetingSeriesAdmin(admin.ModelAdmin):
         return series.meetings.filter(status=Meeting.Status.SIGNED).exists()
 
     def get_readonly_fields(self, request, obj=None):
-        return ["organisation", "kind"] if obj is not None and self.has_signed(obj) else []
+        return ["office", "organisation", "kind"] if obj is not None and self.has_signed(obj) else []
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id)
@@ -425,7 +492,7 @@ class ConclusionAdmin(RecordAdmin):
 
 
 @admin.register(Amendment)
-class AmendmentAdmin(admin.ModelAdmin):
+class AmendmentAdmin(OfficeScopedAdmin, admin.ModelAdmin):
     list_display = ["meeting", "author", "created_at"]
     list_filter = ["meeting"]
     readonly_fields = ["meeting", "author", "created_at", "reason", "changes", "decided_at"]
@@ -441,7 +508,7 @@ class AmendmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(SignedRecord)
-class SignedRecordAdmin(admin.ModelAdmin):
+class SignedRecordAdmin(OfficeScopedAdmin, admin.ModelAdmin):
     list_display = ["meeting", "version", "sha256", "digitally_signed", "created_at"]
     readonly_fields = ["meeting", "version", "amendment", "sha256", "digitally_signed", "created_at"]
     exclude = ["pdf"]

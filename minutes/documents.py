@@ -256,16 +256,20 @@ def meeting_pdf_filename(meeting: Meeting, *, version: int | None = None) -> str
 
 
 def can_download_pdf(user, meeting: Meeting) -> bool:
-    """Signed minutes are for everyone in the office; a draft only for the recorder and the chair."""
-    if not user.is_authenticated:
+    """Signed minutes are for everyone who may read them (the office, or the city when it shares them); a draft only
+    for the office's recorder and chair."""
+    if not user.is_authenticated or not permissions.can_read_meeting(user, meeting):
         return False
     if meeting.is_signed:
         return True
-    return permissions.is_recorder(user) or permissions.is_chair(user)
+    office = meeting.series.office_id
+    return permissions.is_recorder(user, office) or permissions.is_chair(user, office)
 
 
 def _records():
-    return SignedRecord.objects.select_related("meeting__series", "meeting__signed_by", "amendment__author").defer("pdf")
+    return SignedRecord.objects.select_related(
+        "meeting__series__office", "meeting__signed_by", "amendment__author"
+    ).defer("pdf")
 
 
 def signed_record_versions(meeting: Meeting) -> list[SignedRecord]:

@@ -12,7 +12,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 import audit
-from minutes import bounds, documents
+from minutes import bounds, documents, permissions
 from minutes.models import Meeting, SignedRecord
 
 MAX_VERIFY_BYTES = 20 * 1024 * 1024
@@ -21,7 +21,8 @@ MAX_VERIFY_BYTES = 20 * 1024 * 1024
 @require_GET
 @login_required
 def meeting_pdf(request, pk):
-    meeting = get_object_or_404(Meeting.objects.select_related("series", "signed_by"), pk=pk)
+    visible = Meeting.objects.filter(permissions.meetings_visible(request.user))
+    meeting = get_object_or_404(visible.select_related("series__office", "signed_by"), pk=pk)
     if not documents.can_download_pdf(request.user, meeting):
         raise PermissionDenied("草稿只有紀錄與主席可以下載；簽核後即可供同仁下載。")
     version = None
@@ -69,8 +70,9 @@ def _too_big(request) -> bool:
     return length > MAX_VERIFY_BYTES + 64 * 1024
 
 
-def _verify_page(request, form, *, result=None, refused=""):
-    context = {"form": form, "result": result, "refused": refused, "max_mb": MAX_VERIFY_BYTES // (1024 * 1024)}
+def _verify_page(request, form, *, result=None, refused="", shown=False):
+    context = {"form": form, "result": result, "refused": refused, "max_mb": MAX_VERIFY_BYTES // (1024 * 1024),
+               "shown": shown}
     return render(request, "minutes/verify.html", context)
 
 
@@ -92,4 +94,7 @@ def _verify(request):
     form = VerifyForm(request.POST, request.FILES)
     if not form.is_valid():
         return _verify_page(request, form)
-    return _verify_page(request, form, result=documents.signed_record_verify(form.cleaned_data["file"].chunks()))
+    result = documents.signed_record_verify(form.cleaned_data["file"].chunks())
+    # A match is told to everyone who holds the file; which meeting it is, only to who may read that meeting.
+    shown = result.matches and permissions.can_read_meeting(request.user, result.record.meeting)
+    return _verify_page(request, form, result=result, shown=shown)

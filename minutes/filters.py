@@ -7,30 +7,37 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from minutes import bounds
+from minutes import bounds, permissions
 from minutes.models import Conclusion, Meeting, MeetingSeries, ReportPoint, Section, SupplementaryReport
 from minutes.reader import rocdate
 
 
-def _roc_year_choices():
-    years = Meeting.objects.datetimes("starts_at", "year", order="DESC", tzinfo=timezone.get_default_timezone())
-    return [(rocdate.roc_year(d.year), f"{rocdate.roc_year(d.year)} 年") for d in years]
-
-
-def _chair_choices():
-    names = Meeting.objects.exclude(chair="").order_by("chair").values_list("chair", flat=True).distinct()
-    return [(name, name) for name in names]
-
-
 class MeetingFilter(django_filters.FilterSet):
+    """Over the meetings the person may see: its choices (series, years, chairs) are of those meetings only."""
+
     q = django_filters.CharFilter(
         label="關鍵字", method="filter_keyword",
         widget=forms.TextInput(attrs={"type": "search", "placeholder": "案由、報告、結論…"}),
     )
-    series = django_filters.ModelChoiceFilter(label="會議系列", queryset=MeetingSeries.objects.all(), empty_label="全部")
-    year = django_filters.ChoiceFilter(label="年度", choices=_roc_year_choices, method="filter_year", empty_label="全部")
+    series = django_filters.ModelChoiceFilter(label="會議系列", queryset=MeetingSeries.objects.none(), empty_label="全部")
+    year = django_filters.ChoiceFilter(label="年度", method="filter_year", empty_label="全部")
     status = django_filters.ChoiceFilter(label="狀態", choices=Meeting.Status.choices, empty_label="全部")
-    chair = django_filters.ChoiceFilter(label="主席", choices=_chair_choices, empty_label="全部")
+    chair = django_filters.ChoiceFilter(label="主席", empty_label="全部")
+
+    def __init__(self, data=None, queryset=None, *, user, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        visible = Meeting.objects.filter(permissions.meetings_visible(user))
+        self.filters["series"].queryset = MeetingSeries.objects.filter(pk__in=visible.values("series")).select_related(
+            "office"
+        )
+        self.filters["year"].extra["choices"] = self._years(visible)
+        names = visible.exclude(chair="").order_by("chair").values_list("chair", flat=True).distinct()
+        self.filters["chair"].extra["choices"] = [(name, name) for name in names]
+
+    @staticmethod
+    def _years(meetings):
+        years = meetings.datetimes("starts_at", "year", order="DESC", tzinfo=timezone.get_default_timezone())
+        return [(rocdate.roc_year(d.year), f"{rocdate.roc_year(d.year)} 年") for d in years]
 
     class Meta:
         model = Meeting

@@ -153,10 +153,15 @@ class MeetingForm(LimitMessages, forms.Form):
 
 
 class MeetingCreateForm(MeetingForm):
-    series = forms.ModelChoiceField(label="會議系列", queryset=MeetingSeries.objects.all(), empty_label=None)
+    series = forms.ModelChoiceField(label="會議系列", queryset=MeetingSeries.objects.none(), empty_label=None,
+                                    error_messages={"invalid_choice": "請選擇您擔任紀錄的機關的會議系列。"})
     from_previous = forms.BooleanField(
         label="以上一次會議為底（沿用主席、地點，預填「宣讀上次會議紀錄」與段落）", required=False, initial=True
     )
+
+    def __init__(self, *args, series_queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["series"].queryset = series_queryset
 
     # series first: clean_number looks up the number within the series already cleaned.
     field_order = ["series", "number", "date", "start_time", "adjourned_at", "place", "chair", "recorder",
@@ -280,10 +285,25 @@ class AmendmentForm(LimitMessages, forms.ModelForm):
 
 
 class PasteImportForm(LimitMessages, forms.Form):
+    # The office the record is imported into: one of the recorder's (chosen for them when they have one).
+    office = forms.ModelChoiceField(label="機關", queryset=None, empty_label=None,
+                                    error_messages={"invalid_choice": "請選擇您擔任紀錄的機關。"})
     text = forms.CharField(
         label="紀錄全文", max_length=200000, strip=False,  # stripping would shift the line numbers of errors
         widget=forms.Textarea(attrs={"rows": 18, "placeholder": "將整份會議紀錄的文字貼在這裡…", "class": "mono"}),
     )
+
+    def __init__(self, *args, offices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = offices
+        self.only_office = offices[0] if len(offices) == 1 else None
+        if self.only_office is not None:
+            # A recorder of one office imports into it: nothing to choose, nothing to forge.
+            self.fields["office"].required = False
+            self.fields["office"].widget = forms.HiddenInput()
+
+    def clean_office(self):
+        return self.only_office or self.cleaned_data.get("office")
 
     def clean_text(self):
         text = self.cleaned_data["text"].replace("\r\n", "\n")

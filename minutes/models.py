@@ -12,10 +12,53 @@ from minutes.reader import numerals, rocdate
 from minutes.validators import no_html
 
 
-class Unit(models.Model):
-    """A division (組室) of the office; units change over time, so they are data."""
+class OfficeQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
 
-    name = models.CharField("名稱", max_length=50, unique=True)
+
+class Office(models.Model):
+    """An office (機關) of the city government: the boundary of its meetings, units, people and case numbers.
+    Two offices' case 10801 are two cases; drafts stay inside their office."""
+
+    name = models.CharField("機關名稱", max_length=100, unique=True)
+    order = models.PositiveIntegerField("排序", default=0)
+    active = models.BooleanField("使用中", default=True)
+    # 政府資訊公開法 §7: a body may publish its decisions; drafts and personal data stay inside.
+    shares_signed = models.BooleanField(
+        "簽核紀錄供全府閱覽", default=False, help_text="勾選後，本機關已簽核的會議紀錄可供市府所有同仁閱覽與下載（草稿仍僅限本機關）。"
+    )
+
+    objects = OfficeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "機關"
+        verbose_name_plural = "機關"
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+def sole_office_id() -> int | None:
+    """The default office of office-bound rows: the office of an install that has one (created on first use as
+    本機關), so a one-office install need not name it. With several there is no default (None): every office-bound
+    row must name its own office, and a form asks for it; it is never guessed."""
+    ids = list(Office.objects.values_list("pk", flat=True)[:2])
+    if len(ids) > 1:
+        return None
+    if ids:
+        return ids[0]
+    return Office.objects.create(name=getattr(settings, "DEFAULT_OFFICE_NAME", "本機關")).pk
+
+
+class Unit(models.Model):
+    """A division (組室) of an office; units change over time, so they are data. Many offices have a 文書組."""
+
+    office = models.ForeignKey(
+        Office, verbose_name="機關", on_delete=models.PROTECT, related_name="units", default=sole_office_id
+    )
+    name = models.CharField("名稱", max_length=50)
     order = models.PositiveIntegerField("排序", default=0)
     active = models.BooleanField("使用中", default=True)
     email = models.EmailField("通知信箱", blank=True)
@@ -23,51 +66,70 @@ class Unit(models.Model):
     class Meta:
         verbose_name = "組室"
         verbose_name_plural = "組室"
-        ordering = ["order", "name"]
+        ordering = ["office", "order", "name"]
+        constraints = [models.UniqueConstraint(fields=["office", "name"], name="unique_unit_name_in_office")]
 
     def __str__(self):
         return self.name
 
 
 class Role(models.TextChoices):
-    RECORDER = "recorder", "紀錄（秘書室）"  # types and edits draft minutes
-    CHAIR = "chair", "主席"  # signs minutes
+    RECORDER = "recorder", "紀錄（秘書室）"  # types and edits the office's draft minutes
+    CHAIR = "chair", "主席"  # signs the office's minutes
     CHIEF = "chief", "組室主管"  # reports progress for their unit
-    MEMBER = "member", "同仁"  # reads
+    MEMBER = "member", "同仁"  # reads the office's minutes and tracking
+    OVERSIGHT = "oversight", "研考（全府列管）"  # reads every office's tracking and its cross-office statistics
 
 
-class Profile(models.Model):
-    """What a user is in the office: their role and, for chiefs, their unit."""
+class Membership(models.Model):
+    """A person's role in an office (and, for a chief, the unit they answer for); a person may hold several.
+    The city-wide oversight role (研考) belongs to no single office."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name="帳號", on_delete=models.CASCADE, related_name="profile")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="帳號", on_delete=models.CASCADE,
+                             related_name="memberships")
+    office = models.ForeignKey(Office, verbose_name="機關", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="memberships")
     role = models.CharField("角色", max_length=20, choices=Role.choices, default=Role.MEMBER)
-    unit = models.ForeignKey(Unit, verbose_name="組室", null=True, blank=True, on_delete=models.SET_NULL)
+    unit = models.ForeignKey(Unit, verbose_name="組室", null=True, blank=True, on_delete=models.PROTECT)
     title = models.CharField("職稱", max_length=30, blank=True)
 
     class Meta:
-        verbose_name = "人員設定"
-        verbose_name_plural = "人員設定"
+        verbose_name = "人員角色"
+        verbose_name_plural = "人員角色"
+        ordering = ["user", "office", "role"]
         constraints = [
+            models.CheckConstraint(condition=~Q(role="chief") | Q(unit__isnull=False), name="membership_chief_has_unit"),
             models.CheckConstraint(
-                condition=~Q(role="chief") | Q(unit__isnull=False), name="chief_has_unit"
+                condition=Q(role="oversight", office__isnull=True) | (~Q(role="oversight") & Q(office__isnull=False)),
+                name="only_oversight_is_city_wide",
             ),
         ]
 
     def __str__(self):
-        return f"{self.user.get_full_name() or self.user.username}（{self.get_role_display()}）"
+        where = self.office.name if self.office_id else "全府"
+        unit = f"{self.unit.name}" if self.unit_id else ""
+        return f"{self.user.get_full_name() or self.user.username}：{where}{unit}{self.get_role_display()}"
+
+    def clean(self):
+        if self.unit_id is not None and self.office_id is not None and self.unit.office_id != self.office_id:
+            raise ValidationError({"unit": "組室不屬於這個機關。"})
 
 
 class MeetingSeries(models.Model):
-    """A running series of meetings of one organisation, e.g. 臺北市政府秘書處 / 處務會議."""
+    """A running series of meetings of one office, e.g. 臺北市政府秘書處 / 處務會議. `organisation` is the name the
+    record's title gives (it may differ from the office's, e.g. a committee of the office)."""
 
+    office = models.ForeignKey(
+        Office, verbose_name="所屬機關", on_delete=models.PROTECT, related_name="series", default=sole_office_id
+    )
     organisation = models.CharField("機關", max_length=100)
     kind = models.CharField("會議類別", max_length=30, help_text="例如：處務（不含「會議」二字）")
 
     class Meta:
         verbose_name = "會議系列"
         verbose_name_plural = "會議系列"
-        ordering = ["organisation", "kind"]
-        constraints = [models.UniqueConstraint(fields=["organisation", "kind"], name="unique_series")]
+        ordering = ["office", "organisation", "kind"]
+        constraints = [models.UniqueConstraint(fields=["office", "organisation", "kind"], name="unique_series")]
 
     def __str__(self):
         return f"{self.organisation}{self.meeting_name}"

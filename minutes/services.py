@@ -21,10 +21,12 @@ from minutes.models import (
     Conclusion,
     Meeting,
     MeetingSeries,
+    Office,
     ReportPoint,
     Section,
     SupplementaryReport,
     Unit,
+    sole_office_id,
 )
 from minutes.reader import ParsedConclusion, ParsedMeeting, rocdate
 from minutes.reader.parsed import Text, line_of
@@ -33,10 +35,20 @@ from minutes.validators import contains_html
 __all__ = ["MeetingError", "MeetingExistsError", "SignedRecordError", "StaleMeetingError"]
 
 
-def series_get_or_create(*, organisation: str, kind: str) -> MeetingSeries:
+def series_get_or_create(*, office: Office, organisation: str, kind: str) -> MeetingSeries:
     # get_or_create already retries the get when another transaction created the row first.
-    series, _ = MeetingSeries.objects.get_or_create(organisation=organisation, kind=kind)
+    series, _ = MeetingSeries.objects.get_or_create(office=office, organisation=organisation, kind=kind)
     return series
+
+
+def office_or_sole(office: Office | None) -> Office:
+    """The office named, or the one office of an install that has a single one."""
+    if office is not None:
+        return office
+    sole = sole_office_id()
+    if sole is None:
+        raise MeetingError("這個系統有多個機關：匯入時請指定機關。")
+    return Office.objects.get(pk=sole)
 
 
 def _lock_series(series: MeetingSeries) -> MeetingSeries:
@@ -120,10 +132,10 @@ def check_parsed(parsed: ParsedMeeting) -> None:
 
 
 @transaction.atomic
-def meeting_import(parsed: ParsedMeeting, *, replace: bool = False, user=None) -> Meeting:
-    """Create (or, with replace, rewrite) a meeting and all its parts from a parsed record."""
+def meeting_import(parsed: ParsedMeeting, *, office: Office, replace: bool = False, user=None) -> Meeting:
+    """Create (or, with replace, rewrite) a meeting of the office and all its parts from a parsed record."""
     check_parsed(parsed)
-    series = _lock_series(series_get_or_create(organisation=parsed.organisation, kind=parsed.kind))
+    series = _lock_series(series_get_or_create(office=office, organisation=parsed.organisation, kind=parsed.kind))
     starts_at = timezone.make_aware(parsed.starts_at, timezone.get_default_timezone())
     fields = {
         "starts_at": starts_at,
@@ -182,7 +194,7 @@ def meeting_import(parsed: ParsedMeeting, *, replace: bool = False, user=None) -
                 unit = None
                 if pr.unit:
                     if pr.unit not in units:
-                        units[pr.unit], _ = Unit.objects.get_or_create(name=pr.unit)
+                        units[pr.unit], _ = Unit.objects.get_or_create(office=office, name=pr.unit)
                     unit = units[pr.unit]
                 report = SupplementaryReport.objects.create(
                     item=item,
@@ -215,27 +227,27 @@ def _link_next(meeting: Meeting, *, user) -> None:
 
 
 @transaction.atomic
-def record_import(parsed: ParsedMeeting, *, replace: bool = False, dry_run: bool = False, user=None) -> Meeting:
+def record_import(
+    parsed: ParsedMeeting, *, office: Office | None = None, replace: bool = False, dry_run: bool = False, user=None
+) -> Meeting:
     """Write a parsed record with everything the installed apps take from it (tracking: the decisions it states),
     all or nothing. What the apps will tell the user of it is extensions.import_preview(parsed).
 
     A dry run imports and rolls back, so it refuses whatever saving would refuse and saves nothing.
     """
     check_parsed(parsed)
-    existing = Meeting.objects.filter(
-        series__organisation=parsed.organisation, series__kind=parsed.kind, number=parsed.number
-    ).first()
+    office = office_or_sole(office)
+    in_office = {"series__office": office, "series__organisation": parsed.organisation, "series__kind": parsed.kind}
+    existing = Meeting.objects.filter(**in_office, number=parsed.number).first()
     kept = {}
     if replace and existing is not None and not existing.is_signed:
         kept = {extension: extension.before_replace(existing) for extension in extensions.registered()}
     try:
         with transaction.atomic():
-            meeting = meeting_import(parsed, replace=replace, user=user)
+            meeting = meeting_import(parsed, office=office, replace=replace, user=user)
     except IntegrityError as exc:
         # Another import of the same meeting committed first (the series lock makes this rare).
-        raced = Meeting.objects.filter(
-            series__organisation=parsed.organisation, series__kind=parsed.kind, number=parsed.number
-        ).first()
+        raced = Meeting.objects.filter(**in_office, number=parsed.number).first()
         if raced is None:
             raise
         raise MeetingExistsError(raced) from exc

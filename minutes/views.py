@@ -17,20 +17,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from minutes import bounds, documents, extensions, forms, services
+from minutes import bounds, documents, extensions, forms, permissions, services
 from minutes.filters import MeetingFilter
 from minutes.models import (
     AgendaItem,
     Conclusion,
     Meeting,
     MeetingSeries,
+    Office,
     ReportPoint,
     Role,
     Section,
     SupplementaryReport,
 )
 from minutes.outline import outline_lines
-from minutes.permissions import is_chair, is_recorder, role_required
+from minutes.permissions import role_required
 from minutes.reader import ParseError, parse_minutes
 
 recorder_required = role_required(Role.RECORDER)
@@ -42,12 +43,17 @@ HISTORY_LIMIT = 100
 # --- reading ----------------------------------------------------------------------------------------------
 
 
+def _visible_meetings(user):
+    """Meetings of the person's offices, and signed minutes other offices share: every read starts here."""
+    return Meeting.objects.filter(permissions.meetings_visible(user))
+
+
 @login_required
 def meeting_list(request):
-    meetings = extensions.annotate_meeting_list(Meeting.objects.select_related("series")).order_by(
+    meetings = extensions.annotate_meeting_list(_visible_meetings(request.user).select_related("series")).order_by(
         "-starts_at", "-number"
     )
-    meeting_filter = MeetingFilter(request.GET, queryset=meetings)
+    meeting_filter = MeetingFilter(request.GET, queryset=meetings, user=request.user)
     page = Paginator(meeting_filter.qs, 20).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -55,20 +61,22 @@ def meeting_list(request):
     rows = [(meeting, [getattr(meeting, name, None) for _, name in columns]) for meeting in page.object_list]
     return render(request, "minutes/meeting_list.html", {
         "filter": meeting_filter, "page": page, "meetings": page.object_list, "rows": rows, "query": query.urlencode(),
-        "columns": [label for label, _ in columns], "can_create": is_recorder(request.user),
+        "columns": [label for label, _ in columns], "can_create": permissions.is_recorder(request.user),
     })
 
 
 def _record_context(request, meeting: Meeting) -> dict:
     user = request.user
+    office = meeting.series.office_id
     draft = not meeting.is_signed
-    can_track = draft and is_recorder(user)
+    recorder = permissions.is_recorder(user, office)
+    can_track = draft and recorder
     return {
         "meeting": meeting,
-        "can_edit": draft and is_recorder(user),
+        "can_edit": draft and recorder,
         "can_track": can_track,
-        "can_sign": draft and is_chair(user),
-        "can_amend": meeting.is_signed and (is_recorder(user) or is_chair(user)),
+        "can_sign": draft and permissions.is_chair(user, office),
+        "can_amend": meeting.is_signed and (recorder or permissions.is_chair(user, office)),
         "marks": extensions.conclusion_marks(meeting, user=user, can_track=can_track),
         "record_links": extensions.record_links(meeting, user=user),
     }
@@ -80,7 +88,7 @@ def _amendment_form(meeting: Meeting, data=None):
 
 @login_required
 def meeting_detail(request, pk):
-    meeting = get_object_or_404(Meeting.objects.with_outline(), pk=pk)
+    meeting = get_object_or_404(_visible_meetings(request.user).with_outline(), pk=pk)
     context = _record_context(request, meeting)
     context["history"] = meeting.history.select_related("history_user").order_by("-history_date", "-history_id")[
         :HISTORY_LIMIT
@@ -89,8 +97,9 @@ def meeting_detail(request, pk):
     context["versions"] = documents.signed_record_versions(meeting)
     if context["can_amend"]:
         context["amendment_form"] = _amendment_form(meeting)
-    if is_recorder(request.user) and not Meeting.objects.filter(series=meeting.series_id,
-                                                                number=meeting.number + 1).exists():
+    if permissions.is_recorder(request.user, meeting.series.office_id) and not Meeting.objects.filter(
+        series=meeting.series_id, number=meeting.number + 1
+    ).exists():
         context["next_number"] = meeting.number + 1
     return render(request, "minutes/meeting_detail.html", context)
 
@@ -98,21 +107,18 @@ def meeting_detail(request, pk):
 # --- creating ---------------------------------------------------------------------------------------------
 
 
-def _latest_meeting(series: MeetingSeries | None) -> Meeting | None:
-    meetings = Meeting.objects.select_related("series").order_by("-number")
-    if series is not None:
-        meetings = meetings.filter(series=series)
-    return meetings.first()
-
-
 @recorder_required
 def meeting_create(request):
-    # 「以此為底新增下一次」 on a meeting page names the meeting to start from; otherwise the latest one.
+    # The recorder creates meetings of the series of their own offices, starting from the one a meeting page names
+    # (「以此為底新增下一次」) or the latest one of those series.
+    own = Meeting.objects.select_related("series").filter(
+        series__office__in=permissions.office_ids(request.user, Role.RECORDER)
+    )
     source = bounds.parse_id(request.GET.get("from"), Meeting)
-    latest = (Meeting.objects.select_related("series").filter(pk=source).first() if source else None
-              ) or _latest_meeting(None)
+    latest = (own.filter(pk=source).first() if source else None) or own.order_by("-starts_at", "-number").first()
+    series_choices = MeetingSeries.objects.filter(office__in=permissions.office_ids(request.user, Role.RECORDER))
     if request.method == "POST":
-        form = forms.MeetingCreateForm(request.POST)
+        form = forms.MeetingCreateForm(request.POST, series_queryset=series_choices)
         if form.is_valid():
             data = form.header_data()
             series = form.cleaned_data["series"]
@@ -123,7 +129,7 @@ def meeting_create(request):
                 else:
                     meeting = services.meeting_create(user=request.user, series=series, **data)
             except services.MeetingError as exc:
-                form.add_error(None, str(exc))
+                form.add_error(None, f"會議紀錄沒有建立：{exc}")
             else:
                 messages.success(request, f"已建立{meeting.title}（草稿）。")
                 return redirect("minutes:meeting-edit", pk=meeting.pk)
@@ -133,7 +139,7 @@ def meeting_create(request):
             initial.update(series=latest.series, number=latest.number + 1, place=latest.place,
                            chair=latest.chair, recorder=latest.recorder, attendees=latest.attendees,
                            start_time=dt.time(10, 0))
-        form = forms.MeetingCreateForm(initial=initial)
+        form = forms.MeetingCreateForm(initial=initial, series_queryset=series_choices)
     return render(request, "minutes/meeting_create.html", {"form": form, "latest": latest})
 
 
@@ -183,8 +189,16 @@ def _version(request) -> int:
     return bounds.parse_id(request.POST.get("version"), Meeting, "version") or 0
 
 
+def _meeting_for(request, pk, *roles: str, what: str) -> Meeting:
+    """A meeting the person may see (else 404, so another office's drafts are not even told to exist) and may act
+    on in its office (else 403)."""
+    meeting = get_object_or_404(_visible_meetings(request.user).select_related("series__office"), pk=pk)
+    permissions.check_role(request.user, meeting.series.office, *roles, what=what)
+    return meeting
+
+
 def _editable_meeting(request, pk) -> Meeting | None:
-    meeting = get_object_or_404(Meeting.objects.select_related("series"), pk=pk)
+    meeting = _meeting_for(request, pk, Role.RECORDER, what="編輯會議紀錄")
     if meeting.is_signed:
         messages.error(request, f"{meeting.title} 已簽核，不能再修改；如需更正，請在紀錄下方登錄更正紀錄。")
         return None
@@ -422,7 +436,8 @@ def part_move(request, pk, kind, obj_pk):
 
 @chair_required
 def meeting_sign(request, pk):
-    meeting = get_object_or_404(Meeting.objects.with_outline(), pk=pk)
+    _meeting_for(request, pk, Role.CHAIR, what="簽核")
+    meeting = Meeting.objects.with_outline().get(pk=pk)
     if meeting.is_signed:
         messages.error(request, f"{meeting.title} 已於先前簽核。")
         return redirect(meeting)
@@ -447,7 +462,7 @@ def meeting_sign(request, pk):
 @require_POST
 @role_required(Role.RECORDER, Role.CHAIR)
 def meeting_amend(request, pk):
-    meeting = get_object_or_404(Meeting, pk=pk)
+    meeting = _meeting_for(request, pk, Role.RECORDER, Role.CHAIR, what="登錄更正")
     form = _amendment_form(meeting, request.POST)
     if form.is_valid():
         try:
@@ -473,9 +488,11 @@ def meeting_amend(request, pk):
 
 @recorder_required
 def meeting_import(request):
-    context = {"form": forms.PasteImportForm(request.POST or None)}
+    offices = Office.objects.filter(pk__in=permissions.office_ids(request.user, Role.RECORDER))
+    context = {"form": forms.PasteImportForm(request.POST or None, offices=offices)}
     if request.method == "POST" and context["form"].is_valid():
         text = context["form"].cleaned_data["text"]
+        office = context["form"].cleaned_data["office"]
         lines = text.split("\n")
         try:
             parsed = parse_minutes(text)
@@ -491,7 +508,7 @@ def meeting_import(request):
         try:
             # The preview runs the whole import and rolls it back, so it warns of everything saving
             # would refuse: a meeting already there, a decision the case's history does not allow.
-            meeting = services.record_import(parsed, user=request.user, dry_run=not saving)
+            meeting = services.record_import(parsed, office=office, user=request.user, dry_run=not saving)
         except services.MeetingExistsError as exc:
             context["existing"] = exc.meeting
             context["save_error"] = f"{exc.meeting.title} 已經在系統中，貼上匯入不會覆蓋既有的紀錄；沒有任何資料被儲存。"

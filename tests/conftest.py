@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 
-from minutes.models import Profile, Role, Unit
+from minutes.models import Membership, Office, Role, Unit, sole_office_id
 from minutes.reader import parse_minutes
 
 SEED_PATH = Path(__file__).resolve().parents[1] / "minutes" / "fixtures" / "minutes-108.txt"
@@ -43,12 +43,25 @@ def seed_meeting(db, seed_text):
     return record_import(parse_minutes(seed_text))
 
 
+def _usual_office() -> Office:
+    """The office a test means when it names none: the install's one office, or the seed's secretariat in an
+    install with several (the demo's)."""
+    secretariat = Office.objects.filter(name="臺北市政府秘書處").first()
+    return secretariat or Office.objects.get(pk=sole_office_id())  # one office: the install's own
+
+
 @pytest.fixture
 def make_user(db):
-    def make(username, role=Role.MEMBER, unit_name=None, **extra):
+    """A person with one role in an office (the install's one office unless named; none for the oversight role)."""
+
+    def make(username, role=Role.MEMBER, unit_name=None, office=None, **extra):
         user = get_user_model().objects.create_user(username=username, password="pw-" + username, **extra)
-        unit = Unit.objects.get_or_create(name=unit_name)[0] if unit_name else None
-        Profile.objects.create(user=user, role=role, unit=unit)
+        if role == Role.OVERSIGHT:
+            office = None
+        else:
+            office = office or _usual_office()
+        unit = Unit.objects.get_or_create(office=office, name=unit_name)[0] if unit_name else None
+        Membership.objects.create(user=user, office=office, role=role, unit=unit)
         return user
 
     return make

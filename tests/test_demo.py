@@ -20,22 +20,29 @@ def demo_debug(settings):
 
 
 def documented_logins() -> list[tuple[str, str]]:
-    return re.findall(r"^\| `([a-z]+)` \| `([^`]+)` \|", README.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    return re.findall(r"^\| `([a-z-]+)` \| `([^`]+)` \|", README.read_text(encoding="utf-8"), flags=re.MULTILINE)
 
 
-def test_loading_the_demo_twice_gives_one_meeting_and_its_tracked_items():
+def test_loading_the_demo_twice_gives_each_office_one_meeting_and_its_tracked_items():
     call_command("load_demo", stdout=None)
     call_command("load_demo", stdout=None)
-    meeting = Meeting.objects.get()
+    assert sorted(Meeting.objects.values_list("series__office__name", flat=True)) == ["臺北市政府秘書處", "臺北市政府資訊局"]
+    meeting = Meeting.objects.get(series__office__name="臺北市政府秘書處")
     assert meeting.title == "臺北市政府秘書處第 108 次處務會議紀錄"
     assert TrackedItem.objects.filter(reviews__meeting=meeting).count() == 9
-    assert TrackedItem.objects.filter(meeting_number=108).count() == 3
+    assert TrackedItem.objects.filter(series=meeting.series, meeting_number=108).count() == 3
+
+
+def test_both_offices_of_the_demo_have_a_case_10801_and_they_are_two_cases():
+    call_command("load_demo", stdout=None)
+    cases = TrackedItem.objects.filter(case_number="10801").select_related("series__office")
+    assert sorted(c.series.office.name for c in cases) == ["臺北市政府秘書處", "臺北市政府資訊局"]
 
 
 def test_every_login_the_readme_documents_works(client, demo_debug):
     call_command("load_demo", stdout=None)
     logins = documented_logins()
-    assert len(logins) == 4
+    assert len(logins) == 8
     for username, password in logins:
         assert client.login(username=username, password=password), username
 

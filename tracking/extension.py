@@ -155,7 +155,7 @@ class TrackingExtension(extensions.RecordExtension):
         return marks
 
     def record_links(self, meeting, *, user):
-        if meeting.is_signed or not permissions.is_recorder(user):
+        if meeting.is_signed or not permissions.is_recorder(user, meeting.series.office_id):
             return []
         return [Link("結論事項辦理情形", reverse("tracking:meeting-review", args=[meeting.pk]),
                      "產生辦理情形報告、登錄各列管案件的會議決定")]

@@ -8,6 +8,7 @@ import django_filters
 from django import forms
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
 
+from minutes import permissions
 from minutes.models import Unit
 from minutes.textlimits import LimitMessages
 from tracking.models import ProgressReport, Review, Status, TrackedItem
@@ -47,7 +48,7 @@ class TrackedItemFilter(django_filters.FilterSet):
         label="狀態", choices=Status.choices, widget=forms.CheckboxSelectMultiple
     )
     unit = django_filters.ModelChoiceFilter(
-        label="主辦單位", queryset=Unit.objects.all(), method="filter_unit", empty_label="全部組室",
+        label="主辦單位", queryset=Unit.objects.none(), method="filter_unit", empty_label="全部組室",
         error_messages={"invalid_choice": "找不到這個組室。"},
     )
     meeting_from = django_filters.NumberFilter(
@@ -76,8 +77,10 @@ class TrackedItemFilter(django_filters.FilterSet):
         fields: list[str] = []
         form = TrackedItemFilterForm
 
-    def __init__(self, *args, today: dt.date | None = None, **kwargs):
+    def __init__(self, *args, today: dt.date | None = None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        units = Unit.objects.filter(permissions.units_visible(user)) if user is not None else Unit.objects.all()
+        self.filters["unit"].queryset = units.select_related("office")
         self.today = today or dt.date.today()
 
     def filter_unit(self, queryset, name, value):

@@ -23,16 +23,23 @@ class ConclusionTrackForm(LimitMessages, forms.Form):
     """Mark a conclusion as tracked: responsible and supporting units and an optional due date."""
 
     units = UnitChoiceField(
-        label="主辦單位", queryset=Unit.objects.filter(active=True),
-        error_messages={"required": "請至少選擇一個主辦單位。", "invalid_choice": "請選擇有效的組室。"},
+        label="主辦單位", queryset=Unit.objects.none(),
+        error_messages={"required": "請至少選擇一個主辦單位。", "invalid_choice": "請選擇本機關有效的組室。"},
     )
     supporting_units = UnitChoiceField(
-        label="協辦單位", queryset=Unit.objects.filter(active=True), required=False,
-        error_messages={"invalid_choice": "請選擇有效的組室。"},
+        label="協辦單位", queryset=Unit.objects.none(), required=False,
+        error_messages={"invalid_choice": "請選擇本機關有效的組室。"},
     )
     # Typed and shown in the ROC calendar like every other date of the record (a browser date picker shows
     # the Western year).
     due_date = RocDateField(label="辦理期限", required=False)
+
+    def __init__(self, *args, office, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The units of the case's own office: a forged id of another office's unit is an invalid choice.
+        units = Unit.objects.filter(office=office, active=True)
+        self.fields["units"].queryset = units
+        self.fields["supporting_units"].queryset = units
 
     def clean(self):
         cleaned = super().clean()

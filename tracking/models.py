@@ -39,7 +39,7 @@ class TrackedItemQuerySet(models.QuerySet):
         return self.filter(models.Exists(through.objects.filter(trackeditem_id=models.OuterRef("pk"), unit=unit)))
 
     def with_details(self):
-        return self.select_related("series", "conclusion__section__meeting").prefetch_related(
+        return self.select_related("series__office", "conclusion__section__meeting").prefetch_related(
             "responsible_units", "supporting_units"
         )
 
@@ -141,7 +141,8 @@ class TrackedItem(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("tracking:item-detail", args=[self.case_number])
+        # The series names the case: two offices (or two series) may each have a 10801.
+        return reverse("tracking:item-detail", args=[self.series_id, self.case_number])
 
 
 class CaseCounter(models.Model):

@@ -60,8 +60,8 @@ def _recipients(units: list[Unit]) -> dict[int, list[str]]:
     """Each unit's own mailbox, then its chiefs' addresses."""
     found: dict[int, list[str]] = {u.pk: ([u.email] if u.email else []) for u in units}
     chiefs = get_user_model().objects.filter(
-        profile__role=Role.CHIEF, profile__unit__in=units, is_active=True
-    ).exclude(email="").values_list("profile__unit_id", "email")
+        memberships__role=Role.CHIEF, memberships__unit__in=units, is_active=True
+    ).exclude(email="").values_list("memberships__unit_id", "email")
     for unit_id, email in chiefs:
         if email not in found[unit_id]:
             found[unit_id].append(email)

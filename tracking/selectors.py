@@ -53,12 +53,15 @@ class ReportingWindow:
         return report is not None and (self.since is None or report.created_at >= self.since)
 
 
-def reporting_windows(today: dt.date | None = None) -> dict[int, ReportingWindow]:
-    """series id → its reporting window, from one query over the meetings."""
+def reporting_windows(today: dt.date | None = None, *, offices=None) -> dict[int, ReportingWindow]:
+    """series id → its reporting window (of the series of these offices, or all), from one query over the meetings."""
     start = _start_of(today or local_today())
     last: dict[int, Meeting] = {}
     upcoming: dict[int, Meeting] = {}
-    for meeting in Meeting.objects.select_related("series").order_by("number"):
+    meetings = Meeting.objects.select_related("series")
+    if offices is not None:
+        meetings = meetings.filter(series__office__in=offices)
+    for meeting in meetings.order_by("number"):
         if meeting.starts_at < start:
             last[meeting.series_id] = meeting
         elif meeting.series_id not in upcoming:
@@ -124,7 +127,7 @@ def unit_dashboard(unit: Unit, today: dt.date | None = None) -> UnitDashboard:
         TrackedItem.objects.for_unit(unit).active().with_meetings_open().with_pending()
         .select_related("conclusion__section__meeting").prefetch_related("responsible_units")
     )
-    windows = reporting_windows(today)
+    windows = reporting_windows(today, offices=[unit.office_id])
     reports = latest_progress([i.pk for i in items], unit)
     rows = []
     for item in items:
@@ -172,11 +175,15 @@ class MissingReports:
         return sum(len(items) for items in self.by_unit.values())
 
 
-def missing_reports(today: dt.date | None = None) -> MissingReports:
-    """Every (item, responsible unit) of an active item that has no progress since the last meeting."""
+def missing_reports(today: dt.date | None = None, *, offices) -> MissingReports:
+    """Every (item, responsible unit) of an active item of these offices that has no progress since the last
+    meeting."""
     today = today or local_today()
-    windows = reporting_windows(today)
-    items = list(TrackedItem.objects.active().prefetch_related("responsible_units").order_by("meeting_number", "sequence"))
+    windows = reporting_windows(today, offices=offices)
+    items = list(
+        TrackedItem.objects.filter(series__office__in=offices).active().prefetch_related("responsible_units")
+        .order_by("meeting_number", "sequence")
+    )
     reports = latest_progress([i.pk for i in items])
     missing: dict[Unit, list[TrackedItem]] = defaultdict(list)
     reported: dict[int, Unit] = {}
@@ -295,27 +302,29 @@ def review_rows(meeting: Meeting) -> list[ReviewRow]:
     return rows
 
 
-def statistics(now=None) -> dict:
-    """Items by unit and status, and how many meetings items have stayed open."""
+def statistics(now=None, *, items) -> dict:
+    """The cases `items` holds (those the person may see) by unit and status, and how many meetings they have
+    stayed open."""
     through = TrackedItem.responsible_units.through
     by_unit: dict[int, dict[str, int]] = defaultdict(lambda: {s: 0 for s in Status.values})
-    for row in through.objects.values("unit_id", "trackeditem__status").annotate(n=Count("id")):
+    rows = through.objects.filter(trackeditem__in=items.values("pk"))
+    for row in rows.values("unit_id", "trackeditem__status").annotate(n=Count("id")):
         by_unit[row["unit_id"]][row["trackeditem__status"]] = row["n"]
-    units = {u.pk: u for u in Unit.objects.filter(pk__in=list(by_unit))}
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=list(by_unit)).select_related("office")}
     unit_rows = sorted(
         ((units[pk], counts) for pk, counts in by_unit.items()), key=lambda pair: (pair[0].order, pair[0].name)
     )
-    totals = status_totals()
+    totals = status_totals(items)
     # Cases imported from old records may have no responsible unit: a row of their own, so the rows reconcile.
     unassigned = {s: 0 for s in Status.values}
-    for row in TrackedItem.objects.filter(responsible_units__isnull=True).values("status").annotate(n=Count("id")):
+    for row in items.filter(responsible_units__isnull=True).values("status").annotate(n=Count("id")):
         unassigned[row["status"]] = row["n"]
     # A case with several units counts once per unit: how many more the rows add up to than 全部案件.
     repeat_counts = sum(sum(counts.values()) for counts in by_unit.values()) - (
         sum(totals.values()) - sum(unassigned.values())
     )
     open_for: dict[str, dict[int, int]] = {"active": defaultdict(int), "closed": defaultdict(int)}
-    for row in TrackedItem.objects.with_meetings_open(now).values("status", "meetings_open").annotate(n=Count("id")):
+    for row in items.with_meetings_open(now).values("status", "meetings_open").annotate(n=Count("id")):
         group = "closed" if row["status"] == Status.CLOSED else "active"
         open_for[group][min(row["meetings_open"], HISTOGRAM_CAP)] += row["n"]
     chart = [(unit.name, [counts[s] for s in Status.values]) for unit, counts in unit_rows]
@@ -345,9 +354,9 @@ def _histogram(counts: dict[int, int]) -> list[tuple[str, int]]:
     return [(f"{n}+" if n == HISTOGRAM_CAP else str(n), counts.get(n, 0)) for n in range(top + 1)]
 
 
-def status_totals() -> dict[str, int]:
+def status_totals(items) -> dict[str, int]:
     totals = {s: 0 for s in Status.values}
-    for row in TrackedItem.objects.values("status").annotate(n=Count("id")):
+    for row in items.order_by().values("status").annotate(n=Count("id")):
         totals[row["status"]] = row["n"]
     return totals
 

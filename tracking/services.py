@@ -19,7 +19,7 @@ from tracking.models import Decision, ProgressReport, Review, Suggestion, Tracke
 
 def conclusion_track_suggestions(conclusion: Conclusion) -> dict:
     """What the track form starts with: the units the text names and the due date its wording gives."""
-    units = list(Unit.objects.filter(active=True))
+    units = list(Unit.objects.filter(office=conclusion.section.meeting.series.office_id, active=True))
     names = duedates.suggest_unit_names(conclusion.text, [u.name for u in units])
     by_name = {u.name: u for u in units}
     meeting_date = timezone.localtime(conclusion.section.meeting.starts_at).date()
@@ -30,13 +30,14 @@ def conclusion_track_suggestions(conclusion: Conclusion) -> dict:
 
 
 def can_report(user, unit: Unit) -> bool:
-    return permissions.is_recorder(user) or permissions.is_chief_of(user, unit)
+    """The unit's own chief, or the recorder of its office."""
+    return permissions.is_recorder(user, unit.office_id) or permissions.is_chief_of(user, unit)
 
 
 def check_can_report(user, unit: Unit) -> None:
     """Only the unit's own chief, or the recorder, writes its progress: anyone else gets 403."""
     if not can_report(user, unit):
-        raise PermissionDenied(f"{unit.name}的辦理情形只有{unit.name}主管或紀錄可以填報。")
+        raise PermissionDenied(f"{unit.name}的辦理情形只有{unit.name}主管或本機關紀錄可以填報。")
 
 
 def progress_report_submit(

@@ -28,6 +28,8 @@ urlpatterns = [
     path("units/<str:unit>/progress/", views.unit_progress, name="unit-progress"),
     path("meetings/<int:pk>/review/", views.meeting_review, name="meeting-review"),
     path("meetings/<int:pk>/review/generate/", views.meeting_review_generate, name="meeting-review-generate"),
-    path("<case:case_number>/", views.item_detail, name="item-detail"),
-    path("<case:case_number>/edit/", views.item_edit, name="item-edit"),
+    path("<int:series>/<case:case_number>/", views.item_detail, name="item-detail"),
+    path("<int:series>/<case:case_number>/edit/", views.item_edit, name="item-edit"),
+    # Links of before the series was in the URL: the case when one has the number, else the candidates.
+    path("<case:case_number>/", views.item_lookup, name="item-lookup"),
 ]

@@ -29,13 +29,18 @@ from tracking.models import Decision, Status, TrackedItem
 PAGE_SIZE = 50
 
 
+def _visible_items(user):
+    """The cases of the person's offices (every office's for the oversight role): every read starts here."""
+    return TrackedItem.objects.filter(permissions.tracking_visible(user))
+
+
 def _item_filter(request) -> TrackedItemFilter:
     base = (
-        TrackedItem.objects.with_meetings_open().with_pending()
-        .select_related("series", "conclusion__section__meeting")
+        _visible_items(request.user).with_meetings_open().with_pending()
+        .select_related("series__office", "conclusion__section__meeting")
         .prefetch_related("responsible_units", selectors.prefetch_latest_reports())
     )
-    return TrackedItemFilter(request.GET or None, queryset=base, today=selectors.local_today())
+    return TrackedItemFilter(request.GET or None, queryset=base, today=selectors.local_today(), user=request.user)
 
 
 def _sort_links(request) -> dict[str, dict]:
@@ -84,9 +89,22 @@ def item_export(request, fmt):
 
 
 @login_required
-def item_detail(request, case_number):
+def item_lookup(request, case_number):
+    """An old link names the case number alone: it opens the case when one case the person may see has it, and
+    lists the cases of each series that do when several have (two offices' 10801 are two cases)."""
+    found = list(_visible_items(request.user).filter(case_number=case_number).select_related("series__office"))
+    if not found:
+        raise Http404("找不到這個列管案件。")
+    if len(found) == 1:
+        return redirect(found[0])
+    return render(request, "tracking/item_candidates.html", {"case_number": case_number, "items": found})
+
+
+@login_required
+def item_detail(request, series, case_number):
     item = get_object_or_404(
-        TrackedItem.objects.with_meetings_open().with_pending().with_details(), case_number=case_number
+        _visible_items(request.user).with_meetings_open().with_pending().with_details(),
+        series_id=series, case_number=case_number,
     )
     units = list(item.responsible_units.all())
     reports = selectors.latest_progress([item.pk])
@@ -104,20 +122,25 @@ def item_detail(request, case_number):
             "timeline": selectors.item_timeline(item),
             "report_units": report_units,
             "today": selectors.local_today(),
-            "can_edit": item.is_active and permissions.is_recorder(request.user),
+            "can_edit": item.is_active and permissions.is_recorder(request.user, item.series.office_id),
             "edits": edits.select_related("history_user").order_by("history_date"),
         },
     )
 
 
 @role_required(Role.RECORDER)
-def item_edit(request, case_number):
-    item = get_object_or_404(TrackedItem.objects.select_related("conclusion__section__meeting"), case_number=case_number)
+def item_edit(request, series, case_number):
+    item = get_object_or_404(
+        _visible_items(request.user).select_related("series__office", "conclusion__section__meeting"),
+        series_id=series, case_number=case_number,
+    )
+    permissions.check_role(request.user, item.series.office, Role.RECORDER, what="修改列管案件")
+    office = item.series.office
     if not item.is_active:
         messages.error(request, f"列管案號 {item.case_number} 已解除列管，不能再修改。")
         return redirect(item)
     if request.method == "POST":
-        form = ItemEditForm(request.POST)
+        form = ItemEditForm(request.POST, office=office)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -131,36 +154,42 @@ def item_edit(request, case_number):
                 messages.success(request, f"已修改列管案號 {item.case_number}。")
                 return redirect(item)
     else:
-        form = ItemEditForm(initial={
+        form = ItemEditForm(office=office, initial={
             "subject": item.subject, "units": list(item.responsible_units.all()),
             "supporting_units": list(item.supporting_units.all()), "due_date": item.due_date,
         })
     return render(request, "tracking/item_edit.html", {"item": item, "form": form})
 
 
-def _unit_or_404(value: str) -> Unit:
-    """A unit by its id, or by its name as older links wrote it; anything else is a 404."""
+def _unit_or_404(request, value: str) -> Unit:
+    """A unit the person may see, by its id, or by its name as older links wrote it (when one such unit has that
+    name); anything else is a 404."""
+    units = Unit.objects.filter(permissions.units_visible(request.user)).select_related("office")
     if (pk := bounds.parse_id(value, Unit)) is not None:
-        return get_object_or_404(Unit, pk=pk)
+        return get_object_or_404(units, pk=pk)
     if len(value) > Unit._meta.get_field("name").max_length:
         raise Http404("沒有這個組室。")
-    return get_object_or_404(Unit, name=value)
+    named = list(units.filter(name=value)[:2])
+    if len(named) != 1:
+        raise Http404("沒有這個組室，或有多個機關的組室同名：請由組室清單進入。")
+    return named[0]
 
 
 @login_required
 def unit_dashboard(request, unit):
-    unit = _unit_or_404(unit)
+    unit = _unit_or_404(request, unit)
     dashboard = selectors.unit_dashboard(unit)
     return render(
         request,
         "tracking/unit_dashboard.html",
-        {"dashboard": dashboard, "can_report": services.can_report(request.user, unit), "units": Unit.objects.all()},
+        {"dashboard": dashboard, "can_report": services.can_report(request.user, unit),
+         "units": Unit.objects.filter(office=unit.office)},
     )
 
 
 @login_required
 def unit_progress(request, unit):
-    unit = _unit_or_404(unit)
+    unit = _unit_or_404(request, unit)
     # Checked before any form is read: a chief of another unit gets 403 also for a forged POST.
     services.check_can_report(request.user, unit)
     dashboard = selectors.unit_dashboard(unit)
@@ -196,9 +225,12 @@ def unit_progress(request, unit):
 @role_required(Role.RECORDER)
 def conclusion_track(request, pk):
     conclusion = get_object_or_404(
-        Conclusion.objects.select_related("section__meeting__series", "item", "tracked_item"), pk=pk
+        Conclusion.objects.filter(permissions.meetings_visible(request.user, prefix="section__meeting__"))
+        .select_related("section__meeting__series__office", "item", "tracked_item"), pk=pk
     )
     meeting = conclusion.section.meeting
+    office = meeting.series.office
+    permissions.check_role(request.user, office, Role.RECORDER, what="列管結論")
     # Back to the page the recorder came from (the editing page or the record), at the conclusion.
     from_edit = request.GET.get("back") == "edit" or request.POST.get("back") == "edit"
     back_url = reverse("minutes:meeting-edit" if from_edit else "minutes:meeting-detail", args=[meeting.pk])
@@ -210,7 +242,7 @@ def conclusion_track(request, pk):
         messages.error(request, f"{meeting.title}已簽核，不能再新增列管案件；如需追蹤，請列入下次會議並於該次列管。")
         return redirect(f"{back_url}#conclusion-{conclusion.pk}")
     if request.method == "POST":
-        form = ConclusionTrackForm(request.POST)
+        form = ConclusionTrackForm(request.POST, office=office)
         if form.is_valid():
             try:
                 item = lifecycle.case_open(
@@ -226,16 +258,26 @@ def conclusion_track(request, pk):
                 messages.success(request, f"已列管，列管案號 {item.case_number}。")
                 return redirect(f"{back_url}#conclusion-{conclusion.pk}")
     else:
-        form = ConclusionTrackForm(initial=services.conclusion_track_suggestions(conclusion))
+        form = ConclusionTrackForm(office=office, initial=services.conclusion_track_suggestions(conclusion))
     return render(request, "tracking/conclusion_track.html", {
         "conclusion": conclusion, "meeting": meeting, "form": form, "from_edit": from_edit,
         "back_url": f"{back_url}#conclusion-{conclusion.pk}",
     })
 
 
+def _office_meeting(request, pk) -> Meeting:
+    """A meeting of one of the recorder's offices (another office's is a 404)."""
+    return get_object_or_404(
+        Meeting.objects.select_related("series__office").filter(
+            series__office__in=permissions.office_ids(request.user, Role.RECORDER)
+        ),
+        pk=pk,
+    )
+
+
 @role_required(Role.RECORDER)
 def meeting_review(request, pk):
-    meeting = get_object_or_404(Meeting.objects.select_related("series"), pk=pk)
+    meeting = _office_meeting(request, pk)
     rows = selectors.review_rows(meeting)
     posted = request.POST if request.method == "POST" else None
     correcting = posted is not None and posted.get("action") == "correct"
@@ -286,7 +328,7 @@ def meeting_review(request, pk):
 @require_POST
 @role_required(Role.RECORDER)
 def meeting_review_generate(request, pk):
-    meeting = get_object_or_404(Meeting, pk=pk)
+    meeting = _office_meeting(request, pk)
     try:
         item = services.review_item_generate(meeting=meeting, user=request.user)
     except (lifecycle.TrackingError, MeetingError) as error:
@@ -298,20 +340,24 @@ def meeting_review_generate(request, pk):
 
 @login_required
 def statistics(request):
-    stats = selectors.statistics()
+    stats = selectors.statistics(items=_visible_items(request.user))
     return render(request, "tracking/statistics.html", {"stats": stats, "statuses": Status.choices})
 
 
 def home_context(user) -> dict:
-    """What the home page shows each role: a chief their unit, the recorder what is missing."""
+    """What the home page shows each role: a chief their unit, the recorder what is missing in their offices."""
     context: dict = {"role": permissions.role_of(user)}
     unit = permissions.unit_of(user)
     if unit is not None:
         context["dashboard"] = selectors.unit_dashboard(unit)
         context["can_report"] = True
-    if permissions.is_recorder(user):
-        context["missing"] = selectors.missing_reports()
-        context["recent_meetings"] = Meeting.objects.select_related("series").order_by("-starts_at", "-number")[:5]
+    recorder_of = permissions.office_ids(user, Role.RECORDER)
+    if recorder_of:
+        context["missing"] = selectors.missing_reports(offices=recorder_of)
+        context["recent_meetings"] = (
+            Meeting.objects.filter(series__office__in=recorder_of).select_related("series")
+            .order_by("-starts_at", "-number")[:5]
+        )
     if "dashboard" not in context:
-        context["totals"] = selectors.status_totals()
+        context["totals"] = selectors.status_totals(_visible_items(user))
     return context

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from audit.models import Event
-from minutes.models import Profile, Role
+from minutes.models import Membership, Role
 from minutes.services import meeting_amend, meeting_sign
 
 pytestmark = pytest.mark.django_db
@@ -84,9 +84,10 @@ def test_a_role_given_in_the_admin_is_audited_before_and_after(client, make_user
     admin_user = get_user_model().objects.create_superuser("admin", "a@example.gov.tw", "pw")
     clerk = make_user("clerk")
     client.force_login(admin_user)
-    profile = Profile.objects.get(user=clerk)
-    response = client.post(reverse("admin:minutes_profile_change", args=[profile.pk]),
-                           {"user": clerk.pk, "role": Role.CHAIR, "unit": "", "title": "處長"}, REMOTE_ADDR=ADDRESS)
+    profile = Membership.objects.get(user=clerk)
+    response = client.post(reverse("admin:minutes_membership_change", args=[profile.pk]),
+                           {"user": clerk.pk, "office": profile.office_id, "role": Role.CHAIR, "unit": "",
+                            "title": "處長"}, REMOTE_ADDR=ADDRESS)
     assert response.status_code == 302
     event = only("role_change")
     assert (event.user, event.address, event.target_id) == (admin_user, ADDRESS, str(profile.pk))
@@ -115,7 +116,11 @@ def test_adding_and_deleting_in_the_admin_are_audited(client, db):
 
     admin_user = get_user_model().objects.create_superuser("admin", "a@example.gov.tw", "pw")
     client.force_login(admin_user)
-    client.post(reverse("admin:minutes_unit_add"), {"name": "研考組", "order": 3, "active": "on", "email": ""},
+    from minutes.models import Office
+
+    office = Office.objects.create(name="臺北市政府研究發展考核委員會")
+    client.post(reverse("admin:minutes_unit_add"), {"office": office.pk, "name": "研考組", "order": 3, "active": "on",
+                                                    "email": ""},
                 REMOTE_ADDR=ADDRESS)
     unit = Unit.objects.get(name="研考組")
     client.post(reverse("admin:minutes_unit_delete", args=[unit.pk]), {"post": "yes"}, REMOTE_ADDR=ADDRESS)

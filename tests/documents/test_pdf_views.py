@@ -48,9 +48,9 @@ def test_others_cannot_download_a_draft(client, seed_meeting, make_user, role):
     assert client.get(pdf_url(seed_meeting)).status_code == 403
 
 
-def test_a_user_without_a_profile_cannot_download_a_draft(client, seed_meeting, django_user_model):
+def test_a_user_of_no_office_is_not_even_told_a_draft_exists(client, seed_meeting, django_user_model):
     client.force_login(django_user_model.objects.create_user("plain"))
-    assert client.get(pdf_url(seed_meeting)).status_code == 403
+    assert client.get(pdf_url(seed_meeting)).status_code == 404
 
 
 def test_download_refuses_post(client, signed_seed, recorder):

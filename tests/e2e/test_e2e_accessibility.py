@@ -101,6 +101,10 @@ def case(w):
     return w.case.case_number
 
 
+def case_series(w):
+    return w.case.series_id
+
+
 def unit(w):
     return w.unit.pk
 
@@ -170,8 +174,8 @@ PAGES = [
     PageState("recorder", "tracking list", visit("tracking:item-list")),
     PageState("recorder", "tracking list, filtered",
               visit("tracking:item-list", query="status=continued&meeting_from=99&meeting_to=108&due=within&days=30")),
-    PageState("recorder", "case", visit("tracking:item-detail", case)),
-    PageState("recorder", "case, correcting", visit("tracking:item-edit", case)),
+    PageState("recorder", "case", visit("tracking:item-detail", case_series, case)),
+    PageState("recorder", "case, correcting", visit("tracking:item-edit", case_series, case)),
     PageState("recorder", "putting a conclusion under tracking",
               visit("tracking:conclusion-track", lambda w: w.untracked.pk)),
     PageState("recorder", "review", visit("tracking:meeting-review", draft)),
@@ -193,7 +197,7 @@ PAGES = [
     PageState("wenshu", "home (the unit's dashboard)", visit("home")),
     PageState("wenshu", "progress form", visit("tracking:unit-progress", unit)),
     PageState("wenshu", "progress form with an error", progress_with_error),
-    PageState("wenshu", "case", visit("tracking:item-detail", case)),
+    PageState("wenshu", "case", visit("tracking:item-detail", case_series, case)),
     PageState("wenshu", "meeting, signed", visit("minutes:meeting-detail", signed)),
     PageState("wenshu", "forbidden", visit("minutes:meeting-edit", draft), status=403),
 

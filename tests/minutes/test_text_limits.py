@@ -11,6 +11,7 @@ from django.urls import reverse
 from minutes import forms as minutes_forms
 from minutes.models import AgendaItem, Section
 from minutes.textlimits import LimitMessages
+from tests.helpers import case_url
 from tracking import filters as tracking_filters
 from tracking import forms as tracking_forms
 from tracking import lifecycle
@@ -41,7 +42,7 @@ def test_no_page_lets_the_browser_cut_text_at_its_limit(client, admin_client, se
         "login": reverse("login"),
         "editing, a new item": reverse("minutes:part-add", args=[seed_meeting.pk, "item", "section", section.pk]),
         "import": reverse("minutes:meeting-import"),
-        "case": reverse("tracking:item-edit", args=["9903"]),
+        "case": case_url("9903", edit=True),
         "tracking list": reverse("tracking:item-list"),
     }
     html = {name: client.get(url).content.decode() for name, url in pages.items()}
@@ -89,7 +90,7 @@ def test_a_one_line_field_over_its_limit_is_refused_by_name(client, recorder, se
 
 def test_a_case_and_a_progress_report_over_their_limit_are_refused_by_name(client, recorder, chief_wenshu, case_9903):
     client.force_login(recorder)
-    response = client.post(reverse("tracking:item-edit", args=["9903"]), {
+    response = client.post(case_url("9903", edit=True), {
         "subject": "節" * 5001, "units": [u.pk for u in case_9903.responsible_units.all()],
     })
     assert response.context["form"].errors["subject"] == ["案由最多 5,000 字，目前 5,001 字（超過 1 字）。"]

@@ -134,38 +134,40 @@ def test_the_add_pages_of_parts_with_inlines_open_in_the_admin(staff):
 
 
 def test_the_recorder_cannot_make_themselves_chair_in_the_admin(staff, recorder):
-    profile = recorder.profile
-    response = staff.post(reverse("admin:minutes_profile_change", args=[profile.pk]),
-                          {"user": recorder.pk, "role": "chair", "unit": "", "title": ""})
+    profile = recorder.memberships.get()
+    response = staff.post(reverse("admin:minutes_membership_change", args=[profile.pk]),
+                          {"user": recorder.pk, "office": profile.office_id, "role": "chair", "unit": "", "title": ""})
     profile.refresh_from_db()
     assert response.status_code == 403 and profile.role == "recorder"
 
 
 def test_the_recorder_cannot_give_another_account_a_role_in_the_admin(staff, make_user):
     member = make_user("member")
-    response = staff.post(reverse("admin:minutes_profile_change", args=[member.profile.pk]),
-                          {"user": member.pk, "role": "chair", "unit": "", "title": ""})
-    member.profile.refresh_from_db()
-    assert response.status_code == 403 and member.profile.role == "member"
+    role = member.memberships.get()
+    response = staff.post(reverse("admin:minutes_membership_change", args=[role.pk]),
+                          {"user": member.pk, "office": role.office_id, "role": "chair", "unit": "", "title": ""})
+    role.refresh_from_db()
+    assert response.status_code == 403 and role.role == "member"
 
 
 def test_a_superuser_assigns_roles_in_the_admin(client, make_user, django_user_model):
     admin = django_user_model.objects.create_superuser("it-admin", password="pw-it-admin")
     member = make_user("member")
+    role = member.memberships.get()
     client.force_login(admin)
-    client.post(reverse("admin:minutes_profile_change", args=[member.profile.pk]),
-                {"user": member.pk, "role": "chair", "unit": "", "title": "處長"})
-    member.profile.refresh_from_db()
-    assert member.profile.role == "chair"
+    client.post(reverse("admin:minutes_membership_change", args=[role.pk]),
+                {"user": member.pk, "office": role.office_id, "role": "chair", "unit": "", "title": "處長"})
+    role.refresh_from_db()
+    assert role.role == "chair"
 
 
 def test_progress_cannot_be_written_in_the_admin_under_a_chiefs_name(staff, signed, chief_wenshu):
     item = TrackedItem.objects.create(series=signed.series, meeting_number=108, sequence=1, subject="案")
-    item.responsible_units.add(chief_wenshu.profile.unit)
+    item.responsible_units.add(chief_wenshu.memberships.get().unit)
     from tracking.models import ProgressReport
 
     response = staff.post(reverse("admin:tracking_progressreport_add"),
-                          {"item": item.pk, "unit": chief_wenshu.profile.unit.pk, "text": "已完成",
+                          {"item": item.pk, "unit": chief_wenshu.memberships.get().unit.pk, "text": "已完成",
                            "suggestion": "close", "author": chief_wenshu.pk})
     assert response.status_code == 403
     assert not ProgressReport.objects.exists()

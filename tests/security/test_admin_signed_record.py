@@ -63,15 +63,15 @@ def test_a_unit_a_signed_record_shows_cannot_be_renamed_but_can_be_retired(staff
     page = staff.get(reverse("admin:minutes_unit_change", args=[unit.pk]))
     assert "請將此組室的「使用中」取消" in page.content.decode()
     staff.post(reverse("admin:minutes_unit_change", args=[unit.pk]),
-               {"name": "文書科", "order": 0, "active": "", "email": ""})
+               {"office": unit.office_id, "name": "文書科", "order": 0, "active": "", "email": ""})
     unit.refresh_from_db()
     assert (unit.name, unit.active) == ("文書組", False)
 
 
 def test_a_unit_no_signed_record_shows_can_be_renamed(staff, seed_meeting):
     unit = Unit.objects.create(name="新設組")
-    staff.post(reverse("admin:minutes_unit_change", args=[unit.pk]), {"name": "研考組", "order": 0, "active": "on",
-                                                                      "email": ""})
+    staff.post(reverse("admin:minutes_unit_change", args=[unit.pk]), {"office": unit.office_id, "name": "研考組",
+                                                                      "order": 0, "active": "on", "email": ""})
     assert Unit.objects.get(pk=unit.pk).name == "研考組"
 
 

@@ -25,6 +25,7 @@ from minutes.models import (
     SupplementaryReport,
     Unit,
 )
+from tests.helpers import case_url
 from tracking.models import ProgressReport, Review, TrackedItem
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +78,7 @@ def pages(poisoned):
         reverse("minutes:meeting-create"),
         reverse("tracking:item-list"),
         reverse("tracking:item-list") + "?q=%3Cscript%3E&sort=%22onmouseover%3D",
-        reverse("tracking:item-detail", args=[item.case_number]),
+        case_url(item.case_number),
         reverse("tracking:unit-dashboard", args=[unit.pk]),
         reverse("tracking:unit-progress", args=[unit.pk]),
         reverse("tracking:statistics"),
@@ -108,9 +109,9 @@ def test_the_payload_is_there_escaped_on_the_meeting_page(client, recorder, pois
 def test_the_chief_pages_show_markup_as_text(client, chief_wenshu, poisoned):
     client.force_login(chief_wenshu)
     unit = poisoned["unit"]
-    from minutes.models import Profile
+    from minutes.models import Membership
 
-    Profile.objects.filter(user=chief_wenshu).update(unit=unit)
+    Membership.objects.filter(user=chief_wenshu).update(unit=unit)
     for url in [reverse("home"), reverse("tracking:unit-progress", args=[unit.pk])]:
         assert raw_markup(client.get(url).content.decode()) == [], url
 

@@ -30,7 +30,7 @@ def signed(seed_meeting, chair, recorder, chief_wenshu):
     from tracking.lifecycle import case_open
 
     case_open(conclusion=Conclusion.objects.filter(section__meeting=seed_meeting, text__contains="文書組").first(),
-              units=[chief_wenshu.profile.unit], user=recorder)
+              units=[chief_wenshu.memberships.get().unit], user=recorder)
     Meeting.objects.filter(pk=seed_meeting.pk).update(status="signed", signed_at=timezone.now(), signed_by=chair)
     seed_meeting.refresh_from_db()
     return seed_meeting

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_progress_with_markup_is_refused_next_to_the_field(client, seed_meeting, recorder, chief_wenshu):
-    unit = chief_wenshu.profile.unit
+    unit = chief_wenshu.memberships.get().unit
     item = case_open(conclusion=Conclusion.objects.filter(section__meeting=seed_meeting).first(), units=[unit],
                      user=recorder)
     client.force_login(chief_wenshu)
@@ -39,7 +39,7 @@ def test_a_reopen_reason_with_markup_is_refused():
 
 
 def test_progress_with_a_less_than_sign_is_fine(client, seed_meeting, recorder, chief_wenshu):
-    unit = chief_wenshu.profile.unit
+    unit = chief_wenshu.memberships.get().unit
     item = case_open(conclusion=Conclusion.objects.filter(section__meeting=seed_meeting).first(), units=[unit],
                      user=recorder)
     client.force_login(chief_wenshu)

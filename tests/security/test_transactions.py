@@ -51,7 +51,7 @@ def test_a_report_with_a_bad_point_is_not_saved_at_all(draft, recorder):
 
 
 def test_progress_of_several_items_is_not_saved_when_one_is_refused(seed_meeting, chief_wenshu, recorder):
-    unit = chief_wenshu.profile.unit
+    unit = chief_wenshu.memberships.get().unit
     own, other = [
         lifecycle.case_open(conclusion=c, units=[u], user=recorder)
         for c, u in zip(Conclusion.objects.filter(section__meeting=seed_meeting)[:2],

@@ -11,6 +11,7 @@ from minutes import documents, services
 from minutes.models import Conclusion, Meeting, Unit
 from minutes.reader import parse_minutes
 from tests.documents.conftest import pdftotext
+from tests.helpers import case_url
 from tracking import lifecycle
 from tracking.models import Decision, Review, Status, TrackedItem
 
@@ -55,7 +56,7 @@ def test_editing_the_decision_sentence_updates_the_review(seed_meeting, recorder
 def test_after_editing_the_sentence_the_case_page_the_pdf_body_and_its_appendix_agree(seed_meeting, recorder, client):
     edit_sentence(seed_meeting, recorder, CLOSED_9904)
     client.force_login(recorder)
-    page = client.get(reverse("tracking:item-detail", args=["9904"])).content.decode()
+    page = client.get(case_url("9904")).content.decode()
     assert "解除列管" in page and "決定待簽核" in page
     text = pdftotext(documents.render_meeting_pdf(seed_meeting))
     assert "及 9904 同意解除列管" in text.replace("\u2060", "").replace("\n", "")
@@ -125,10 +126,10 @@ def test_a_decision_of_a_signed_meeting_cannot_be_corrected(seed_meeting, record
 
 def test_decisions_at_a_draft_are_provisional_until_the_chair_signs(seed_meeting, recorder, chair, client):
     client.force_login(recorder)
-    assert "決定待簽核" in client.get(reverse("tracking:item-detail", args=["9903"])).content.decode()
+    assert "決定待簽核" in client.get(case_url("9903")).content.decode()
     assert "決定待簽核" in client.get(reverse("tracking:item-list")).content.decode()
     services.meeting_sign(seed_meeting, chair)
-    assert "決定待簽核" not in client.get(reverse("tracking:item-detail", args=["9903"])).content.decode()
+    assert "決定待簽核" not in client.get(case_url("9903")).content.decode()
     assert "決定待簽核" not in client.get(reverse("tracking:item-list")).content.decode()
 
 

@@ -48,7 +48,7 @@ def meeting_109(seed_meeting, recorder):
 
 @pytest.fixture
 def pages(seed_meeting, meeting_109, recorder, chair, chief_zongwu):
-    unit = chief_zongwu.profile.unit
+    unit = chief_zongwu.memberships.get().unit
     return [
         (recorder, reverse("home")),
         (chair, reverse("home")),

@@ -3,13 +3,14 @@
 import pytest
 from django.urls import reverse
 
+from tests.helpers import case_url
 from tracking.models import Status, TrackedItem
 
 pytestmark = pytest.mark.django_db
 
 
 def edit_url(case_number: str) -> str:
-    return reverse("tracking:item-edit", args=[case_number])
+    return case_url(case_number, edit=True)
 
 
 def legacy_9903(seed_meeting) -> TrackedItem:
@@ -36,7 +37,7 @@ def test_the_recorder_assigns_a_unit_to_a_legacy_case_and_the_unit_then_has_to_r
 
 
 def test_the_case_page_offers_the_edit_to_the_recorder_only(seed_meeting, units, recorder, chief_wenshu, login):
-    url = reverse("tracking:item-detail", args=["9903"])
+    url = case_url("9903")
     assert edit_url("9903") in login(recorder).get(url).content.decode()
     assert edit_url("9903") not in login(chief_wenshu).get(url).content.decode()
 

@@ -150,5 +150,5 @@ def test_the_refusal_names_the_unit_and_leads_back_home(chief_zongwu, login, uni
     response = login(chief_zongwu).get(progress_url(units["文書組"]))
     html = response.content.decode()
     assert response.status_code == 403
-    assert "文書組的辦理情形只有文書組主管或紀錄可以填報。" in html
+    assert "文書組的辦理情形只有文書組主管或本機關紀錄可以填報。" in html
     assert f'<a href="{reverse("home")}">回到首頁</a>' in html

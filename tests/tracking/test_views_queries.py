@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from tests.helpers import case_url
 from tracking.models import ProgressReport
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,7 @@ def many(make_item, units, chief_wenshu):
     [
         lambda units, meeting: reverse("tracking:unit-dashboard", args=[units["文書組"].pk]),
         lambda units, meeting: reverse("tracking:meeting-review", args=[meeting.pk]),
-        lambda units, meeting: reverse("tracking:item-detail", args=["10001"]),
+        lambda units, meeting: case_url("10001"),
         lambda units, meeting: reverse("tracking:statistics"),
         lambda units, meeting: "/",
     ],

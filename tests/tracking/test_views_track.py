@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from minutes.models import Meeting
+from tests.helpers import case_url
 from tracking.models import Status, TrackedItem
 
 pytestmark = pytest.mark.django_db
@@ -100,7 +101,7 @@ def test_an_already_tracked_conclusion_leads_to_its_item(units, recorder, login,
     client.post(track_url(conclusion_of("請文書組於一月底前")), {"units": [units["文書組"].pk]})
     response = client.get(track_url(conclusion_of("請文書組於一月底前")))
     assert response.status_code == 302
-    assert response.url == reverse("tracking:item-detail", args=["10801"])
+    assert response.url == case_url("10801")
 
 
 @pytest.mark.parametrize("who", ["chair", "chief_wenshu", "member"])
@@ -123,7 +124,7 @@ def test_case_number_urls_do_not_swallow_other_tracking_paths():
     from django.urls import resolve
 
     assert resolve("/tracking/conclusions/5/track/").url_name == "conclusion-track"
-    assert resolve("/tracking/10801/").url_name == "item-detail"
+    assert resolve("/tracking/10801/").url_name == "item-lookup"
 
 
 def test_the_hundredth_item_of_a_meeting_is_refused_with_a_clear_message(
