@@ -5,7 +5,7 @@ import re
 from django import template
 from django.utils import timezone
 from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 
 from minutes import numerals, rocdate
 from minutes.parsing import own_part_starts
@@ -109,6 +109,21 @@ def unbroken(text, autoescape=True):
     text = str(text or "")
     joined = "\n".join(_joined(line) for line in text.split("\n"))
     return mark_safe(conditional_escape(joined) if autoescape else joined)
+
+
+# An entity (&lt;) is one character of the text: the joiners go around it, never into it.
+_HTML_CHARACTER_RE = re.compile(r"&#?\w+;|.", re.DOTALL)
+
+
+@register.filter(needs_autoescape=True)
+def unbreakable(text, autoescape=True):
+    """A phrase of the PDF that must never wrap inside (簽核（簽 / 核人：…）read as two words): a word joiner
+    between every two characters. The stylesheet's overflow-wrap still breaks one longer than the whole line.
+
+    Also for a {% filter %} block, whose rendered content is already escaped.
+    """
+    text = str(text or "") if isinstance(text, SafeData) or not autoescape else conditional_escape(text)
+    return mark_safe(_WORD_JOINER.join(_HTML_CHARACTER_RE.findall(text)))
 
 
 @register.filter
