@@ -1449,8 +1449,9 @@ class _Reader:
 
     def _appendix_starts(self, line: _Line) -> bool:
         following = self.lines[self.index + 1] if self.index + 1 < len(self.lines) else None
+        # Titled …列管案件辦理情形及決定一覽表 today; files signed before were titled 附件：…列管案件辦理情形.
         return bool(
-            _ATTACHMENT_RE.match(line.text)
+            (_ATTACHMENT_RE.match(line.text) or _compact(line.text).endswith("一覽表"))
             and "列管" in line.text
             and following is not None
             and _compact(following.text).startswith("案號")
