@@ -15,7 +15,7 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from minutes import permissions
+from minutes import font_embedding, permissions
 from minutes.models import Meeting, SignedRecord
 from minutes.services import MeetingError
 
@@ -122,7 +122,8 @@ def html_to_pdf(html: str) -> bytes:
     )
     # No /ID in the trailer: pydyf would compress every stream a second time to hash it, and the file is
     # identified by its SHA-256 anyway. Nothing else in the output varies, so the bytes are stable.
-    return document.write_pdf()
+    with font_embedding.embedding() as finisher:
+        return document.write_pdf(finisher=finisher)
 
 
 def sha256_of(data: bytes) -> str:
