@@ -111,19 +111,19 @@ def unbroken(text, autoescape=True):
     return mark_safe(conditional_escape(joined) if autoescape else joined)
 
 
-# An entity (&lt;) is one character of the text: the joiners go around it, never into it.
+# In text already escaped, an entity (&lt;) is one character: the joiners go around it, never into it.
 _HTML_CHARACTER_RE = re.compile(r"&#?\w+;|.", re.DOTALL)
 
 
-@register.filter(needs_autoescape=True)
-def unbreakable(text, autoescape=True):
-    """A phrase of the PDF that must never wrap inside (簽核（簽 / 核人：…）read as two words): a word joiner
+@register.filter(is_safe=True)
+def unbreakable(text):
+    """A phrase of the PDF that must never wrap inside (簽核（簽 / 核人：…）reads as two words): a word joiner
     between every two characters. The stylesheet's overflow-wrap still breaks one longer than the whole line.
 
-    Also for a {% filter %} block, whose rendered content is already escaped.
+    Plain text is escaped after it, by autoescaping; the escaped content of a {% filter %} block is kept so.
     """
-    text = str(text or "") if isinstance(text, SafeData) or not autoescape else conditional_escape(text)
-    return mark_safe(_WORD_JOINER.join(_HTML_CHARACTER_RE.findall(text)))
+    text = str(text or "")
+    return _WORD_JOINER.join(_HTML_CHARACTER_RE.findall(text) if isinstance(text, SafeData) else text)
 
 
 @register.filter
