@@ -12,16 +12,19 @@ from tracking.importing import record_import
 pytestmark = pytest.mark.django_db
 
 
+HEADER = (
+    "臺北市政府秘書處第 150 次處務會議紀錄",
+    "時間：民國 112 年 3 月 2 日 10 時 0 分",
+    "地點：視訊會議",
+    "主席：陳志銘",
+    "紀錄：葉霆怡",
+    "出席：如簽到表",
+    "參、報告事項",
+)
+
+
 def long_record(items: int) -> str:
-    lines = [
-        "臺北市政府秘書處第 150 次處務會議紀錄",
-        "時間：民國 112 年 3 月 2 日 10 時 0 分",
-        "地點：視訊會議",
-        "主席：陳志銘",
-        "紀錄：葉霆怡",
-        "出席：如簽到表",
-        "參、報告事項",
-    ]
+    lines = list(HEADER)
     for n in range(1, items + 1):
         lines += [
             f"{to_zh(n)}、文書組第 {n} 案：{'市政大樓公共空間使用規劃及相關經費執行情形' * (1 + n % 3)}報告。",
@@ -49,15 +52,7 @@ def growing_record(items: int, *, attachments: bool) -> str:
     """A record of `items` short items: each adds about 18 mm, so a run of 15 lengths moves 散會 and the
     signature block through every position on a page. With attachments, the last conclusion runs over
     several lines and 附件 follow 散會."""
-    lines = [
-        "臺北市政府秘書處第 150 次處務會議紀錄",
-        "時間：民國 112 年 3 月 2 日 10 時 0 分",
-        "地點：視訊會議",
-        "主席：陳志銘",
-        "紀錄：葉霆怡",
-        "出席：如簽到表",
-        "參、報告事項",
-    ]
+    lines = list(HEADER)
     for n in range(1, items + 1):
         lines += [f"{to_zh(n)}、文書組第 {n} 案報告。", "會議結論：同意備查。"]
     if attachments:
