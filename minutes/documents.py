@@ -14,7 +14,7 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from minutes import extensions, permissions
+from minutes import extensions, font_embedding, permissions
 from minutes.errors import MeetingError
 from minutes.models import Amendment, Meeting, SignedRecord
 from minutes.reader import numerals, rocdate
@@ -166,7 +166,8 @@ def html_to_pdf(html: str) -> bytes:
     )
     # No /ID in the trailer: pydyf would compress every stream a second time to hash it, and the file is
     # identified by its SHA-256 anyway. Nothing else in the output varies, so the bytes are stable.
-    return document.write_pdf()
+    with font_embedding.embedding() as finisher:
+        return document.write_pdf(finisher=finisher)
 
 
 def sha256_of(data: bytes) -> str:

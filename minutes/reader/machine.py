@@ -1241,8 +1241,9 @@ class _Reader:
 
     def _appendix_starts(self, line: Line) -> bool:
         following = self.lines[self.index + 1] if self.index + 1 < len(self.lines) else None
+        # Titled …列管案件辦理情形及決定一覽表 today; files signed before were titled 附件：…列管案件辦理情形.
         return bool(
-            ATTACHMENT_RE.match(line.text)
+            (ATTACHMENT_RE.match(line.text) or compact_text(line.text).endswith("一覽表"))
             and "列管" in line.text
             and following is not None
             and compact_text(following.text).startswith("案號")

@@ -5,7 +5,7 @@ import re
 from django import template
 from django.utils import timezone
 from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 
 from minutes.reader import numerals, own_part_starts, rocdate, rules
 
@@ -103,6 +103,21 @@ def unbroken(text, autoescape=True):
     text = str(text or "")
     joined = "\n".join(_joined(line) for line in text.split("\n"))
     return mark_safe(conditional_escape(joined) if autoescape else joined)
+
+
+# In text already escaped, an entity (&lt;) is one character: the joiners go around it, never into it.
+_HTML_CHARACTER_RE = re.compile(r"&#?\w+;|.", re.DOTALL)
+
+
+@register.filter(is_safe=True)
+def unbreakable(text):
+    """A phrase of the PDF that must never wrap inside (簽核（簽 / 核人：…）reads as two words): a word joiner
+    between every two characters. The stylesheet's overflow-wrap still breaks one longer than the whole line.
+
+    Plain text is escaped after it, by autoescaping; the escaped content of a {% filter %} block is kept so.
+    """
+    text = str(text or "")
+    return _WORD_JOINER.join(_HTML_CHARACTER_RE.findall(text) if isinstance(text, SafeData) else text)
 
 
 @register.filter

@@ -42,6 +42,30 @@ def pdffonts(pdf: bytes) -> str:
     return subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
 
 
+def rendered(meeting, *extra_css: str):
+    """The meeting laid out by WeasyPrint (pages and their boxes), optionally with rules added to the stylesheet."""
+    from weasyprint import CSS, HTML
+
+    stylesheets = [documents._stylesheet(), *(CSS(string=css) for css in extra_css)]
+    html = HTML(string=documents.meeting_html(meeting))
+    return html.render(stylesheets=stylesheets, font_config=documents._font_config())
+
+
+def classes(box) -> set[str]:
+    element = getattr(box, "element", None)
+    return set((element.get("class") or "").split()) if element is not None else set()
+
+
+def flow_per_page(document) -> list[list]:
+    """Per page, the boxes of the record's flat run of paragraphs on it (a paragraph cut by the page is on both)."""
+    pages = []
+    for page in document.pages:
+        [html_box] = [box for box in page._page_box.children if getattr(box, "element_tag", None) == "html"]
+        [body] = [box for box in html_box.children if box.element_tag == "body"]
+        pages.append([box for box in body.children if box.is_in_normal_flow()])
+    return pages
+
+
 def sign_directly(meeting, user, when=None):
     """Until the sign-off service is the only way, tests set the signed state as meeting_sign does."""
     meeting.status = meeting.Status.SIGNED

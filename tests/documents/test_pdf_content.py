@@ -6,7 +6,8 @@ import pytest
 
 from minutes import documents
 from minutes.models import Unit
-from tests.documents.conftest import PAGE_FURNITURE, large_words, pdf_pages, pdftotext
+from minutes.reader import parse_minutes
+from tests.documents.conftest import PAGE_FURNITURE, large_words, pdf_pages, pdftotext, sign_directly
 from tracking import lifecycle
 
 pytestmark = pytest.mark.django_db
@@ -50,9 +51,18 @@ def test_every_page_carries_its_number_and_the_page_count(signed_seed):
         assert [re.sub(r"\s+", "", f) for f in furniture] == [f"第{page}頁／共{total}頁"]
 
 
+# The appendix's title: not 附件：…, which would read as one of the record's own attachments.
+APPENDIX_TITLE = re.compile(r"第\s*\d+\s*次\s*處務會議列管案件辦理情形及決定一覽表")
+
+
+def appendix(pdf_text: str) -> str:
+    """The appendix from its title on, without white space."""
+    return re.sub(r"\s+", "", pdf_text[APPENDIX_TITLE.search(pdf_text).start() :])
+
+
 def signature_block(pdf_text: str) -> str:
     """What follows the adjournment up to the appendix, without white space or page furniture."""
-    tail = pdf_text[pdf_text.index("散會") :].split("附件：")[0]
+    tail = APPENDIX_TITLE.split(pdf_text[pdf_text.index("散會") :])[0]
     return re.sub(r"\s+", "", PAGE_FURNITURE.sub("", tail))
 
 
@@ -107,24 +117,33 @@ def test_tracked_conclusion_shows_its_case_number(seed_meeting):
 
 
 def test_appendix_lists_the_reviews_decided_at_the_meeting(signed_seed):
-    text = pdftotext(documents.meeting_pdf_bytes(signed_seed))
-    appendix = re.sub(r"\s+", "", text[text.index("附件：") :])
+    table = appendix(pdftotext(documents.meeting_pdf_bytes(signed_seed)))
     for heading in ("案號", "案由", "主辦單位", "辦理情形", "會議決定"):
-        assert heading in appendix
-    cases = re.findall(r"(?<!\d)(?:99|10[0-9])\d{2}(?!\d)", appendix)
+        assert heading in table
+    cases = re.findall(r"(?<!\d)(?:99|10[0-9])\d{2}(?!\d)", table)
     assert cases == ["9903", "9904", "10502", "10606", "10701", "10702", "10703", "10704", "10705"]
-    assert appendix.count("解除列管") == 5
-    assert appendix.count("賡續列管") == 4
+    assert table.count("解除列管") == 5
+    assert table.count("賡續列管") == 4
 
 
 def test_appendix_says_when_the_record_holds_no_subject_for_an_old_case(signed_seed):
-    text = pdftotext(documents.meeting_pdf_bytes(signed_seed))
-    appendix = re.sub(r"\s+", "", text[text.index("附件：") :])
+    table = appendix(pdftotext(documents.meeting_pdf_bytes(signed_seed)))
     # 9903 and the other cases older than the data have no subject: the cell says so rather than stay blank.
-    assert appendix.count("（原紀錄未載）") == 9
+    assert table.count("（原紀錄未載）") == 9
+
+
+def test_the_appendix_is_titled_apart_from_the_records_own_attachments(seed_meeting, chair):
+    seed_meeting.attachments = "附件：簽到表"
+    seed_meeting.save()
+    sign_directly(seed_meeting, chair)
+    pdf = documents.meeting_pdf_bytes(seed_meeting)
+    last_page = pdftotext(pdf, first=pdf_pages(pdf), last=pdf_pages(pdf))
+    assert APPENDIX_TITLE.search(last_page) and "附件" not in last_page
+    # Read back, the record has its one attachment; the appendix is not taken for another.
+    assert parse_minutes(pdftotext(pdf)).attachments == ["附件：簽到表"]
 
 
 def test_meeting_without_reviews_has_no_appendix(seed_meeting):
     seed_meeting.reviews.all().delete()
     text = pdftotext(documents.render_meeting_pdf(seed_meeting))
-    assert "附件：" not in text
+    assert not APPENDIX_TITLE.search(text)

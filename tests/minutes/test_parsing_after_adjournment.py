@@ -132,8 +132,15 @@ def test_a_long_attachment_cut_without_a_known_page_width_is_joined() -> None:
     assert parsed.attachments == ["附件：", entry + "1 季"]
 
 
-def test_this_apps_appendix_of_reviewed_items_is_not_read() -> None:
-    appendix = "附件：第 108 次處務會議列管案件辦理情形\n案號\n\n案由\n\n主辦單位\n\n9903\n\n（原紀錄未載）\n\n賡續列管"
+@pytest.mark.parametrize(
+    "title",
+    [
+        "第 108 次處務會議列管案件辦理情形及決定一覽表",
+        "附件：第 108 次處務會議列管案件辦理情形",  # files signed before the title changed
+    ],
+)
+def test_this_apps_appendix_of_reviewed_items_is_not_read(title: str) -> None:
+    appendix = f"{title}\n案號\n\n案由\n\n主辦單位\n\n9903\n\n（原紀錄未載）\n\n賡續列管"
     parsed = parse_minutes(with_tail(f"主席：陳志銘\n紀錄：葉霆怡\n{appendix}"))
     assert outline(parsed) == outline(parse_minutes(SEED))
 
