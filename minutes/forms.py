@@ -298,12 +298,14 @@ class PasteImportForm(LimitMessages, forms.Form):
         self.fields["office"].queryset = offices
         self.only_office = offices[0] if len(offices) == 1 else None
         if self.only_office is not None:
-            # A recorder of one office imports into it: nothing to choose, nothing to forge.
-            self.fields["office"].required = False
-            self.fields["office"].widget = forms.HiddenInput()
+            # A recorder of one office imports into it: nothing to choose, and whatever is posted is not read.
+            del self.fields["office"]
 
-    def clean_office(self):
-        return self.only_office or self.cleaned_data.get("office")
+    def clean(self):
+        cleaned = super().clean()
+        if self.only_office is not None:
+            cleaned["office"] = self.only_office
+        return cleaned
 
     def clean_text(self):
         text = self.cleaned_data["text"].replace("\r\n", "\n")

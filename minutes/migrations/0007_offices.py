@@ -95,17 +95,39 @@ class Migration(migrations.Migration):
             options={"verbose_name": "人員角色", "verbose_name_plural": "人員角色", "ordering": ["user", "office", "role"]},
         ),
         migrations.RunPython(into_one_office, back_to_profiles),
-        migrations.AlterField(
-            model_name="meetingseries",
-            name="office",
-            field=models.ForeignKey(default=minutes.models.sole_office_id, on_delete=django.db.models.deletion.PROTECT,
-                                    related_name="series", to="minutes.office", verbose_name="所屬機關"),
-        ),
-        migrations.AlterField(
-            model_name="unit",
-            name="office",
-            field=models.ForeignKey(default=minutes.models.sole_office_id, on_delete=django.db.models.deletion.PROTECT,
-                                    related_name="units", to="minutes.office", verbose_name="機關"),
+        # Required from now on. The fields' default (the install's one office) is the models' only: had the
+        # database been told, altering the column would have called it and made an office in every database.
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.AlterField(
+                    model_name="meetingseries",
+                    name="office",
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name="series",
+                                            to="minutes.office", verbose_name="所屬機關"),
+                ),
+                migrations.AlterField(
+                    model_name="unit",
+                    name="office",
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name="units",
+                                            to="minutes.office", verbose_name="機關"),
+                ),
+            ],
+            state_operations=[
+                migrations.AlterField(
+                    model_name="meetingseries",
+                    name="office",
+                    field=models.ForeignKey(default=minutes.models.sole_office_id,
+                                            on_delete=django.db.models.deletion.PROTECT, related_name="series",
+                                            to="minutes.office", verbose_name="所屬機關"),
+                ),
+                migrations.AlterField(
+                    model_name="unit",
+                    name="office",
+                    field=models.ForeignKey(default=minutes.models.sole_office_id,
+                                            on_delete=django.db.models.deletion.PROTECT, related_name="units",
+                                            to="minutes.office", verbose_name="機關"),
+                ),
+            ],
         ),
         migrations.AlterField(
             model_name="unit",
