@@ -9,7 +9,7 @@ from django import forms
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
 
 from minutes import permissions
-from minutes.models import Unit
+from minutes.models import Office, Unit
 from minutes.textlimits import LimitMessages
 from tracking.models import ProgressReport, Review, Status, TrackedItem
 
@@ -47,6 +47,10 @@ class TrackedItemFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(
         label="狀態", choices=Status.choices, widget=forms.CheckboxSelectMultiple
     )
+    office = django_filters.ModelChoiceFilter(
+        label="機關", queryset=Office.objects.none(), field_name="series__office", empty_label="全部機關",
+        error_messages={"invalid_choice": "找不到這個機關。"},
+    )
     unit = django_filters.ModelChoiceFilter(
         label="主辦單位", queryset=Unit.objects.none(), method="filter_unit", empty_label="全部組室",
         error_messages={"invalid_choice": "找不到這個組室。"},
@@ -81,6 +85,7 @@ class TrackedItemFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         units = Unit.objects.filter(permissions.units_visible(user)) if user is not None else Unit.objects.all()
         self.filters["unit"].queryset = units.select_related("office")
+        self.filters["office"].queryset = Office.objects.filter(pk__in=units.values("office"))
         self.today = today or dt.date.today()
 
     def filter_unit(self, queryset, name, value):

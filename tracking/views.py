@@ -71,6 +71,8 @@ def item_list(request):
             "query": query.urlencode(),
             "sort_links": _sort_links(request),
             "today": selectors.local_today(),
+            # Two offices' 10801 are two cases: with more than one office in view, each row says whose it is.
+            "many_offices": permissions.is_oversight(request.user) or len(permissions.office_ids(request.user)) > 1,
         },
     )
 
