@@ -49,7 +49,8 @@ def sole_office_id() -> int | None:
         return None
     if ids:
         return ids[0]
-    return Office.objects.create(name=getattr(settings, "DEFAULT_OFFICE_NAME", "本機關")).pk
+    # get_or_create: two first writes at once (two imports) find the one office the first of them made.
+    return Office.objects.get_or_create(name=getattr(settings, "DEFAULT_OFFICE_NAME", "本機關"))[0].pk
 
 
 class Unit(models.Model):
