@@ -281,13 +281,8 @@ class UnitAdmin(OfficeScopedAdmin, admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
 
-@admin.register(Office)
-class OfficeAdmin(admin.ModelAdmin):
-    """Offices are set up by a superuser (the city's IT department)."""
-
-    list_display = ["name", "order", "active", "shares_signed"]
-    list_editable = ["order", "active", "shares_signed"]
-    search_fields = ["name"]
+class SuperuserWrites:
+    """Rows only a superuser (the city's IT department) adds, changes and deletes; others may at most read them."""
 
     def has_add_permission(self, request):
         return request.user.is_superuser
@@ -299,8 +294,17 @@ class OfficeAdmin(admin.ModelAdmin):
         return request.user.is_superuser
 
 
+@admin.register(Office)
+class OfficeAdmin(SuperuserWrites, admin.ModelAdmin):
+    """Offices are set up by a superuser."""
+
+    list_display = ["name", "order", "active", "shares_signed"]
+    list_editable = ["order", "active", "shares_signed"]
+    search_fields = ["name"]
+
+
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(SuperuserWrites, admin.ModelAdmin):
     """Roles decide who edits, signs and reports in which office: only a superuser gives them, so a recorder, who
     has the admin for their record, cannot make themselves (or anyone) chair."""
 
@@ -308,15 +312,6 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["office", "role"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "office__name", "unit__name"]
     autocomplete_fields = ["user"]
-
-    def has_add_permission(self, request):
-        return request.user.is_superuser
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
 
     def save_model(self, request, obj, form, change):
         obj.full_clean()

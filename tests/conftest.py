@@ -103,3 +103,21 @@ def live_server(django_db_setup, django_db_blocker, live_server):
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 "WHERE datname = current_database() AND pid <> pg_backend_pid()"
             )
+
+
+def make_staff(user):
+    """A recorder as the demo sets them up: staff, with every permission of the two apps (the admin still shows only
+    their own office's rows)."""
+    from django.contrib.auth.models import Permission
+
+    user.is_staff = True
+    user.save()
+    user.user_permissions.set(Permission.objects.filter(content_type__app_label__in=["minutes", "tracking"]))
+    return user
+
+
+@pytest.fixture
+def staff(client, recorder):
+    """A client logged in as the recorder with the admin."""
+    client.force_login(make_staff(recorder))
+    return client

@@ -1,21 +1,12 @@
 """The admin's lists of meetings and tracked items show dates in the ROC calendar, like the rest of the app."""
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from tracking.models import TrackedItem
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def staff(client, recorder):
-    recorder.is_staff = True
-    recorder.save()
-    recorder.user_permissions.set(Permission.objects.filter(content_type__app_label__in=["minutes", "tracking"]))
-    client.force_login(recorder)
-    return client
 
 
 def test_the_meeting_list_shows_the_roc_date_and_time(staff, seed_meeting):

@@ -348,6 +348,16 @@ def _supersede(review: Review, *, user, reason: str) -> None:
     review.save(update_fields=["superseded_at", "superseded_by", "superseded_reason"])
 
 
+def _standing(item: TrackedItem, meeting: Meeting, *, verb: str) -> tuple[Meeting, TrackedItem, Review]:
+    """The draft meeting and the case, locked, and the decision that stands for the case at it."""
+    meeting = _editable_meeting(meeting, item)
+    item = TrackedItem.objects.select_for_update().get(pk=item.pk)
+    current = Review.objects.filter(item=item, meeting=meeting).first()
+    if current is None:
+        raise TrackingError(f"列管案號 {item.case_number} 在第 {meeting.number} 次會議尚無決定，無從{verb}。")
+    return meeting, item, current
+
+
 def case_correct_decision(
     *, item: TrackedItem, meeting: Meeting, decision: str, reason: str = "", user=None
 ) -> Review:
@@ -355,11 +365,7 @@ def case_correct_decision(
     if decision not in Decision.values:
         raise TrackingError(f"無效的會議決定：{decision}")
     with transaction.atomic():
-        meeting = _editable_meeting(meeting, item)
-        item = TrackedItem.objects.select_for_update().get(pk=item.pk)
-        current = Review.objects.filter(item=item, meeting=meeting).first()
-        if current is None:
-            raise TrackingError(f"列管案號 {item.case_number} 在第 {meeting.number} 次會議尚無決定，無從更正。")
+        meeting, item, current = _standing(item, meeting, verb="更正")
         if current.decision == decision:
             return current
         if decision == Decision.REOPEN and not (reason.strip() or current.reason.strip()):
@@ -387,11 +393,7 @@ def case_correct_decision(
 def case_withdraw_decision(*, item: TrackedItem, meeting: Meeting, reason: str, user=None) -> Review:
     """Take back the decision recorded at a draft meeting (the record no longer states it); the row is kept."""
     with transaction.atomic():
-        meeting = _editable_meeting(meeting, item)
-        item = TrackedItem.objects.select_for_update().get(pk=item.pk)
-        current = Review.objects.filter(item=item, meeting=meeting).first()
-        if current is None:
-            raise TrackingError(f"列管案號 {item.case_number} 在第 {meeting.number} 次會議尚無決定，無從撤回。")
+        meeting, item, current = _standing(item, meeting, verb="撤回")
         _check_later_still_allowed(item, meeting, without=current)
         base = _base_status(item)
         _supersede(current, user=user, reason=reason or "撤回會議決定")

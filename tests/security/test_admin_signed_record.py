@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,15 +13,6 @@ from tracking.models import Status, TrackedItem
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def staff(client, recorder):
-    """The recorder as the demo sets them up: staff, with every permission of the two apps."""
-    recorder.is_staff = True
-    recorder.save()
-    recorder.user_permissions.set(Permission.objects.filter(content_type__app_label__in=["minutes", "tracking"]))
-    client.force_login(recorder)
-    return client
 
 
 @pytest.fixture

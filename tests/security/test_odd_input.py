@@ -2,7 +2,6 @@
 against what their column holds before they reach the database."""
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from minutes import services
@@ -15,14 +14,6 @@ pytestmark = pytest.mark.django_db
 HUGE = "9" * 30
 SUPERSCRIPT_TWO = "²"  # str.isdigit() says yes, int() says no
 
-
-@pytest.fixture
-def staff(client, recorder):
-    recorder.is_staff = True
-    recorder.save()
-    recorder.user_permissions.set(Permission.objects.filter(content_type__app_label__in=["minutes", "tracking"]))
-    client.force_login(recorder)
-    return client
 
 
 def odd_urls(meeting):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from minutes import services
 from minutes.models import Conclusion, Meeting, Office, Role, Unit
 from minutes.reader import parse_minutes
+from tests.conftest import make_staff
 from tracking import lifecycle
 from tracking.models import ProgressReport, TrackedItem
 
@@ -224,13 +225,7 @@ def test_the_import_goes_into_the_recorders_own_office_whatever_is_posted(client
 
 
 def test_a_recorder_sees_only_their_office_in_the_admin(client, city):
-    from django.contrib.auth.models import Permission
-
-    recorder = city["people"]["a_recorder"]
-    recorder.is_staff = True
-    recorder.save()
-    recorder.user_permissions.set(Permission.objects.filter(content_type__app_label__in=["minutes", "tracking"]))
-    client.force_login(recorder)
+    client.force_login(make_staff(city["people"]["a_recorder"]))
     listed = client.get(reverse("admin:minutes_meeting_changelist")).context["cl"].result_list
     assert {m.series.office_id for m in listed} == {city["a"].pk}
     other = client.get(reverse("admin:minutes_meeting_change", args=[city["b_meeting"].pk]))
