@@ -1,5 +1,7 @@
 """The meeting record as the secretariat keeps it: series, meetings, sections, items, reports, conclusions."""
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,7 +10,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from minutes import reader
-from minutes.reader import numerals, rocdate
+from minutes.reader import casenumbers, numerals, rocdate
 from minutes.validators import no_html
 
 
@@ -116,6 +118,13 @@ class Membership(models.Model):
             raise ValidationError({"unit": "組室不屬於這個機關。"})
 
 
+# The default first, then the others as casenumbers lists them.
+CASE_SCHEME_CHOICES = [(casenumbers.DEFAULT_SCHEME.name, casenumbers.DEFAULT_SCHEME.label)] + [
+    (scheme.name, scheme.label) for scheme in casenumbers.SCHEMES if scheme is not casenumbers.DEFAULT_SCHEME
+]
+_CASE_PREFIX_RE = re.compile(r"[A-Z]{1,3}")  # as Scheme.format takes it
+
+
 class MeetingSeries(models.Model):
     """A running series of meetings of one office, e.g. 臺北市政府秘書處 / 處務會議. `organisation` is the name the
     record's title gives (it may differ from the office's, e.g. a committee of the office)."""
@@ -125,15 +134,40 @@ class MeetingSeries(models.Model):
     )
     organisation = models.CharField("機關", max_length=100)
     kind = models.CharField("會議類別", max_length=30, help_text="例如：處務（不含「會議」二字）")
+    # How this series numbers its tracked cases (casenumbers.SCHEMES); fixed once a case has a number in it.
+    case_scheme = models.CharField(
+        "列管案號編號方式", max_length=30, choices=CASE_SCHEME_CHOICES, default=casenumbers.DEFAULT_SCHEME.name
+    )
+    case_prefix = models.CharField(
+        "案號字首", max_length=3, blank=True, help_text="僅「字首＋會次＋序號」使用：一到三個大寫英文字母，例如 A"
+    )
 
     class Meta:
         verbose_name = "會議系列"
         verbose_name_plural = "會議系列"
         ordering = ["office", "organisation", "kind"]
-        constraints = [models.UniqueConstraint(fields=["office", "organisation", "kind"], name="unique_series")]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "organisation", "kind"], name="unique_series"),
+            models.CheckConstraint(
+                condition=Q(case_scheme__in=[name for name, _ in CASE_SCHEME_CHOICES]), name="series_case_scheme_valid"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.organisation}{self.meeting_name}"
+
+    def clean(self):
+        super().clean()
+        if self.case_scheme == "prefix":
+            if not _CASE_PREFIX_RE.fullmatch(self.case_prefix or ""):
+                raise ValidationError({"case_prefix": "「字首＋會次＋序號」需要一到三個大寫英文字母的字首，例如 A。"})
+        elif self.case_prefix:
+            raise ValidationError({"case_prefix": "只有「字首＋會次＋序號」的編號方式使用字首，請清除字首。"})
+
+    def case_number_for(self, *, meeting_number: int, date, sequence: int) -> str:
+        """The `sequence`-th new case of meeting `meeting_number`, held on `date`, in this series' scheme."""
+        scheme = casenumbers.SCHEME[self.case_scheme]
+        return scheme.format(meeting_number=meeting_number, date=date, sequence=sequence, prefix=self.case_prefix)
 
     @property
     def meeting_name(self) -> str:

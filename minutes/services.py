@@ -41,6 +41,25 @@ def series_get_or_create(*, office: Office, organisation: str, kind: str) -> Mee
     return series
 
 
+def series_set_case_scheme(*, series: MeetingSeries, scheme: str, prefix: str = "", user=None) -> MeetingSeries:
+    """The recorder chooses how the series numbers its tracked cases (casenumbers.SCHEMES). Refused once a case
+    has a number in the series: its number and every later one must stay as they were written."""
+    with transaction.atomic():
+        series = _lock_series(series)
+        if (series.case_scheme, series.case_prefix) == (scheme, prefix):
+            return series
+        refusal = extensions.case_scheme_refusal(series)
+        if refusal:
+            raise MeetingError(f"{series}{refusal}，列管案號的編號方式不能再變更（已編的案號不會改號）。")
+        series.case_scheme, series.case_prefix = scheme, prefix
+        try:
+            series.full_clean()
+        except ValidationError as exc:
+            raise MeetingError("；".join(message for messages in exc.message_dict.values() for message in messages)) from exc
+        series.save(update_fields=["case_scheme", "case_prefix"])
+    return series
+
+
 def office_or_sole(office: Office | None) -> Office:
     """The office named, or the one office of an install that has a single one."""
     if office is not None:

@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from minutes import bounds, documents, extensions, forms, permissions, services
@@ -77,6 +78,7 @@ def _record_context(request, meeting: Meeting) -> dict:
         "can_track": can_track,
         "can_sign": draft and permissions.is_chair(user, office),
         "can_amend": meeting.is_signed and (recorder or permissions.is_chair(user, office)),
+        "can_set_series": recorder,
         "marks": extensions.conclusion_marks(meeting, user=user, can_track=can_track),
         "record_links": extensions.record_links(meeting, user=user),
     }
@@ -141,6 +143,46 @@ def meeting_create(request):
                            start_time=dt.time(10, 0))
         form = forms.MeetingCreateForm(initial=initial, series_queryset=series_choices)
     return render(request, "minutes/meeting_create.html", {"form": form, "latest": latest})
+
+
+# --- series settings --------------------------------------------------------------------------------------
+
+
+@recorder_required
+def series_settings(request, pk):
+    """The recorder of the series' office chooses how its tracked cases are numbered, until one is."""
+    series = get_object_or_404(MeetingSeries.objects.select_related("office"), pk=pk)
+    permissions.check_role(request.user, series.office, Role.RECORDER, what="設定會議系列")
+    refusal = extensions.case_scheme_refusal(series)
+    if request.method == "POST" and not refusal:
+        form = forms.SeriesCaseSchemeForm(request.POST)
+        if form.is_valid():
+            try:
+                services.series_set_case_scheme(series=series, user=request.user, scheme=form.cleaned_data["case_scheme"],
+                                                prefix=form.cleaned_data["case_prefix"])
+            except services.MeetingError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, f"已設定{series}的列管案號編號方式。")
+                return redirect("minutes:series-settings", pk=series.pk)
+    else:
+        form = forms.SeriesCaseSchemeForm(initial={"case_scheme": series.case_scheme, "case_prefix": series.case_prefix})
+    latest = series.meetings.order_by("-number").first()
+    return render(request, "minutes/series_settings.html", {
+        "series": series, "form": form, "refusal": refusal, "latest": latest,
+        "example": _scheme_example(series, latest),
+    })
+
+
+def _scheme_example(series: MeetingSeries, meeting: Meeting | None) -> str:
+    """The first case number the series' next case would get at its latest meeting, to show the scheme at work."""
+    if meeting is None:
+        return ""
+    try:
+        return series.case_number_for(meeting_number=meeting.number, date=timezone.localdate(meeting.starts_at),
+                                      sequence=1)
+    except ValueError:
+        return ""
 
 
 # --- editing ----------------------------------------------------------------------------------------------
