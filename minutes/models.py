@@ -183,7 +183,9 @@ class MeetingQuerySet(models.QuerySet):
             "sections__items__reports__unit",
             "sections__items__reports__points",
             "sections__items__conclusions",
+            "sections__items__tables",
             "sections__conclusions",
+            "sections__tables",
         )
 
 
@@ -280,6 +282,11 @@ class Section(models.Model):
         return numerals.to_zh_formal(self.number)
 
     @property
+    def body_parts(self) -> list[tuple[str, object]]:
+        """The section's body with the tables it carries itself in place (uses the prefetch)."""
+        return body_parts(self.body, [table for table in self.tables.all() if table.item_id is None])
+
+    @property
     def section_conclusions(self) -> list:
         """The conclusions the section carries itself, not those of its items (uses the prefetch)."""
         return [c for c in self.conclusions.all() if c.item_id is None]
@@ -302,6 +309,57 @@ class AgendaItem(models.Model):
 
     def __str__(self):
         return self.title[:40]
+
+    @property
+    def body_parts(self) -> list[tuple[str, object]]:
+        """The item's body with its tables in place (uses the prefetch)."""
+        return body_parts(self.body, self.tables.all())
+
+
+class RecordTable(models.Model):
+    """A table of tracked cases (案號 | 案由 | 主辦單位 | 辦理情形 | 列管建議 | 決定) as the record gives it, in the
+    body of an item (or of a section without items): its headings as written and its rows of cells. It stands
+    after `position` paragraphs of that body; the pages show it as a table, the PDF prints it a row to a line."""
+
+    section = models.ForeignKey(Section, verbose_name="段落", on_delete=models.CASCADE, related_name="tables")
+    item = models.ForeignKey(
+        AgendaItem, verbose_name="案由", null=True, blank=True, on_delete=models.CASCADE, related_name="tables"
+    )
+    order = models.PositiveIntegerField("排序", default=0)
+    position = models.PositiveIntegerField("位置", default=0, help_text="表格之前的內容段落數")
+    headings = models.JSONField("欄位標題", default=list)  # ["案號", "案由", …] as written
+    rows = models.JSONField("列", default=list)  # [["10701", "請民政課…", …], …], a cell per heading
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "列管案件表"
+        verbose_name_plural = "列管案件表"
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return f"{'｜'.join(self.headings)}（{len(self.rows)} 列）"
+
+    @property
+    def lines(self) -> list[str]:
+        """The table as the PDF prints it and the reader reads it back: the headings, then a row to a line, the
+        cells a space apart (tables.py's flat form)."""
+        return [" ".join(cell for cell in cells if cell) for cells in [self.headings, *self.rows]]
+
+
+def body_parts(body: str, tables) -> list[tuple[str, object]]:
+    """A body with its tables in place: ("text", paragraphs) and ("table", RecordTable), in order."""
+    paragraphs = body.splitlines()
+    parts: list[tuple[str, object]] = []
+    done = 0
+    for table in sorted(tables, key=lambda table: (table.position, table.order)):
+        position = min(table.position, len(paragraphs))
+        if paragraphs[done:position]:
+            parts.append(("text", paragraphs[done:position]))
+        parts.append(("table", table))
+        done = max(done, position)
+    if paragraphs[done:]:
+        parts.append(("text", paragraphs[done:]))
+    return parts
 
 
 class SupplementaryReport(models.Model):
