@@ -117,7 +117,7 @@ def meeting_html(meeting: Meeting, *, amendments: list[Amendment] = ()) -> str:
 
 def body_lines(parts) -> list[str]:
     """A body's lines as printed: its paragraphs, and each table a row to a line (RecordTable.lines)."""
-    return [line for kind, part in parts for line in (part.lines if kind == "table" else part)]
+    return [line for kind, part in parts for line in (part.lines if kind == "table" else part.splitlines())]
 
 
 def record_text(meeting: Meeting) -> str:

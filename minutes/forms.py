@@ -327,3 +327,13 @@ class SeriesCaseSchemeForm(LimitMessages, forms.Form):
 
     def clean_case_prefix(self):
         return self.cleaned_data["case_prefix"].strip().upper()
+
+    def clean(self):
+        cleaned = super().clean()
+        # The same rule as MeetingSeries.clean, said next to the field it concerns.
+        scheme, prefix = cleaned.get("case_scheme"), cleaned.get("case_prefix", "")
+        if scheme == "prefix" and not re.fullmatch(r"[A-Z]{1,3}", prefix):
+            self.add_error("case_prefix", "「字首＋會次＋序號」需要一到三個大寫英文字母的字首，例如 A。")
+        elif scheme and scheme != "prefix" and prefix:
+            self.add_error("case_prefix", "只有「字首＋會次＋序號」的編號方式使用字首，請清除字首。")
+        return cleaned

@@ -347,18 +347,18 @@ class RecordTable(models.Model):
 
 
 def body_parts(body: str, tables) -> list[tuple[str, object]]:
-    """A body with its tables in place: ("text", paragraphs) and ("table", RecordTable), in order."""
+    """A body with its tables in place: ("text", its paragraphs a line each) and ("table", RecordTable), in order."""
     paragraphs = body.splitlines()
     parts: list[tuple[str, object]] = []
     done = 0
     for table in sorted(tables, key=lambda table: (table.position, table.order)):
         position = min(table.position, len(paragraphs))
         if paragraphs[done:position]:
-            parts.append(("text", paragraphs[done:position]))
+            parts.append(("text", "\n".join(paragraphs[done:position])))
         parts.append(("table", table))
         done = max(done, position)
     if paragraphs[done:]:
-        parts.append(("text", paragraphs[done:]))
+        parts.append(("text", "\n".join(paragraphs[done:])))
     return parts
 
 

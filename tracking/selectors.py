@@ -391,17 +391,17 @@ def stated_numbers(meeting: Meeting) -> tuple[dict[str, str], dict[str, str]]:
 
 def _conclusions_decide(meeting: Meeting) -> tuple[dict[str, str], dict[str, str]]:
     conclusions = (
-        Conclusion.objects.filter(section__meeting=meeting).select_related("item")
+        Conclusion.objects.filter(section__meeting=meeting).select_related("item").prefetch_related("item__tables")
         .order_by("section__order", "item__order", "order", "id")
     )
     decisions: dict[str, str] = {}
     written: dict[str, str] = {}
     for conclusion in conclusions:
         item = conclusion.item
+        # The item's body as printed, its tables' rows included (the units' suggestions a conclusion approves).
+        body = documents.body_lines(item.body_parts) if item else []
         try:
-            found, _ = conclusion_decisions(
-                conclusion.text, item.title if item else "", item.body.splitlines() if item else []
-            )
+            found, _ = conclusion_decisions(conclusion.text, item.title if item else "", body)
         except ValueError as exc:
             raise TrackingError(f"會議結論「{conclusion.text[:40]}」：{exc}") from exc
         as_written = sentences.numbers_as_written("\n".join([conclusion.text, item.title if item else ""]))

@@ -147,4 +147,4 @@ def lookup(mapping, key):
 @register.filter
 def body_lines(part):
     """A part of a body (Section.body_parts) as the PDF prints it: its paragraphs, or a table a row to a line."""
-    return part if isinstance(part, list) else part.lines
+    return part.splitlines() if isinstance(part, str) else part.lines

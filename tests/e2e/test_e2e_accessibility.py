@@ -17,9 +17,10 @@ from django.urls import reverse
 from playwright.sync_api import Page
 
 from minutes import services
-from minutes.models import Conclusion, Meeting, Role, Section, SignedRecord, Unit
+from minutes.models import Conclusion, Meeting, MeetingSeries, Role, Section, SignedRecord, Unit
+from minutes.reader import parse_minutes
 from tests.e2e.conftest import log_in, new_page, shot
-from tests.records import UNIVERSITY
+from tests.records import TABLE_WORD, UNIVERSITY
 from tracking import lifecycle
 from tracking import services as tracking_services
 from tracking.models import TrackedItem
@@ -44,6 +45,8 @@ class World:
     untracked: Conclusion  # a conclusion of 109 not yet under tracking
     unit: Unit
     signed_pdf: bytes
+    tabled: Meeting  # another series' draft with a table of tracked cases
+    bare_series: MeetingSeries  # a series without cases yet: its scheme can be chosen
 
     def url(self, name, *args, query=""):
         return self.base + reverse(name, args=args) + (f"?{query}" if query else "")
@@ -157,6 +160,10 @@ PAGES = [
     PageState("recorder", "meeting, draft", visit("minutes:meeting-detail", draft)),
     PageState("recorder", "meeting, signed, amendment form open",
               unfold(visit("minutes:meeting-detail", signed), "登錄更正")),
+    PageState("recorder", "meeting with a table of tracked cases", visit("minutes:meeting-detail", lambda w: w.tabled.pk)),
+    PageState("recorder", "series settings, scheme in use", visit("minutes:series-settings", lambda w: w.draft.series_id)),
+    PageState("recorder", "series settings, scheme to choose",
+              visit("minutes:series-settings", lambda w: w.bare_series.pk)),
     PageState("recorder", "new meeting", visit("minutes:meeting-create")),
     PageState("recorder", "editing page", visit("minutes:meeting-edit", draft)),
     PageState("recorder", "editing page, inline form open", ITEM_FORM),
@@ -237,6 +244,10 @@ def world(live_server, seed_meeting, recorder, chair, chief_wenshu, make_user) -
         base=live_server.url, signed=seed_meeting, draft=Meeting.objects.get(pk=draft_meeting.pk), case=tracked,
         untracked=item.conclusions.get(text="同意備查。"), unit=wenshu,
         signed_pdf=SignedRecord.objects.get(meeting=seed_meeting, version=1).pdf,
+        tabled=services.record_import(parse_minutes(TABLE_WORD.replace("臺北市大安區公所", "臺北市政府秘書處").replace(
+            "區務", "主管"))),
+        bare_series=services.series_get_or_create(office=seed_meeting.series.office, organisation="臺北市政府秘書處",
+                                                  kind="會報"),
     )
 
 

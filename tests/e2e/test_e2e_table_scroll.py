@@ -51,3 +51,22 @@ def test_a_table_that_fits_shows_no_shadow(live_server, phone, seed_meeting, rec
     state = phone.locator(".table-scroll").last.evaluate(SCROLL_STATE)
     assert state["overflow"] == 0
     assert (state["left"], state["right"]) == ("0", "0")
+
+
+def test_a_records_table_of_tracked_cases_scrolls_in_its_box_and_the_keyboard_reaches_it(live_server, phone, recorder):
+    from minutes.reader import parse_minutes
+    from tests.records import TABLE_WORD
+
+    meeting = services.record_import(parse_minutes(TABLE_WORD))
+    log_in(phone, live_server.url, "recorder")
+    phone.goto(live_server.url + meeting.get_absolute_url())
+    box = phone.locator(".record-table-box")
+    state = box.evaluate(SCROLL_STATE)
+    assert state["page"] == 390 and state["overflow"] > 0
+    assert (state["left"], state["right"]) == ("0", "1")
+    box.focus()
+    for _ in range(5):
+        phone.keyboard.press("ArrowRight")
+    phone.wait_for_timeout(300)
+    assert box.evaluate("box => box.scrollLeft") > 0
+    assert box.locator("caption").inner_text() == "列管案件表（3 件）"

@@ -32,18 +32,31 @@ def numbered(points: list[str], gap: str) -> list[str]:
     return fragments
 
 
+def body_fragments(holder) -> list[str]:
+    """A body's paragraphs as the page shows them; a table's lines as its headings and cells (a table of its own)."""
+    in_tables = {line for table in holder.tables for line in (table.line, *(row.line for row in table.rows))}
+    fragments = []
+    for paragraph in holder.body:
+        if getattr(paragraph, "line", 0) not in in_tables:
+            fragments += shown(paragraph)
+    for table in holder.tables:
+        fragments += [f'<th scope="col">{escape(heading)}</th>' for heading in table.headings]
+        for row in table.rows:
+            fragments += [f'<th scope="row" class="nowrap">{escape(row.cells[0])}</th>']
+            fragments += [f"<td>{escape(cell)}</td>" for cell in row.cells[1:]]
+    return fragments
+
+
 def expected_fragments(parsed) -> list[str]:
     """Every numbered heading and every text of the record, as the page must contain them."""
     fragments = []
     for section in parsed.sections:
         fragments.append(f"{to_zh_formal(section.number)}、{escape(section.title)}")
-        for paragraph in section.body:
-            fragments += shown(paragraph)
+        fragments += body_fragments(section)
         holders = [(section, section.conclusion)]
         for item in section.items:
             fragments.append(f"{to_zh(item.number)}、{escape(item.title)}")
-            for paragraph in item.body:
-                fragments += shown(paragraph)
+            fragments += body_fragments(item)
             for report in item.reports:
                 fragments.append(f"{escape(report.heading)}{escape(report.label)}：")
                 fragments += numbered(report.points, " ")

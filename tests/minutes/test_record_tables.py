@@ -41,12 +41,17 @@ def test_the_import_stores_the_table_with_its_headings_as_written_and_a_row_of_c
     assert {r.item.case_number for r in Review.objects.filter(meeting=meeting)} == {"10701", "10702", "10604"}
 
 
-def test_a_table_stands_after_the_paragraphs_that_precede_it_in_the_body():
+def test_a_table_stands_after_the_paragraphs_that_precede_it_in_the_body(client, recorder):
     text = TABLE_WORD.replace("編號\t事由", "各單位辦理情形如下表：\n編號\t事由", 1)
-    record_import(parse_minutes(text))
+    meeting = record_import(parse_minutes(text))
     table = RecordTable.objects.get()
     assert (table.item.body, table.position) == ("各單位辦理情形如下表：", 1)
     assert [kind for kind, _ in table.item.body_parts] == ["text", "table"]
+    client.force_login(recorder)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert page.index('<div class="body"><p>各單位辦理情形如下表：</p></div>') < page.index("<caption")
+    lines = [line.strip() for line in pdftotext(documents.render_meeting_pdf(meeting)).splitlines() if line.strip()]
+    assert lines.index("各單位辦理情形如下表：") + 1 == lines.index("編號 事由 承辦單位 執行情形 建議 主席裁示")
 
 
 def test_the_meeting_page_shows_the_table_as_a_table_with_headers_and_a_caption(client, recorder):
