@@ -188,7 +188,8 @@ class Table:
     def __init__(self, model, fields: list[str]):
         self.model = model
         self.table = model._meta.db_table
-        self.columns = ["id", *(model._meta.get_field(name).column for name in fields)]
+        self.fields = [model._meta.pk, *(model._meta.get_field(name) for name in fields)]
+        self.columns = [f.column for f in self.fields]
         self.rows: list[tuple] = []
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT MAX(id) FROM {self.table}")
@@ -213,8 +214,11 @@ class Table:
                 marks = ", ".join(["%s"] * len(self.columns))
                 columns = ", ".join(connection.ops.quote_name(c) for c in self.columns)
                 sql = f"INSERT INTO {connection.ops.quote_name(self.table)} ({columns}) VALUES ({marks})"
-                for start in range(0, len(self.rows), 5000):
-                    cursor.executemany(sql, self.rows[start:start + 5000])
+                # The values as the backend stores them (SQLite has no date, time or aware datetime of its own).
+                rows = [[f.get_db_prep_save(v, connection) for f, v in zip(self.fields, row, strict=True)]
+                        for row in self.rows]
+                for start in range(0, len(rows), 5000):
+                    cursor.executemany(sql, rows[start:start + 5000])
         self.written += len(self.rows)
         self.rows = []
 
