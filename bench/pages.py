@@ -389,12 +389,12 @@ def write_readme(text: str, readme: Path) -> None:
     readme.write_text(content, encoding="utf-8")
 
 
-def run(*, rounds: int, export_rounds: int, readme: Path | None, log=print) -> str:
+def run(*, rounds: int, export_rounds: int, readme: Path | None, log=print, as_server: bool = True) -> str:
     from django.conf import settings
 
-    # As the server runs: no query log kept in memory, the host django.test.Client names allowed.
-    settings.DEBUG = False
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    if as_server:  # as the server runs: no query log kept in memory, the host django.test.Client names allowed
+        settings.DEBUG = False
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     before = machine()
     counts = row_counts()
     all_pages, export = pages()

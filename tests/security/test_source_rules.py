@@ -109,7 +109,7 @@ def test_every_status_change_and_case_write_goes_through_the_lifecycle():
         "tracking/management/commands/load_demo.py": r"(Office|Unit|User|Membership)\.objects\.|user\.save\(\)",
         # The generated city: its people through the ORM, its cases and reviews in bulk with the statuses of the
         # lifecycle's own table (tests/scale check each case's status against its reviews); signing by the service.
-        BULK_WRITER: r"(Office|Unit|User|MeetingSeries|Membership)\.objects\.(bulk_create|filter)\(",
+        BULK_WRITER: r"(Office|Unit|User|MeetingSeries|Membership|grants)\.objects\.(bulk_create|filter)\(",
     }
     for hit in hits(WRITE, app_sources("tracking")):
         path, number = hit.split(":")

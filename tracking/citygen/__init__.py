@@ -387,6 +387,15 @@ class CityGenerator:
                 memberships.append(Membership(user=plan_.chiefs[unit.pk], office=plan_.office, role=Role.CHIEF,
                                               unit=unit, title="主任" if unit.name.endswith("室") else "科長"))
         Membership.objects.bulk_create(memberships)
+        # The recorder keeps the office's record in the admin too, as the demo's recorder does.
+        from django.contrib.auth.models import Permission
+
+        permissions = list(Permission.objects.filter(content_type__app_label__in=["minutes", "tracking"]))
+        grants = User.user_permissions.through
+        grants.objects.bulk_create(
+            grants(user_id=plan_.people[Role.RECORDER].pk, permission_id=permission.pk)
+            for plan_ in self.offices for permission in permissions
+        )
         c = self.counts
         c.offices, c.units, c.users, c.memberships, c.series = (
             len(offices), len(units), len(users), len(memberships), len(series))
