@@ -272,6 +272,8 @@ class _Case:
     meeting_number: int
     units: list[Unit]
     topic: str
+    # The chance a meeting closes it: most cases close within a few meetings, one in ten drags on for a year or more.
+    closing: float = 0.46
     status: str = Status.OPEN
     closed_at: int | None = None
     reviews: int = 0
@@ -464,7 +466,7 @@ class CityGenerator:
                 agenda_id = self.agenda(rows, reports, item_order, rng.choice(vocab.REMARKS).format(u=unit.name, t=topic))
                 if rng.random() < 0.3:
                     self.supplementary(rows, agenda_id, plan)
-                for k in range(1, rng.randint(7, 11) + 1):
+                for k in range(1, rng.randint(8, 13) + 1):
                     if k == 1:
                         self.conclusion(rows, reports, agenda_id, k, rng.choice(vocab.NOTED))
                         continue
@@ -525,7 +527,8 @@ class CityGenerator:
             if helper not in units:
                 rows.supporting.add(pk, helper.pk)
         self.counts.tracked += 1
-        return _Case(pk=pk, number=case_number, meeting_number=number, units=units, topic=topic)
+        closing = 0.08 if self.rng.random() < 0.1 else 0.5
+        return _Case(pk=pk, number=case_number, meeting_number=number, units=units, topic=topic, closing=closing)
 
     def progress_text(self, case: _Case) -> str:
         return self.rng.choice(vocab.PROGRESS).format(t=case.topic, p=self.rng.randint(3, 9))
@@ -535,9 +538,10 @@ class CityGenerator:
         decisions = {}
         recorder = plan.people[Role.RECORDER]
         for case in active:
-            # The longer a case has been open, the likelier it closes; some stay open for years.
             draw = self.rng.random()
-            decision = (Decision.CLOSE if draw < 0.42 else Decision.SELF_TRACK if draw < 0.46 else Decision.CONTINUE)
+            closes = draw < case.closing
+            decision = (Decision.CONTINUE if not closes else Decision.SELF_TRACK if draw < case.closing * 0.08
+                        else Decision.CLOSE)
             suggestion = {Decision.CLOSE: Suggestion.CLOSE, Decision.SELF_TRACK: Suggestion.SELF_TRACK}.get(
                 decision, Suggestion.CONTINUE)
             if self.rng.random() < 0.1:  # the chair overrules the unit now and then
