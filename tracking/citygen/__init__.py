@@ -30,6 +30,7 @@ from django.utils import timezone
 from minutes import services as record
 from minutes.models import (
     AgendaItem,
+    Amendment,
     Conclusion,
     Meeting,
     MeetingSeries,
@@ -134,6 +135,12 @@ def clear_city() -> None:
                 cursor.execute(sql.replace("%(ids)s", ",".join(str(int(i)) for i in ids)))
 
         t = _tables()
+        if connection.vendor == "postgresql" and not real_records():
+            # Nothing but the generated city: its million rows go at once (PostgreSQL refuses if another table
+            # still points at them, and nothing is deleted then).
+            tables = [*t.values(), SignedRecord._meta.db_table, Amendment._meta.db_table,
+                      Meeting.history.model._meta.db_table]
+            cursor.execute(f"TRUNCATE {', '.join(connection.ops.quote_name(name) for name in tables)}")
         item_ids = f"SELECT id FROM {t['item']} WHERE series_id IN (%(ids)s)"
         meeting_ids = f"SELECT id FROM {t['meeting']} WHERE series_id IN (%(ids)s)"
         section_ids = f"SELECT id FROM {t['section']} WHERE meeting_id IN ({meeting_ids})"
@@ -302,14 +309,16 @@ class CityGenerator:
         return self.rng.choice(vocab.SURNAMES), "".join(self.rng.sample(vocab.GIVEN, 2))
 
     def due_phrase(self, held: dt.date) -> tuple[str, dt.date | None]:
+        """A due date as conclusions write it (於 5 月底前, 於本年 5 月 12 日前…) and the date it means, never before
+        the meeting."""
         phrase = self.rng.choice(vocab.DUE_PHRASES)
-        month = min(12, held.month + self.rng.randint(1, 4))
+        target = held + dt.timedelta(days=self.rng.randint(20, 120))
+        year = "本年" if target.year == held.year else "明年"
         if phrase.startswith("於本年"):
-            day = self.rng.randint(1, 28)
-            return phrase.format(m=month, d=day), dt.date(held.year, month, day)
+            return f"於{year}{target.month}月{target.day}日前", target
         if phrase.startswith("於{m}月底前"):
-            last = (dt.date(held.year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
-            return phrase.format(m=month), last
+            last = dt.date(target.year + (target.month == 12), target.month % 12 + 1, 1) - dt.timedelta(days=1)
+            return (phrase.format(m=target.month) if year == "本年" else f"於明年{target.month}月底前"), last
         if phrase == "於下次會議前":
             return phrase, held + MEETING_INTERVAL
         return phrase, None
