@@ -140,6 +140,7 @@ def clear_city() -> None:
             # still points at them, and nothing is deleted then).
             tables = [*t.values(), SignedRecord._meta.db_table, Amendment._meta.db_table,
                       Meeting.history.model._meta.db_table]
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # checks still pending in this transaction, first
             cursor.execute(f"TRUNCATE {', '.join(connection.ops.quote_name(name) for name in tables)}")
         item_ids = f"SELECT id FROM {t['item']} WHERE series_id IN (%(ids)s)"
         meeting_ids = f"SELECT id FROM {t['meeting']} WHERE series_id IN (%(ids)s)"
