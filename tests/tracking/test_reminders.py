@@ -1,4 +1,4 @@
-"""send_reminders: one e-mail per unit with its overdue items and missing progress, never twice a day."""
+"""send_reminders: one e-mail per unit and address with its overdue items and missing progress, no case twice a day."""
 
 import datetime as dt
 from io import StringIO
@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from tracking.models import ProgressReport, ReminderLog
+from tracking.models import ProgressReport, ReminderDelivery
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +49,8 @@ def test_a_second_run_the_same_day_sends_nothing(addresses, make_item):
     run()
     output = run()
     assert len(mail.outbox) == 1
-    assert "already sent today: 文書組" in output
-    assert ReminderLog.objects.count() == 1
+    assert "already sent today: 文書組 -> wenshu@example.gov.tw" in output
+    assert ReminderDelivery.objects.count() == 1
 
 
 def test_the_next_day_reminds_again(addresses, make_item):
@@ -100,7 +100,7 @@ def test_a_unit_without_an_address_is_reported_and_not_logged(units, make_item):
     err = StringIO()
     call_command("send_reminders", stdout=StringIO(), stderr=err)
     assert "no e-mail address for 機要組" in err.getvalue()
-    assert not ReminderLog.objects.exists()
+    assert not ReminderDelivery.objects.exists()
 
 
 def test_dry_run_sends_and_logs_nothing(addresses, make_item):
@@ -108,7 +108,7 @@ def test_dry_run_sends_and_logs_nothing(addresses, make_item):
     output = run("--dry-run")
     assert "would send: 文書組 -> wenshu@example.gov.tw" in output
     assert mail.outbox == []
-    assert not ReminderLog.objects.exists()
+    assert not ReminderDelivery.objects.exists()
 
 
 def test_a_failing_mail_server_leaves_no_log_so_the_next_run_retries(addresses, make_item, monkeypatch):
@@ -124,7 +124,7 @@ def test_a_failing_mail_server_leaves_no_log_so_the_next_run_retries(addresses, 
     monkeypatch.setattr(EmailMessage, "send", broken)
     with pytest.raises(CommandError, match="could not be sent"):
         run()
-    assert not ReminderLog.objects.exists()
+    assert not ReminderDelivery.objects.exists()
     monkeypatch.setattr(EmailMessage, "send", send)
     run()
     assert len(mail.outbox) == 1
