@@ -8,7 +8,6 @@ file and renames it into place, so a file listed as 完成 is always whole. A wo
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import hashlib
 import logging
 import os
@@ -24,6 +23,7 @@ from kombu.exceptions import OperationalError
 import audit
 from jobs.models import Job
 from minutes import archives
+from minutes.errors import storage_error_message
 from minutes.models import MeetingSeries
 from tracking import exports
 from tracking.filters import tracked_item_filter
@@ -41,11 +41,10 @@ class JobError(Exception):
 
 def disk_error_message(error: OSError) -> str:
     """What the requester reads when the file could not be written."""
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "磁碟空間不足，檔案無法產生；已通知系統管理者，請稍後再試。"
-    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return "無法寫入檔案存放位置（唯讀或沒有權限）；已通知系統管理者，請稍後再試。"
-    return f"無法寫入檔案（{error.strerror or error}）；請稍後再試。"
+    reason = storage_error_message(error)
+    if reason is None:
+        return f"無法寫入檔案（{error.strerror or error}），檔案沒有產生；請稍後再試。"
+    return f"{reason}，檔案沒有產生；已記錄於系統日誌，請稍後再試或洽系統管理者。"
 
 
 def files_dir() -> Path:
@@ -188,7 +187,7 @@ def job_run(job_id: int) -> Job | None:
         _finish(job, status=Job.Status.FAILED, error=str(error))
         return job
     _finish(job, status=Job.Status.DONE, path=stored, file_name=file_name, size=size, sha256=sha256)
-    logger.info("job %s done: %s, %s bytes", job.pk, file_name, out.size)
+    logger.info("job %s done: %s, %s bytes", job.pk, file_name, size)
     return job
 
 

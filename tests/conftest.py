@@ -5,8 +5,13 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 
+from config import celery_app
 from minutes.models import Membership, Office, Role, Unit, sole_office_id
 from minutes.reader import parse_minutes
+
+# Tasks run in the test's own process, at the moment they are queued (after the commit). Only the fault tests of
+# tests/jobs/test_worker_faults.py queue to Redis, for a real worker.
+celery_app.conf.task_always_eager = True
 
 SEED_PATH = Path(__file__).resolve().parents[1] / "minutes" / "fixtures" / "minutes-108.txt"
 
