@@ -152,7 +152,7 @@ def _write(job: Job, out) -> str:
         return archives.archive_file_name(series, int(job.params["year"]))
     fmt = job.params["fmt"]
     found = tracked_item_filter(user, QueryDict(job.params.get("query", "")))
-    if not found.is_valid():
+    if found.is_bound and not found.is_valid():
         raise JobError("匯出條件有誤，請回到列管案件清單重新篩選。")
     exports.export_items_to_file(found.qs, fmt, out)
     return exports.file_name(fmt, timezone.localdate(job.created_at))

@@ -54,7 +54,7 @@ def export_request(request):
         return redirect("tracking:item-list")
     query = form.cleaned_data["query"]
     found = tracked_item_filter(request.user, QueryDict(query))
-    if not found.is_valid():
+    if found.is_bound and not found.is_valid():
         messages.error(request, "篩選條件有誤，請重新篩選後再匯出。")
         return redirect("tracking:item-list")
     try:

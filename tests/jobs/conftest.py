@@ -19,20 +19,8 @@ def sign_directly(meeting, user, when=None):
 
 
 @pytest.fixture(autouse=True)
-def files_dir(settings, tmp_path):
-    settings.JOBS_FILES_DIR = tmp_path / "jobs"
-    return settings.JOBS_FILES_DIR
-
-
-@pytest.fixture
-def queued(django_capture_on_commit_callbacks):
-    """Run what a request queues after its commit, as the worker would (tasks are eager in tests)."""
-
-    def run(call, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return call(*args, **kwargs)
-
-    return run
+def _own_files_dir(files_dir):
+    return files_dir
 
 
 @pytest.fixture
