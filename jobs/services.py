@@ -169,6 +169,8 @@ def job_run(job_id: int) -> Job | None:
     part = directory / f"job-{job.pk}-{job.attempts}{PART_SUFFIX}"
     try:
         directory.mkdir(parents=True, exist_ok=True)
+        for earlier in directory.glob(f"job-{job.pk}-*{PART_SUFFIX}"):  # what a killed attempt left
+            _discard(earlier)
         with open(part, "wb") as out:
             file_name = _write(job, out)
             out.flush()

@@ -167,6 +167,7 @@ def test_a_job_left_running_by_a_dead_worker_starts_over_and_finishes(chief_wens
     job.refresh_from_db()
     assert job.status == Job.Status.DONE and job.attempts == 2
     assert zipfile.ZipFile(files_dir / job.path).testzip() is None
+    assert sorted(p.name for p in files_dir.iterdir()) == [job.path]  # the half file is gone
 
 
 def test_my_files_takes_the_same_few_queries_however_many_files(
