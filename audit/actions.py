@@ -24,6 +24,9 @@ class Action(models.TextChoices):
     MEETING_AMEND = "meeting_amend", "更正已簽核紀錄"
     PDF_DOWNLOAD = "pdf_download", "下載紀錄 PDF"
     EXPORT = "export", "匯出列管案件"
+    # 我的檔案: files the background worker builds (a year's signed minutes as a ZIP, large exports).
+    FILE_REQUEST = "file_request", "申請產生檔案"
+    FILE_DOWNLOAD = "file_download", "下載我的檔案"
     # The log itself.
     AUDIT_EXPORT = "audit_export", "匯出稽核紀錄"
     AUDIT_PURGE = "audit_purge", "清除逾保存期限稽核紀錄"

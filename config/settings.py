@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "accounts",
     "minutes",
     "tracking",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -190,6 +192,7 @@ CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS"
 SECURE_REFERRER_POLICY = "same-origin"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))  # for the file-based backend
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "secretariat@example.gov.tw")
 
 # Signing the stored PDF: a PKCS#12 file and its passphrase, both optional.
@@ -224,3 +227,46 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING" if DEBUG else "INFO")},
 }
+
+# --- Background work: Celery on the Redis at CELERY_BROKER_URL (config/celery.py, jobs/tasks.py) ----------------
+# A task is acknowledged when it has finished, not when it starts (acks_late), and a task whose worker process died
+# under it is put back on the queue (reject_on_worker_lost): a ZIP, an export or the reminders killed half-way run
+# again on the next worker. A whole worker killed (SIGKILL, a lost machine) cannot put anything back: Redis hands
+# its unacknowledged tasks to another worker after CELERY_VISIBILITY_TIMEOUT seconds (default one hour, longer
+# than any task takes, so a task still running is never handed out twice).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/2")
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "meeting-tracker")
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
+    "global_keyprefix": os.environ.get("CELERY_KEY_PREFIX", ""),
+    "socket_connect_timeout": 5,
+}
+# A request that queues a task while Redis is down gives up within seconds (the job is then 失敗, with why).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # a worker holds only the task it runs, so a kill loses no queued task
+CELERY_TASK_IGNORE_RESULT = True  # the outcome is the Job row (我的檔案), not a result backend
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # the worker logs through LOGGING, as JSON lines in production
+# Tests (and a laptop without Redis, CELERY_TASK_ALWAYS_EAGER=1) run each task in the process that queues it.
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
+CELERY_TASK_EAGER_PROPAGATES = True
+# The schedule the worker keeps (celery beat, started inside the worker with -B): no cron.
+CELERY_BEAT_SCHEDULE = {
+    "daily-reminders": {
+        "task": "jobs.tasks.send_reminders",
+        "schedule": crontab(hour=int(os.environ.get("REMINDERS_HOUR", "8")), minute=0),
+    },
+    "purge-audit": {"task": "jobs.tasks.purge_audit", "schedule": crontab(hour=3, minute=15)},
+    "expire-files": {"task": "jobs.tasks.expire_files", "schedule": crontab(minute=30)},
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
+# --- 我的檔案 (jobs): files the worker builds, kept JOBS_KEEP_DAYS for their requester ---------------------------
+JOBS_FILES_DIR = Path(os.environ.get("JOBS_FILES_DIR", VAR_DIR / "jobs"))
+JOBS_KEEP_DAYS = int(os.environ.get("JOBS_KEEP_DAYS", "7"))
+# A tracking export of more rows than this is built by the worker instead of in the request.
+EXPORT_INLINE_MAX_ROWS = int(os.environ.get("EXPORT_INLINE_MAX_ROWS", "2000"))

@@ -20,5 +20,6 @@ urlpatterns = [
     path("verify/", documents_views.verify, name="verify"),
     path("meetings/", include("minutes.urls")),
     path("tracking/", include("tracking.urls")),
+    path("files/", include("jobs.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -11,14 +12,17 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.db import DatabaseError
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from minutes import extensions, font_embedding, permissions
-from minutes.errors import MeetingError
+from minutes.errors import MeetingError, storage_error_message
 from minutes.models import Amendment, Meeting, SignedRecord
 from minutes.reader import numerals, rocdate
 from minutes.templatetags.record import meeting_time
+
+logger = logging.getLogger(__name__)
 
 PDF_TEMPLATE = "minutes/pdf/meeting.html"
 PRINT_STYLESHEET = "css/print.css"
@@ -231,16 +235,27 @@ def signed_record_create(meeting: Meeting, *, amendment: Amendment | None = None
             Amendment.objects.filter(meeting=meeting, pk__lte=amendment.pk)
             .select_related("author", "decided_at__series").order_by("pk")
         )
-    pdf = render_meeting_pdf(meeting, amendments=amendments)
-    digitally_signed = False
-    if _signing_configured():
-        pdf = pdf_sign(pdf, meeting=meeting)
-        digitally_signed = True
-    last = versions.order_by("-version").values_list("version", flat=True).first() or 0
-    return SignedRecord.objects.create(
-        meeting=meeting, version=last + 1, amendment=amendment, pdf=pdf, sha256=sha256_of(pdf),
-        digitally_signed=digitally_signed,
-    )
+    try:
+        pdf = render_meeting_pdf(meeting, amendments=amendments)
+        digitally_signed = False
+        if _signing_configured():
+            pdf = pdf_sign(pdf, meeting=meeting)
+            digitally_signed = True
+        last = versions.order_by("-version").values_list("version", flat=True).first() or 0
+        return SignedRecord.objects.create(
+            meeting=meeting, version=last + 1, amendment=amendment, pdf=pdf, sha256=sha256_of(pdf),
+            digitally_signed=digitally_signed,
+        )
+    except (OSError, DatabaseError) as error:
+        # A full or read-only disk (the renderer's temporary files, or the database's own) is said, and logged:
+        # the caller's transaction rolls back, so the meeting stays as it was (unsigned, or without the amendment).
+        reason = storage_error_message(error)
+        if reason is None:
+            raise
+        logger.error("storing the signed record of meeting %s failed: %s", meeting.pk, error,
+                     extra={"meeting": meeting.pk})
+        raise DocumentError(f"{reason}，紀錄檔無法儲存，{'更正' if amendment else '簽核'}沒有完成；"
+                            "已記錄於系統日誌，請洽系統管理者。") from error
 
 
 def meeting_pdf_bytes(meeting: Meeting, *, version: int | None = None) -> bytes:

@@ -11,6 +11,7 @@ import re
 from django import forms
 from django.utils import timezone
 
+from minutes import archives
 from minutes.models import (
     CASE_SCHEME_CHOICES,
     AgendaItem,
@@ -337,3 +338,21 @@ class SeriesCaseSchemeForm(LimitMessages, forms.Form):
         elif scheme and scheme != "prefix" and prefix:
             self.add_error("case_prefix", "只有「字首＋會次＋序號」的編號方式使用字首，請清除字首。")
         return cleaned
+
+class ArchiveForm(forms.Form):
+    """A year of a series' signed minutes, for the ZIP the worker builds (jobs), among those the person may read."""
+
+    archive = forms.ChoiceField(label="會議系列與年度", error_messages={
+        "required": "請選擇會議系列與年度。", "invalid_choice": "沒有這個會議系列與年度的已簽核紀錄。",
+    })
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["archive"].choices = archives.archive_choices(user)
+
+    def clean_archive(self):
+        series_id, year = self.cleaned_data["archive"].split(":")
+        series = MeetingSeries.objects.select_related("office").filter(pk=int(series_id)).first()
+        if series is None:
+            raise forms.ValidationError("找不到這個會議系列。")
+        return series, int(year)

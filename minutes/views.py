@@ -63,6 +63,7 @@ def meeting_list(request):
     return render(request, "minutes/meeting_list.html", {
         "filter": meeting_filter, "page": page, "meetings": page.object_list, "rows": rows, "query": query.urlencode(),
         "columns": [label for label, _ in columns], "can_create": permissions.is_recorder(request.user),
+        "archive_form": forms.ArchiveForm(user=request.user),
     })
 
 

@@ -1,12 +1,18 @@
 """Shared fixtures: users in each role, and the 108th meeting imported from its text."""
 
+import os
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 
+from config import celery_app
 from minutes.models import Membership, Office, Role, Unit, sole_office_id
 from minutes.reader import parse_minutes
+
+# Tasks run in the test's own process, at the moment they are queued (after the commit). Only the fault tests of
+# tests/jobs/test_worker_faults.py queue to Redis, for a real worker.
+celery_app.conf.task_always_eager = True
 
 SEED_PATH = Path(__file__).resolve().parents[1] / "minutes" / "fixtures" / "minutes-108.txt"
 
@@ -16,11 +22,15 @@ def pytest_collection_modifyitems(config, items):
     are deselected, never skipped; on PostgreSQL they run. CI runs the suite on both."""
     from django.conf import settings
 
-    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        return
+    on_postgres = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    # Mounting a tmpfs (a real full disk) needs root: the test runs wherever the suite runs as root (this machine).
+    may_mount = hasattr(os, "geteuid") and os.geteuid() == 0
     kept, dropped = [], []
     for item in items:
-        (dropped if item.get_closest_marker("postgres") else kept).append(item)
+        cannot = (item.get_closest_marker("postgres") and not on_postgres) or (
+            item.get_closest_marker("mounts") and not may_mount
+        )
+        (dropped if cannot else kept).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
@@ -121,3 +131,21 @@ def staff(client, recorder):
     """A client logged in as the recorder with the admin."""
     client.force_login(make_staff(recorder))
     return client
+
+
+@pytest.fixture
+def files_dir(settings, tmp_path):
+    """A directory of the test's own for the files the worker builds (我的檔案)."""
+    settings.JOBS_FILES_DIR = tmp_path / "jobs"
+    return settings.JOBS_FILES_DIR
+
+
+@pytest.fixture
+def queued(django_capture_on_commit_callbacks):
+    """Run what a request queues after its commit, as the worker would (tasks are eager in tests)."""
+
+    def run(call, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return call(*args, **kwargs)
+
+    return run

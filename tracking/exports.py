@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import unicodedata
@@ -43,24 +44,29 @@ def _cell(value):
     return value
 
 
+def item_row(item) -> list:
+    """The cells of one item; expects meetings_open, responsible_units and progress_reports prefetched."""
+    reports = list(item.progress_reports.all())  # newest first, from the prefetch
+    latest = reports[0] if reports else None
+    row = (
+        item.case_number,
+        item.meeting_number,
+        item.subject,
+        "、".join(u.name for u in item.responsible_units.all()),
+        rocdate.format_roc_date(item.due_date) if item.due_date else "",
+        item.get_status_display(),
+        item.meetings_open,
+        f"{latest.unit.name}：{latest.text}" if latest else "",
+        latest.get_suggestion_display() if latest else "",
+    )
+    return [_cell(value) for value in row]
+
+
 def items_dataset(items) -> tablib.Dataset:
-    """One row per item; expects items with meetings_open, responsible_units and progress_reports prefetched."""
+    """One row per item, in memory: for the exports a request builds (up to EXPORT_INLINE_MAX_ROWS)."""
     dataset = tablib.Dataset(headers=HEADERS, title=SHEET_TITLE)
     for item in items:
-        reports = list(item.progress_reports.all())  # newest first, from the prefetch
-        latest = reports[0] if reports else None
-        row = (
-            item.case_number,
-            item.meeting_number,
-            item.subject,
-            "、".join(u.name for u in item.responsible_units.all()),
-            rocdate.format_roc_date(item.due_date) if item.due_date else "",
-            item.get_status_display(),
-            item.meetings_open,
-            f"{latest.unit.name}：{latest.text}" if latest else "",
-            latest.get_suggestion_display() if latest else "",
-        )
-        dataset.append([_cell(value) for value in row])
+        dataset.append(item_row(item))
     return dataset
 
 
@@ -161,3 +167,138 @@ def content_disposition(fmt: str, day: dt.date) -> str:
     name = f"{SHEET_TITLE}-{day:%Y%m%d}.{fmt}"
     fallback = f"tracked-items-{day:%Y%m%d}.{fmt}"
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+# --- Exports too large for a request, written by the worker into a file with bounded memory ---------------------
+
+# The worker cannot measure every cell before writing the first row, so large spreadsheets get fixed widths
+# that fit the usual content: case number and meeting narrow, 案由 and 辦理情形 wide (wrapping inside).
+STREAMED_WIDTHS = [12, 10, MAX_WIDTH, 20, 16, 10, 12, MAX_WIDTH, 14]
+CHUNK = 500
+
+
+def _rows(items):
+    # Prefetches run per chunk of CHUNK items, so memory holds one chunk whatever the export's size.
+    for item in items.iterator(chunk_size=CHUNK):
+        yield item_row(item)
+
+
+def export_items_to_file(items, fmt: str, out) -> int:
+    """Write the export of the queryset `items` to the binary file `out`, CHUNK items in memory at a time; returns
+    the number of rows. XLSX uses openpyxl's write-only workbook, which streams rows to a temporary file; ODS is
+    written as its XML streams into the archive (odfpy would hold the whole document)."""
+    if fmt == "csv":
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+        text.write("\ufeff")
+        writer = csv.writer(text)
+        writer.writerow(HEADERS)
+        count = 0
+        for row in _rows(items):
+            writer.writerow(row)
+            count += 1
+        text.flush()
+        text.detach()
+        return count
+    if fmt == "xlsx":
+        return _xlsx_streamed(_rows(items), out)
+    return _ods_streamed(_rows(items), out)
+
+
+def _xlsx_streamed(rows, out) -> int:
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(SHEET_TITLE)
+    for index, width in enumerate(STREAMED_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+
+    def cells(values, **style):
+        for value in values:
+            cell = WriteOnlyCell(sheet, value=value)
+            for name, what in style.items():
+                setattr(cell, name, what)
+            yield cell
+
+    sheet.append(list(cells(HEADERS, font=bold)))
+    count = 0
+    for row in rows:
+        sheet.append(list(cells(row, alignment=wrap)))
+        count += 1
+    workbook.save(out)
+    return count
+
+
+_ODS_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2">'
+    '<office:automatic-styles>'
+    '<style:style style:name="header" style:family="table-cell">'
+    '<style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>'
+    '<style:style style:name="wrap" style:family="table-cell">'
+    '<style:table-cell-properties fo:wrap-option="wrap" style:vertical-align="top"/></style:style>'
+    '{columns}</office:automatic-styles><office:body><office:spreadsheet>'
+    '<table:table table:name="{title}">{column_refs}'
+)
+_ODS_TAIL = "</table:table></office:spreadsheet></office:body></office:document-content>"
+_ODS_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+    '<manifest:file-entry manifest:full-path="/" manifest:version="1.2" '
+    'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    "</manifest:manifest>"
+)
+
+
+def _ods_row(values, style: str) -> str:
+    from xml.sax.saxutils import escape
+
+    cells = []
+    for value in values:
+        if value is None or value == "":
+            cells.append(f'<table:table-cell table:style-name="{style}"/>')
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            cells.append(f'<table:table-cell table:style-name="{style}" office:value-type="float" '
+                         f'office:value="{value}"><text:p>{value}</text:p></table:table-cell>')
+        else:
+            paragraphs = "".join(f"<text:p>{escape(line)}</text:p>" for line in str(value).split("\n"))
+            cells.append(f'<table:table-cell table:style-name="{style}" office:value-type="string">'
+                         f"{paragraphs}</table:table-cell>")
+    return "<table:table-row>" + "".join(cells) + "</table:table-row>"
+
+
+def _ods_streamed(rows, out) -> int:
+    import zipfile
+
+    columns = "".join(
+        f'<style:style style:name="co{i}" style:family="table-column">'
+        f'<style:table-column-properties style:column-width="{_ods_width(w)}"/></style:style>'
+        for i, w in enumerate(STREAMED_WIDTHS, start=1)
+    )
+    refs = "".join(f'<table:table-column table:style-name="co{i}"/>' for i in range(1, len(STREAMED_WIDTHS) + 1))
+    count = 0
+    with zipfile.ZipFile(out, "w") as archive:
+        # The mimetype comes first and uncompressed, so that a reader knows the file by its first bytes.
+        archive.writestr("mimetype", FORMATS["ods"], compress_type=zipfile.ZIP_STORED)
+        archive.writestr("META-INF/manifest.xml", _ODS_MANIFEST, compress_type=zipfile.ZIP_DEFLATED)
+        info = zipfile.ZipInfo("content.xml")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with archive.open(info, "w", force_zip64=True) as content:
+            content.write(_ODS_HEAD.format(columns=columns, title=SHEET_TITLE, column_refs=refs).encode())
+            content.write(_ods_row(HEADERS, "header").encode())
+            for row in rows:
+                content.write(_ods_row(row, "wrap").encode())
+                count += 1
+            content.write(_ODS_TAIL.encode())
+    return count
+
+
+def file_name(fmt: str, day: dt.date) -> str:
+    return f"{SHEET_TITLE}-{day:%Y%m%d}.{fmt}"

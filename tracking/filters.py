@@ -130,3 +130,16 @@ class TrackedItemFilter(django_filters.FilterSet):
             | Q(Exists(in_reports))
             | Q(Exists(in_reviews))
         )
+
+
+def tracked_item_filter(user, data) -> TrackedItemFilter:
+    """The list's filter over what the person may see, with what each row shows: for the page, its exports in the
+    request, and the exports the worker builds later for the person who asked (from the query they asked with)."""
+    from tracking import selectors
+
+    base = (
+        TrackedItem.objects.filter(permissions.tracking_visible(user)).with_meetings_open().with_pending()
+        .select_related("series__office", "conclusion__section__meeting")
+        .prefetch_related("responsible_units", selectors.prefetch_latest_reports())
+    )
+    return TrackedItemFilter(data or None, queryset=base, today=selectors.local_today(), user=user)

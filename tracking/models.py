@@ -279,13 +279,26 @@ class ProgressReport(models.Model):
         return f"{self.item.case_number} {self.unit}"
 
 
-class ReminderLog(models.Model):
-    """One reminder sent to one unit for one reason on one day, so a daily cron never repeats itself."""
+class ReminderDelivery(models.Model):
+    """One case reminded to one address on one day, claimed before the e-mail goes, so no reminder goes out twice.
 
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
-    sent_on = models.DateField()
-    kind = models.CharField(max_length=20)
-    item_count = models.PositiveIntegerField(default=0)
+    The rows of an e-mail are inserted in the transaction that sends it: they commit once the mail server took the
+    message, and not at all when sending fails or the worker dies first, so a rerun sends what was not sent and
+    skips what was. Two runs at once meet on the unique constraint: the second waits, then skips.
+    """
+
+    item = models.ForeignKey(TrackedItem, verbose_name="列管案件", on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField("日期")
+    recipient = models.EmailField("收件人")
+    kind = models.CharField("種類", max_length=20)
+    sent_at = models.DateTimeField("寄送時間", auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["unit", "sent_on", "kind"], name="one_reminder_per_day")]
+        verbose_name = "列管提醒寄送紀錄"
+        verbose_name_plural = "列管提醒寄送紀錄"
+        constraints = [
+            models.UniqueConstraint(fields=["item", "sent_on", "recipient", "kind"], name="one_reminder_per_case_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.item_id} → {self.recipient}（{self.sent_on}）"

@@ -15,7 +15,7 @@ from django.utils import timezone
 from minutes.models import Role, Unit
 from minutes.reader import rocdate
 from tracking import selectors
-from tracking.models import ReminderLog, TrackedItem
+from tracking.models import ReminderDelivery, TrackedItem
 
 KIND = "daily"
 
@@ -101,40 +101,61 @@ def reminders_due(today: dt.date, days_before: int | None = None) -> tuple[list[
 
 @dataclass
 class SendResult:
+    """Each entry is one unit's reminder to one address (recipients holds that one address)."""
+
     sent: list[Reminder] = field(default_factory=list)
     already_sent: list[Reminder] = field(default_factory=list)
     no_address: list[Reminder] = field(default_factory=list)
     failed: list[tuple[Reminder, Exception]] = field(default_factory=list)
 
 
+def _for(reminder: Reminder, recipient: str, keep: set[int]) -> Reminder:
+    """The unit's reminder to one address, of the cases in `keep` only."""
+    return Reminder(
+        unit=reminder.unit, recipients=[recipient],
+        overdue=[i for i in reminder.overdue if i.pk in keep], missing=[i for i in reminder.missing if i.pk in keep],
+    )
+
+
 def reminders_send(*, today: dt.date, dry_run: bool = False) -> SendResult:
-    """One e-mail per unit per day at most: the ReminderLog row is written with the e-mail, or not at all."""
+    """One e-mail per unit and address per day, of the cases not yet reminded to that address that day.
+
+    Each (case, day, address) is claimed by a ReminderDelivery row inserted in the transaction that sends the
+    e-mail (see the model): a rerun after a crash or a failed mail server sends what was not sent, and nothing
+    twice; the claim and the send stand or fall together.
+    """
     result = SendResult()
     due, upcoming = reminders_due(today)
     for reminder in due:
         if not reminder.recipients:
             result.no_address.append(reminder)
             continue
-        if ReminderLog.objects.filter(unit=reminder.unit, sent_on=today, kind=KIND).exists():
-            result.already_sent.append(reminder)
-            continue
-        if dry_run:
-            result.sent.append(reminder)
-            continue
-        try:
-            with transaction.atomic():
-                ReminderLog.objects.create(
-                    unit=reminder.unit, sent_on=today, kind=KIND,
-                    item_count=len({i.pk for i in reminder.overdue + reminder.missing}),
-                )
-                EmailMessage(
-                    subject=reminder.subject, body=reminder.body(upcoming), to=reminder.recipients,
-                ).send()
-        except IntegrityError:  # another run got there first
-            result.already_sent.append(reminder)
-            continue
-        except (OSError, smtplib.SMTPException) as error:  # log rolled back: tomorrow's or the next run retries
-            result.failed.append((reminder, error))
-            continue
-        result.sent.append(reminder)
+        cases = {i.pk for i in reminder.overdue + reminder.missing}
+        claimed = set(
+            ReminderDelivery.objects.filter(item__in=cases, sent_on=today, recipient__in=reminder.recipients,
+                                            kind=KIND).values_list("recipient", "item_id")
+        )
+        for recipient in reminder.recipients:
+            fresh = {pk for pk in cases if (recipient, pk) not in claimed}
+            if not fresh:
+                result.already_sent.append(_for(reminder, recipient, cases))
+                continue
+            part = _for(reminder, recipient, fresh)
+            if dry_run:
+                result.sent.append(part)
+                continue
+            try:
+                with transaction.atomic():
+                    ReminderDelivery.objects.bulk_create([
+                        ReminderDelivery(item_id=pk, sent_on=today, recipient=recipient, kind=KIND)
+                        for pk in sorted(fresh)
+                    ])
+                    EmailMessage(subject=part.subject, body=part.body(upcoming), to=[recipient]).send()
+            except IntegrityError:  # another run claimed them first (and sent them, or is sending them now)
+                result.already_sent.append(part)
+                continue
+            except (OSError, smtplib.SMTPException) as error:  # claims rolled back: the next run retries
+                result.failed.append((part, error))
+                continue
+            result.sent.append(part)
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -16,7 +17,7 @@ from minutes.models import Conclusion, Meeting, Role, Unit
 from minutes.permissions import role_required
 from minutes.services import MeetingError
 from tracking import exports, lifecycle, selectors, services
-from tracking.filters import SORT_LABELS, TrackedItemFilter
+from tracking.filters import SORT_LABELS, TrackedItemFilter, tracked_item_filter
 from tracking.forms import (
     ConclusionTrackForm,
     ItemEditForm,
@@ -35,12 +36,7 @@ def _visible_items(user):
 
 
 def _item_filter(request) -> TrackedItemFilter:
-    base = (
-        _visible_items(request.user).with_meetings_open().with_pending()
-        .select_related("series__office", "conclusion__section__meeting")
-        .prefetch_related("responsible_units", selectors.prefetch_latest_reports())
-    )
-    return TrackedItemFilter(request.GET or None, queryset=base, today=selectors.local_today(), user=request.user)
+    return tracked_item_filter(request.user, request.GET)
 
 
 def _sort_links(request) -> dict[str, dict]:
@@ -82,6 +78,12 @@ def item_export(request, fmt):
     if fmt not in exports.FORMATS:
         raise Http404("不支援的匯出格式。")
     items = _item_filter(request).qs
+    rows = items.count()
+    if rows > settings.EXPORT_INLINE_MAX_ROWS:
+        # Too large to build while the browser waits: the worker writes it, 我的檔案 hands it over.
+        return render(request, "tracking/export_queue.html", {
+            "fmt": fmt, "rows": rows, "limit": settings.EXPORT_INLINE_MAX_ROWS, "query": request.GET.urlencode(),
+        })
     content, content_type = exports.export_items(items, fmt)
     audit.record(audit.Action.EXPORT, user=request.user, request=request,
                  detail=f"{fmt.upper()}；條件：{request.GET.urlencode() or '全部'}")

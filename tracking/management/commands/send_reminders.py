@@ -26,7 +26,7 @@ class Command(BaseCommand):
         for reminder in result.sent:
             self.stdout.write(f"{verb}: {reminder.unit.name} -> {', '.join(reminder.recipients)}: {reminder.subject}")
         for reminder in result.already_sent:
-            self.stdout.write(f"already sent today: {reminder.unit.name}")
+            self.stdout.write(f"already sent today: {reminder.unit.name} -> {', '.join(reminder.recipients)}")
         for reminder in result.no_address:
             self.stderr.write(f"no e-mail address for {reminder.unit.name}: {reminder.subject}")
         for reminder, error in result.failed:
