@@ -49,6 +49,14 @@ def token() -> str:
     return f"LT{RUN_ID}-{next(_sequence)}"
 
 
+def why(response) -> str:
+    """A failed answer in a few words: its status, and for a 503 whether it is the app's page for a database
+    that is down."""
+    if response.status_code == 503 and "資料庫暫時無法連線" in response.text:
+        return "HTTP 503 (資料庫暫時無法連線)"
+    return f"HTTP {response.status_code}"
+
+
 def csrf_of(page: str) -> str | None:
     match = CSRF_RE.search(page)
     return match.group(1) if match else None
@@ -74,7 +82,7 @@ class CityUser(HttpUser):
             headers={"Referer": self.host + "/login/"}, name="login", allow_redirects=False, catch_response=True,
         ) as response:
             if response.status_code != 302:
-                response.failure(f"login refused ({response.status_code})")
+                response.failure(f"login refused: {why(response)}")
                 return False
             response.success()
         return True
@@ -83,7 +91,7 @@ class CityUser(HttpUser):
         """A GET that must answer 200 (after the app's redirects) and, when given, show `expect`."""
         with self.client.get(url, name=name, catch_response=True) as response:
             if response.status_code != 200:
-                response.failure(f"HTTP {response.status_code}")
+                response.failure(why(response))
             elif "/login/" in response.url and not url.startswith("/login/"):
                 response.failure("sent to the login page")
                 self.login()
@@ -103,7 +111,7 @@ class CityUser(HttpUser):
             if ok:
                 response.success()
             else:
-                response.failure(f"not saved (HTTP {response.status_code})")
+                response.failure(f"not saved: {why(response)}")
             ledger_write(kind=kind, token=mark, ok=ok, status=response.status_code, rows=rows if ok else 0,
                          seconds=round(time.time() - started, 3), user=self.username)
             return response if ok else None
@@ -168,7 +176,7 @@ class Member(CityUser):
             if response.status_code == 200 and response.content[:5] == b"%PDF-":
                 response.success()
             else:
-                response.failure(f"no PDF (HTTP {response.status_code})")
+                response.failure(f"no PDF: {why(response)}")
 
     @task(1)
     def statistics(self):
@@ -213,7 +221,7 @@ class Recorder(CityUser):
     def draft_page(self):
         self.page(self.office["draft_meeting"], "meeting page (draft)", expect="會議紀錄")
 
-    @task(3)
+    @task(6)
     def correct_decision(self):
         form = self.page(self.office["review"], "review page")
         if form.status_code != 200:

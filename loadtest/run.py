@@ -34,9 +34,10 @@ from pgcluster import Cluster
 
 PY = os.environ.get("PY", sys.executable)
 TOKEN_RE = re.compile(r"LT[0-9a-f]+-\d+")
-# After the server is back, requests may still fail this long (a worker's connection is replaced at its next
-# request; a login or PDF already queued behind the restart finishes late).
-RECOVERY_GRACE = 10.0
+# After the server is back, requests may still fail this long: a login refused by the restart leaves its user
+# signed out until it logs in again (a password hash takes seconds on a busy machine), and requests queued
+# behind the restart finish late.
+RECOVERY_GRACE = 15.0
 # A failed request slower than this hung rather than failed.
 HANG_SECONDS = 10.0
 
@@ -62,8 +63,9 @@ def wait_for(url: str, seconds: float) -> None:
 
 
 def count_rows(url: str, run_id: str) -> dict[str, dict[str, int]]:
-    """Rows in the database carrying this run's tokens: progress reports by their text, corrected review
-    decisions by their reason."""
+    """Rows in the database carrying this run's tokens: progress reports by their text; review decisions by the
+    reason of their correction, which case_correct_decision writes on the row it supersedes (the new row keeps
+    the decision's own reason), so each correction leaves one row with its token."""
     import psycopg
 
     pattern = f"%LT{run_id}-%"
@@ -71,7 +73,7 @@ def count_rows(url: str, run_id: str) -> dict[str, dict[str, int]]:
     with psycopg.connect(url.replace("postgres://", "postgresql://"), connect_timeout=10) as conn:
         for kind, sql in (
             ("progress", "SELECT text FROM tracking_progressreport WHERE text LIKE %s"),
-            ("review", "SELECT reason FROM tracking_review WHERE reason LIKE %s"),
+            ("review", "SELECT superseded_reason FROM tracking_review WHERE superseded_reason LIKE %s"),
         ):
             for (value,) in conn.execute(sql, (pattern,)):
                 for mark in TOKEN_RE.findall(value):
@@ -133,6 +135,8 @@ def restart_check(failures: list[dict], timeline: dict, window: tuple[float, flo
         "restart_seconds": round(end - start, 2),
         "failed_during_restart": len(inside),
         "failure_statuses": statuses,
+        # 503s that were the app's own page for a database that is down (not a proxy's or a worker's death)
+        "db_down_pages": sum("資料庫暫時無法連線" in f["error"] for f in inside),
         "slowest_failure_ms": max((f["ms"] for f in inside), default=0),
         "answering_again_after_s": round(last_failure - start, 2) if last_failure else 0.0,
         "succeeded_after_recovery": ok_after,
