@@ -156,6 +156,8 @@ def _office_accounts(role: str):
             rows += [(office, chief["username"], chief) for chief in office["chiefs"]]
         elif role == "recorder":
             rows.append((office, office["recorder"], None))
+        elif role == "oversight":
+            rows.append((office, PLAN["oversight"], None))
     random.Random(RUN_ID).shuffle(rows)
     return itertools.cycle(rows)
 
@@ -180,6 +182,22 @@ class Member(CityUser):
 
     @task(1)
     def statistics(self):
+        self.page("/tracking/statistics/", "statistics")
+
+
+class Oversight(CityUser):
+    """研考: every office's tracking and the statistics across offices."""
+
+    fixed_count = 1
+    accounts = _office_accounts("oversight")
+
+    @task(3)
+    def city_tracking(self):
+        office = random.choice(PLAN["offices"])["office_id"]
+        self.page(f"/tracking/?status=open&status=continued&office={office}", "tracking list: oversight filter")
+
+    @task(2)
+    def city_statistics(self):
         self.page("/tracking/statistics/", "statistics")
 
 
@@ -232,7 +250,11 @@ class Recorder(CityUser):
             return
         data = {"csrfmiddlewaretoken": csrf, "action": "correct"}
         data.update({name: (chosen[0] if chosen else "continue") for name, chosen in selects.items()})
-        field = random.choice(sorted(selects))
+        # Only the reserved unit's cases (prepare.py): no chief among the users reports on them.
+        fields = sorted(set(selects) & set(self.office["correctable"]))
+        if not fields:
+            return
+        field = random.choice(fields)
         data[field] = "close" if data[field] == "continue" else "continue"
         mark = token()
         data["correction_reason"] = f"主席裁示更正（{mark}）"

@@ -1,18 +1,17 @@
-"""The load test's city: offices with a signed meeting and the next one in draft, their tracked cases, the people
-of each office, and a plan (JSON) telling the locustfile who logs in where. Run against an empty database:
+"""The load test's city: `generate_city` at a size that fits the machine, then what the load needs of it — the
+passwords of the accounts that log in, decisions to correct on each office's draft meeting, and a plan (JSON)
+telling the locustfile who logs in where. Run against an empty database:
 
-    DATABASE_URL=postgres://… python loadtest/prepare.py --offices 6 --plan var/loadtest/plan.json
+    DATABASE_URL=postgres://… python loadtest/prepare.py --offices 6 --meetings 120 --plan var/loadtest/plan.json
 
-Every write goes through the app's services (import, case_open, meeting_sign, review_record_decisions), so the
-data is what the pages make. Each office's last unit is the one whose cases the recorder's review decisions
-move: its chief is not among the load's users, so a case closed by a correction never turns a chief's progress
-report into a refusal, and the counts of rows written stay exact.
+Each office's last unit is the one whose cases the recorder's corrections move: its chief is not among the
+load's users, so a case closed by a correction never turns a chief's progress report into a refusal, and the
+count of rows written stays exact.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import sys
@@ -27,98 +26,85 @@ import django
 django.setup()
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 
-from minutes.models import Conclusion, Membership, Office, Role, Unit
-from minutes.reader import parse_minutes
-from minutes.services import meeting_create_from_previous, meeting_sign, record_import
-from tracking import lifecycle
+from minutes.models import Meeting, Membership, Office, Role
+from tracking import citygen, selectors
 from tracking import services as tracking_services
-from tracking.models import Decision, TrackedItem
+from tracking.models import Decision, Review, TrackedItem
 
-SEED = ROOT / "minutes" / "fixtures" / "minutes-108.txt"
-OFFICE_NAMES = [
-    "臺北市政府工務局", "臺北市政府交通局", "臺北市政府環境保護局", "臺北市政府社會局", "臺北市政府文化局",
-    "臺北市政府產業發展局", "臺北市政府衛生局", "臺北市政府教育局", "臺北市政府民政局", "臺北市政府財政局",
-]
-UNIT_NAMES = ["綜合企劃科", "第一科", "第二科", "第三科", "資訊室", "秘書室"]
-# The password of every load-test account: made by code, so not asked to change at first login. The database
-# is the private cluster's, created and removed by loadtest/run.py.
+# The password of every load-test account (generate_city makes them without one). The database is the private
+# cluster's, created and removed by loadtest/run.py; nothing here is for a real database.
 PASSWORD = "Load-Test-pw-2026!"
+CASES_PER_OFFICE = 60
 
 
-def _user(username: str, full_name: str, office: Office | None, role: str, unit: Unit | None = None):
-    user = get_user_model().objects.create_user(username=username, password=PASSWORD, first_name=full_name)
-    Membership.objects.create(user=user, office=office, role=role, unit=unit)
-    return user
-
-
-def prepare_office(index: int, name: str, seed_text: str) -> dict:
-    office = Office.objects.create(name=name, order=index + 1)
-    units = [Unit.objects.create(office=office, name=unit, order=order) for order, unit in enumerate(UNIT_NAMES, 1)]
-    prefix = f"o{index + 1}"
-    recorder = _user(f"{prefix}-recorder", "紀錄", office, Role.RECORDER)
-    chair = _user(f"{prefix}-chair", "主席", office, Role.CHAIR)
-    chiefs = [_user(f"{prefix}-chief{n}", f"{unit.name}主管", office, Role.CHIEF, unit)
-              for n, unit in enumerate(units[:-1], 1)]
-    members = [_user(f"{prefix}-member{n}", f"同仁{n}", office, Role.MEMBER) for n in (1, 2)]
-
-    with transaction.atomic():
-        signed = record_import(parse_minutes(seed_text), office=office, user=recorder)
-        # Every conclusion of the meeting under tracking, one unit each in turn; the reviewed unit (the last)
-        # gets every fourth, the chiefs' units the rest.
-        conclusions = list(Conclusion.objects.filter(section__meeting=signed).order_by("section__order", "order", "id"))
-        for n, conclusion in enumerate(conclusions):
-            unit = units[-1] if n % 4 == 3 else units[n % (len(units) - 1)]
-            lifecycle.case_open(conclusion=conclusion, units=[unit], user=recorder,
-                                due_date=timezone.localdate() + dt.timedelta(days=30 + n))
-    meeting_sign(signed, chair)
-    with transaction.atomic():
-        draft = meeting_create_from_previous(
-            user=recorder, previous=signed, starts_at=signed.starts_at + dt.timedelta(days=28)
-        )
-        reviewed = list(TrackedItem.objects.filter(series=signed.series, responsible_units=units[-1]))
-        # The first decisions are recorded here; under load the recorder corrects them (each a new row).
+def prepare_office(office: Office, password_hash: str) -> dict:
+    User = get_user_model()
+    memberships = Membership.objects.filter(office=office).select_related("user", "unit")
+    recorder = next(m.user for m in memberships if m.role == Role.RECORDER)
+    members = [m.user for m in memberships if m.role == Role.MEMBER]
+    chiefs = sorted((m for m in memberships if m.role == Role.CHIEF), key=lambda m: m.unit.order)
+    reserved, chiefs = chiefs[-1].unit, chiefs[:-1]
+    User.objects.filter(pk__in=[recorder.pk, *(u.pk for u in members), *(m.user_id for m in chiefs)]).update(
+        password=password_hash
+    )
+    meetings = Meeting.objects.filter(series__office=office)
+    signed = meetings.filter(status=Meeting.Status.SIGNED).order_by("-number").first()
+    draft = meetings.filter(status=Meeting.Status.DRAFT).order_by("-number").first()
+    # The recorder corrects decisions on the reserved unit's cases at the draft meeting: record them first
+    # where the generated meeting decided none of them.
+    rows = [row for row in selectors.review_rows(draft)
+            if row.item.responsible_units.filter(pk=reserved.pk).exists()]
+    undecided = [row.item for row in rows if row.review is None][:12]
+    if undecided:
         tracking_services.review_record_decisions(
             meeting=draft, user=recorder,
-            decisions=[tracking_services.DecisionInput(item=item, decision=Decision.CONTINUE) for item in reviewed],
+            decisions=[tracking_services.DecisionInput(item=item, decision=Decision.CONTINUE) for item in undecided],
         )
-    items = list(TrackedItem.objects.filter(series=signed.series).order_by("case_number"))
+    correctable = list(Review.objects.filter(meeting=draft, item__responsible_units=reserved)
+                       .values_list("item_id", flat=True))
+    cases = list(TrackedItem.objects.filter(series__office=office).select_related("series")
+                 .order_by("?")[:CASES_PER_OFFICE])
     return {
-        "office": name,
-        "signed_meeting": reverse("minutes:meeting-detail", args=[signed.pk]),
+        "office": office.name,
+        "office_id": office.pk,
+        "signed_meeting": signed.get_absolute_url(),
         "signed_pdf": reverse("meeting-pdf", args=[signed.pk]),
-        "draft_meeting": reverse("minutes:meeting-detail", args=[draft.pk]),
+        "draft_meeting": draft.get_absolute_url(),
         "review": reverse("tracking:meeting-review", args=[draft.pk]),
-        "cases": [item.get_absolute_url() for item in items],
+        "correctable": [f"correct_{pk}" for pk in correctable],
+        "cases": [item.get_absolute_url() for item in cases],
         "recorder": recorder.username,
         "chiefs": [
-            {"username": chief.username, "dashboard": reverse("tracking:unit-dashboard", args=[unit.pk]),
-             "progress": reverse("tracking:unit-progress", args=[unit.pk])}
-            for chief, unit in zip(chiefs, units, strict=False)
+            {"username": m.user.username, "dashboard": reverse("tracking:unit-dashboard", args=[m.unit.pk]),
+             "progress": reverse("tracking:unit-progress", args=[m.unit.pk])}
+            for m in chiefs
         ],
         "members": [member.username for member in members],
-        "reviewed_cases": len(reviewed),
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--offices", type=int, default=6)
+    parser.add_argument("--meetings", type=int, default=120, help="meetings per office (generate_city --meetings)")
     parser.add_argument("--plan", type=Path, required=True)
     args = parser.parse_args()
-    if get_user_model().objects.exists():
-        sys.exit("prepare.py fills an empty database only (this one has accounts).")
-    seed_text = SEED.read_text(encoding="utf-8")
-    offices = [prepare_office(i, OFFICE_NAMES[i % len(OFFICE_NAMES)] + ("" if i < len(OFFICE_NAMES) else f"{i}"),
-                              seed_text) for i in range(args.offices)]
-    _user("oversight", "研考會管考員", None, Role.OVERSIGHT)
-    plan = {"password": PASSWORD, "offices": offices, "oversight": "oversight"}
+    call_command("generate_city", offices=args.offices, meetings=args.meetings, signed=3, seed=11)
+    password_hash = make_password(PASSWORD)
+    with transaction.atomic():
+        generated = Membership.objects.filter(user__username__startswith=citygen.USERNAME_PREFIX, office__isnull=False)
+        offices = [prepare_office(office, password_hash)
+                   for office in Office.objects.filter(pk__in=generated.values("office")).order_by("order")]
+        get_user_model().objects.filter(username=citygen.OVERSIGHT_USERNAME).update(password=password_hash)
+    plan = {"password": PASSWORD, "offices": offices, "oversight": citygen.OVERSIGHT_USERNAME}
     args.plan.parent.mkdir(parents=True, exist_ok=True)
     args.plan.write_text(json.dumps(plan, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"prepared {len(offices)} offices, {TrackedItem.objects.count()} tracked cases -> {args.plan}")
+    print(f"plan for {len(offices)} offices, {sum(len(o['chiefs']) for o in offices)} chiefs -> {args.plan}")
 
 
 if __name__ == "__main__":

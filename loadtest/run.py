@@ -81,6 +81,17 @@ def count_rows(url: str, run_id: str) -> dict[str, dict[str, int]]:
     return found
 
 
+def city_size(url: str) -> str:
+    import psycopg
+
+    with psycopg.connect(url.replace("postgres://", "postgresql://"), connect_timeout=10) as conn:
+        counts = [conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in (
+            "minutes_meeting", "minutes_conclusion", "tracking_trackeditem", "tracking_review",
+            "tracking_progressreport", "auth_user")]
+    return ("{:,} meetings, {:,} conclusions, {:,} tracked cases, {:,} reviews, {:,} progress reports, "
+            "{:,} accounts").format(*counts)
+
+
 def read_jsonl(path: Path) -> list[dict]:
     if not path.exists():
         return []
@@ -148,7 +159,8 @@ def restart_check(failures: list[dict], timeline: dict, window: tuple[float, flo
 
 def print_report(summary: dict) -> None:
     m = summary["machine"]
-    print(f"\n== load: {summary['users']} users, {summary['run_time']} s, {summary['offices']} offices; "
+    print(f"\n== load: {summary['users']} users, {summary['run_time']} s, a city of {summary['offices']} offices "
+          f"x {summary['meetings']} meetings ({summary['city']}); "
           f"gunicorn {summary['workers']} workers x {summary['threads']} threads")
     print(f"   machine: {m['cpu']}, {m['cores']} cores, load average before {summary['load_before']} "
           f"after {m['load_average']}")
@@ -180,7 +192,8 @@ def main(argv=None) -> int:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--spawn-rate", type=float, default=2.0, help="users started per second")
     parser.add_argument("--run-time", type=int, default=300, help="seconds of load")
-    parser.add_argument("--offices", type=int, default=6)
+    parser.add_argument("--offices", type=int, default=6, help="offices of the generated city")
+    parser.add_argument("--meetings", type=int, default=120, help="meetings per office of the generated city")
     parser.add_argument("--restart-at", type=float, default=None, help="restart PostgreSQL this many seconds in")
     parser.add_argument("--port", type=int, default=int(os.environ.get("LOADTEST_PORT", "8116")))
     parser.add_argument("--pg-port", type=int, default=int(os.environ.get("LOADTEST_PG_PORT", "5444")))
@@ -208,9 +221,10 @@ def main(argv=None) -> int:
         cluster.start()
         cluster.createdb("mt_load")
         for step in (["manage.py", "migrate", "--noinput", "-v0"], ["manage.py", "collectstatic", "--noinput", "-v0"],
-                     ["loadtest/prepare.py", "--offices", str(args.offices), "--plan", str(out / "plan.json")]):
+                     ["loadtest/prepare.py", "--offices", str(args.offices), "--meetings", str(args.meetings),
+                      "--plan", str(out / "plan.json")]):
             began = time.monotonic()
-            subprocess.run([PY, *step], cwd=ROOT, env=env, check=True, timeout=900)
+            subprocess.run([PY, *step], cwd=ROOT, env={**env, "LOG_LEVEL": "WARNING"}, check=True, timeout=1800)
             print(f"{' '.join(step[:2])}: {time.monotonic() - began:.1f} s", flush=True)
         with (cluster.dir / "gunicorn.log").open("w") as log:
             gunicorn = subprocess.Popen([PY, "-m", "gunicorn", "--config", "config/gunicorn.py", "config.wsgi"],
@@ -218,6 +232,8 @@ def main(argv=None) -> int:
         host = f"http://127.0.0.1:{args.port}"
         wait_for(host + "/login/", 60)
 
+        city = city_size(database_url)  # before the load writes to it
+        print(f"city: {city}", flush=True)
         load_before = [round(x, 2) for x in os.getloadavg()]
         window: list[float] = []
         if args.restart_at is not None:
@@ -267,6 +283,7 @@ def main(argv=None) -> int:
                 problems.append("the app did not answer after the restart")
         summary = {
             "run_id": run_id, "users": args.users, "run_time": args.run_time, "offices": args.offices,
+            "meetings": args.meetings, "city": city,
             "restart_at": args.restart_at, "workers": workers, "threads": threads, "load_before": load_before,
             "machine": machine(), "stats": stats_table(out / "locust_stats.csv"), "writes": writes,
             "restart": restart, "failure_kinds": kinds, "problems": problems, "ok": not problems,

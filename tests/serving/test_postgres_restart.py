@@ -2,7 +2,8 @@
 app answers again without a restart of its own, the requests caught by the restart get the 503 page at once
 rather than hanging, and every write the app said it saved is in the database.
 
-It runs loadtest/run.py as `make loadtest-restart` does, smaller: one office, 10 users (two of them recorders)
+It runs loadtest/run.py as `make loadtest-restart` does, smaller: a city of one office of 30 meetings, 10 users
+(two of them recorders)
 for 45 s, the restart 20 s in, when every user has logged in.
 """
 
@@ -23,7 +24,7 @@ def restart_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("loadtest")
     result = subprocess.run(
         [sys.executable, "loadtest/run.py", "--users", "10", "--spawn-rate", "10", "--run-time", "45",
-         "--restart-at", "20", "--offices", "1", "--port", "8106", "--pg-port", "5445", "--out", str(out)],
+         "--restart-at", "20", "--offices", "1", "--meetings", "30", "--port", "8106", "--pg-port", "5445", "--out", str(out)],
         check=False, cwd=ROOT, capture_output=True, text=True, timeout=300,
         env={**os.environ, "LOADTEST_RECORDERS": "2"},
     )
