@@ -3,8 +3,7 @@ app answers again without a restart of its own, the requests caught by the resta
 rather than hanging, and every write the app said it saved is in the database.
 
 It runs loadtest/run.py as `make loadtest-restart` does, smaller: a city of one office of 30 meetings, 10 users
-(two of them recorders)
-for 45 s, the restart 20 s in, when every user has logged in.
+(two of them recorders) for 45 s, the restart 20 s in, once every user has logged in.
 """
 
 import json
