@@ -1,4 +1,4 @@
-"""The home page: what the signed-in person needs to see first."""
+"""The home page: what the signed-in person needs to see first; and the answer when the database is down."""
 
 import sys
 
@@ -56,7 +56,11 @@ DATABASE_DOWN_RETRY_AFTER = 5
 def server_error(request):
     """handler500: a request that failed because the database could not be reached (PostgreSQL restarting, a
     failover, a connection dropped under the request) gets 503 and a Chinese page saying to try again shortly;
-    any other failure gets the 500 page. Neither reads the session or the database."""
+    any other failure gets the 500 page. Neither reads the session or the database.
+
+    OperationalError also covers a deadlock or a serialization failure, rare here (row locks are taken in one
+    order): a retry is the right advice for those too.
+    """
     error = sys.exc_info()[1]
     if isinstance(error, (OperationalError, InterfaceError)):
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
