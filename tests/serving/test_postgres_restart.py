@@ -42,8 +42,9 @@ def test_requests_caught_by_the_restart_got_the_503_page_quickly_not_a_hang(rest
     assert set(restart["failure_statuses"]) <= {"503", "200"}  # 200: the login page, for a user the restart
     # signed out (its login was refused), until it logs in again
     assert restart["db_down_pages"] == restart["failure_statuses"].get("503", 0) > 0
-    assert restart["slowest_failure_ms"] < 10_000
-    assert restart["hung"] == []
+    assert restart["hung"] == []  # none waited 30 s or more on the dead database
+    # every failure had been answered a few seconds after the server was back
+    assert restart["answering_again_after_s"] <= restart["restart_seconds"] + 15
 
 
 def test_the_app_answers_again_by_itself_and_nothing_fails_after_the_recovery(restart_run):
