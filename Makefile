@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # npm writes this file on every install; its age tells whether package-lock.json changed since.
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: install system-packages run serve test lint check ci bench bench-pages demo
+.PHONY: install system-packages run serve test lint check ci bench bench-pages demo loadtest loadtest-restart
 
 install: system-packages $(STAMP) $(NODE_STAMP)
 
@@ -49,3 +49,12 @@ bench: install
 # Every main page on a generated city (python manage.py generate_city) at DATABASE_URL; writes the README's table.
 bench-pages: install
 	$(PY) bench/pages.py
+
+# 50 users for 5 minutes against gunicorn on loopback and a private PostgreSQL cluster (see loadtest/run.py and the
+# README's "Load"); LOADTEST_ARGS for a shorter run, e.g. LOADTEST_ARGS="--users 10 --run-time 60".
+loadtest: install
+	$(PY) loadtest/run.py $(LOADTEST_ARGS)
+
+# The same, with PostgreSQL restarted (pg_ctl restart -m fast) two minutes in.
+loadtest-restart: install
+	$(PY) loadtest/run.py --restart-at 120 $(LOADTEST_ARGS)

@@ -15,7 +15,10 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # The slowest request is a large meeting's draft PDF (about 2 s); a worker silent for a minute is stuck.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30
-keepalive = 5
+# Longer than any client or balancer keeps an idle connection before reusing it (a balancer's idle timeout is
+# 60 s by default): a server that closes first races the next request sent on that connection, which then
+# fails without an answer. An idle connection costs a gthread worker a socket in its poller, not a thread.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "75"))
 # WeasyPrint's caches grow with every new document shape; a worker is replaced after this many requests.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
 max_requests_jitter = 100

@@ -11,6 +11,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import DatabaseError
 
 logger = logging.getLogger("request")
 
@@ -73,7 +74,10 @@ def _request_id(request) -> str:
 
 def _user_id(request):
     user = getattr(request, "user", None)  # absent on what WhiteNoise serves before authentication runs
-    return user.pk if user is not None and user.is_authenticated else None
+    try:
+        return user.pk if user is not None and user.is_authenticated else None
+    except DatabaseError:  # the session could not be read (the database is down): the 503 still gets its line
+        return None
 
 
 def request_context(get_response):

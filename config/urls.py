@@ -10,6 +10,9 @@ from minutes import documents_views
 admin.site.site_header = "會議紀錄與列管追蹤 管理"
 admin.site.site_title = "會議紀錄管理"
 
+# A database that is down (restarting, failing over) answers 503 in Chinese, any other failure the 500 page.
+handler500 = "config.views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("favicon.ico", views.favicon, name="favicon"),

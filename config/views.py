@@ -1,10 +1,16 @@
-"""The home page: what the signed-in person needs to see first."""
+"""The home page: what the signed-in person needs to see first; and the answer when the database is down."""
+
+import sys
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.templatetags.static import static
+from django.views import defaults
 from django.views.decorators.http import require_safe
 
 from minutes import permissions
@@ -41,3 +47,23 @@ class LogoutView(auth_views.LogoutView):
         response = super().post(request, *args, **kwargs)
         messages.info(request, "您已登出。")  # the cookie storage keeps it across the flushed session
         return response
+
+
+# Seconds a client (or a balancer's health check) is told to wait before trying again.
+DATABASE_DOWN_RETRY_AFTER = 5
+
+
+def server_error(request):
+    """handler500: a request that failed because the database could not be reached (PostgreSQL restarting, a
+    failover, a connection dropped under the request) gets 503 and a Chinese page saying to try again shortly;
+    any other failure gets the 500 page. Neither reads the session or the database.
+
+    OperationalError also covers a deadlock or a serialization failure, rare here (row locks are taken in one
+    order): a retry is the right advice for those too.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, (OperationalError, InterfaceError)):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(DATABASE_DOWN_RETRY_AFTER)
+        return response
+    return defaults.server_error(request)

@@ -1,6 +1,7 @@
 """Error pages speak Chinese and lead back into the app, instead of Django's English defaults."""
 
 import pytest
+from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 from django.views.defaults import server_error
@@ -31,3 +32,40 @@ def test_a_server_error_page_is_in_chinese(rf):
     assert response.status_code == 500
     html = response.content.decode()
     assert "系統發生錯誤" in html and "Server Error" not in html
+
+
+def _database_down(execute, sql, params, many, context):
+    raise OperationalError("connection to server at \"127.0.0.1\", port 5432 failed: Connection refused")
+
+
+def test_a_page_asked_while_the_database_is_down_gets_a_chinese_503_that_says_to_retry(recorder):
+    client = Client(raise_request_exception=False)
+    client.force_login(recorder)
+    with connection.execute_wrapper(_database_down):
+        response = client.get(reverse("minutes:meeting-list"))
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    html = response.content.decode()
+    assert "系統暫時無法使用" in html and "資料庫暫時無法連線" in html and "Service Unavailable" not in html
+    assert response["X-Request-ID"]  # the request still gets its log line, without reading the session
+
+
+def test_a_form_sent_while_the_database_is_down_gets_the_503_page(recorder):
+    client = Client(raise_request_exception=False)
+    client.force_login(recorder)
+    with connection.execute_wrapper(_database_down):
+        response = client.post(reverse("minutes:meeting-create"), {"number": "109"})
+    assert response.status_code == 503
+    assert "資料庫暫時無法連線" in response.content.decode()
+
+
+def test_a_failure_that_is_not_the_database_still_gets_the_500_page(recorder, monkeypatch):
+    def broken(user):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("config.views.home_context", broken)
+    client = Client(raise_request_exception=False)
+    client.force_login(recorder)
+    response = client.get(reverse("home"))
+    assert response.status_code == 500
+    assert "系統發生錯誤" in response.content.decode()
