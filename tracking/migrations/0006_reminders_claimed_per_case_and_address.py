@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracking', '0004_review_corrections'),
+        ('tracking', '0005_case_number_as_written_and_key'),
     ]
 
     operations = [
