@@ -87,7 +87,8 @@ def main():
         for fmt in ("csv", "xlsx", "ods"):
             with tempfile.TemporaryFile() as out:
                 written = []
-                worker = measure(lambda fmt=fmt, out=out, written=written: written.append(exports.export_items_to_file(items(), fmt, out)))
+                worker = measure(lambda fmt=fmt, out=out, written=written: written.append(
+                    exports.export_items_to_file(items(), fmt, out)))
                 assert written == [count], written
             inline = ("", "")
             if count <= 10000:

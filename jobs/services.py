@@ -15,6 +15,7 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
@@ -61,6 +62,8 @@ def jobs_of(user):
 
 
 def _check_pending(user) -> None:
+    # The person's row is locked, so that two requests at once cannot both pass the count.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     pending = jobs_of(user).filter(status__in=[Job.Status.QUEUED, Job.Status.RUNNING]).count()
     if pending >= MAX_PENDING_PER_USER:
         raise JobError(f"您已有 {pending} 個檔案正在排隊或處理中，請待完成後再申請。")

@@ -178,3 +178,30 @@ def test_my_files_takes_the_same_few_queries_however_many_files(
         ask(client, queued, archive_value(signed_year[0]))
     with django_assert_max_num_queries(6):
         assert client.get(reverse("jobs:job-list")).status_code == 200
+
+
+def test_superusers_see_every_file_and_why_it_failed_in_the_admin(client, chief_wenshu, staff, django_user_model):
+    Job.objects.create(kind=Job.Kind.EXPORT, requested_by=chief_wenshu, title="列管案件匯出", status=Job.Status.FAILED,
+                       error="磁碟空間不足，檔案沒有產生")
+    assert staff.get(reverse("admin:jobs_job_changelist")).status_code == 403  # a recorder's admin has no files
+    client.force_login(django_user_model.objects.create_superuser("root", password="x"))
+    page = client.get(reverse("admin:jobs_job_changelist")).content.decode()
+    assert "磁碟空間不足" in page and "wenshu" in page
+
+
+def test_a_broker_that_cannot_be_reached_fails_the_job_with_a_reason(
+    client, chief_wenshu, signed_year, queued, monkeypatch, caplog
+):
+    from kombu.exceptions import OperationalError
+
+    from jobs import tasks
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(tasks.build_file, "delay", unreachable)
+    client.force_login(chief_wenshu)
+    assert ask(client, queued, archive_value(signed_year[0])).status_code == 200
+    job = Job.objects.get()
+    assert job.status == Job.Status.FAILED and job.error == "背景工作服務暫時無法使用，請稍後再申請。"
+    assert any("could not queue job" in r.getMessage() for r in caplog.records)
