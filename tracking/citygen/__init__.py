@@ -246,7 +246,7 @@ class Rows:
         self.conclusion = Table(Conclusion, ["section", "item", "order", "text"])
         self.item = Table(TrackedItem, ["series", "case_number", "meeting_number", "sequence", "conclusion",
                                         "subject", "due_date", "status", "closed_meeting_number", "opened_by",
-                                        "created_at", "updated_at"])
+                                        "created_at", "updated_at", "case_key"])
         self.responsible = Table(TrackedItem.responsible_units.through, ["trackeditem", "unit"])
         self.supporting = Table(TrackedItem.supporting_units.through, ["trackeditem", "unit"])
         self.counter = Table(CaseCounter, ["series", "meeting_number", "last_sequence"])
@@ -529,7 +529,8 @@ class CityGenerator:
             if other.pk != unit.pk:
                 units.append(other)
         pk = rows.item.add(plan.series.pk, case_number, number, sequence, conclusion_id, text, due_date,
-                           Status.OPEN, None, plan.people[Role.RECORDER].pk, starts_at, starts_at)
+                           Status.OPEN, None, plan.people[Role.RECORDER].pk, starts_at, starts_at,
+                           casenumbers.case_key(case_number))
         for u in units:
             rows.responsible.add(pk, u.pk)
         if self.rng.random() < 0.15:
