@@ -12,6 +12,8 @@ from django import forms
 from django.utils import timezone
 
 from minutes.models import (
+    HEADER_LABEL_CHOICES,
+    HEADER_LABELS,
     AgendaItem,
     Amendment,
     Conclusion,
@@ -312,3 +314,21 @@ class PasteImportForm(LimitMessages, forms.Form):
         if not text.strip():
             raise forms.ValidationError("請貼上會議紀錄的文字。")
         return text
+
+
+class SeriesLabelsForm(forms.Form):
+    """The header labels a series' records write (主持人 or 主席, 記錄 or 紀錄…): what a meeting typed in the browser
+    is shown and printed with. One section of the series' settings."""
+
+    def __init__(self, *args, series: MeetingSeries, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, choices in HEADER_LABEL_CHOICES.items():
+            self.fields[name] = forms.ChoiceField(
+                label=f"「{HEADER_LABELS[name]}」欄的寫法",
+                choices=[(label, label) for label in choices],
+                initial=(series.labels or {}).get(name, HEADER_LABELS[name]),
+            )
+
+    def labels(self) -> dict[str, str]:
+        """Only what differs from this app's words is kept: the series writes those as the app does."""
+        return {name: value for name, value in self.cleaned_data.items() if value != HEADER_LABELS[name]}

@@ -527,3 +527,24 @@ def meeting_import(request):
 def _lines_around(lines: list[str], line: int, spread: int = 3) -> list[dict]:
     start, end = max(1, line - spread), min(len(lines), line + spread)
     return [{"number": n, "text": lines[n - 1], "bad": n == line} for n in range(start, end + 1)]
+
+
+# --- a series' settings -------------------------------------------------------------------------------------
+
+
+@recorder_required
+def series_settings(request, pk):
+    """The series' settings, one section each: here the header labels its records write (表頭用語)."""
+    series = get_object_or_404(
+        MeetingSeries.objects.filter(office__in=permissions.office_ids(request.user, Role.RECORDER)), pk=pk
+    )
+    form = forms.SeriesLabelsForm(request.POST or None, series=series)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.series_set_labels(series=series, user=request.user, labels=form.labels())
+        except services.MeetingError as exc:
+            form.add_error(None, f"設定沒有儲存：{exc}")
+        else:
+            messages.success(request, f"已儲存{series}的表頭用語；在網頁上建立的會議紀錄將以這些用語顯示與列印。")
+            return redirect("minutes:series-settings", pk=series.pk)
+    return render(request, "minutes/series_settings.html", {"series": series, "labels_form": form})

@@ -8,7 +8,7 @@ from minutes import documents
 from minutes.models import Meeting
 from minutes.reader import parse_minutes
 from minutes.reader.numerals import to_paren, to_zh, to_zh_formal
-from minutes.services import record_import
+from minutes.services import numbering_template, record_import
 from tests.documents.conftest import pdftotext
 from tests.minutes.test_import_round_trip import meeting_outline
 from tests.records import RECORDS, outline
@@ -41,7 +41,10 @@ def expected_fragments(parsed) -> list[str]:
             fragments += shown(paragraph)
         holders = [(section, section.conclusion)]
         for item in section.items:
-            fragments.append(f"{to_zh(item.number)}、{escape(item.title)}")
+            if numbering_template(item):  # 提案一, 第一案, 案由一: numbered as the record numbers it
+                fragments += [escape(item.wording.numbering), escape(item.title)]
+            else:
+                fragments.append(f"{to_zh(item.number)}、{escape(item.title)}")
             for paragraph in item.body:
                 fragments += shown(paragraph)
             for report in item.reports:
@@ -99,7 +102,8 @@ def test_meeting_page_shows_only_the_date_when_the_record_gave_no_time(client, r
     meeting = record_import(parse_minutes(text))
     client.force_login(recorder)
     page = client.get(meeting.get_absolute_url()).content.decode()
-    assert "<dd>民國 111 年 1 月 20 日</dd>" in page and "0 時 0 分" not in page
+    # The date as the record wrote it (the record's own words), without an invented time.
+    assert "<dd>111年1月20日</dd>" in page and "0 時 0 分" not in page
 
 
 def test_paste_import_reads_the_text_of_this_apps_own_pdf(client, recorder) -> None:
