@@ -334,7 +334,24 @@ class MeetingSeriesAdmin(OfficeScopedAdmin, admin.ModelAdmin):
         return series.meetings.filter(status=Meeting.Status.SIGNED).exists()
 
     def get_readonly_fields(self, request, obj=None):
-        return ["office", "organisation", "kind"] if obj is not None and self.has_signed(obj) else []
+        fields = ["office", "organisation", "kind"] if obj is not None and self.has_signed(obj) else []
+        # Once a case has a number in the series, its scheme stays: every number stays as it was written.
+        if obj is not None and extensions.case_scheme_refusal(obj):
+            fields += ["case_scheme", "case_prefix"]
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+
+        class SchemeGuardedForm(form):
+            def clean(self):
+                cleaned = super().clean()
+                scheme_changed = {"case_scheme", "case_prefix"} & set(self.changed_data)
+                if self.instance.pk and scheme_changed and (refusal := extensions.case_scheme_refusal(self.instance)):
+                    raise forms.ValidationError(f"本系列{refusal}，列管案號的編號方式不能再變更。")
+                return cleaned
+
+        return SchemeGuardedForm
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id)

@@ -115,6 +115,11 @@ def meeting_html(meeting: Meeting, *, amendments: list[Amendment] = ()) -> str:
     )
 
 
+def body_lines(parts) -> list[str]:
+    """A body's lines as printed: its paragraphs, and each table a row to a line (RecordTable.lines)."""
+    return [line for kind, part in parts for line in (part.lines if kind == "table" else part)]
+
+
 def record_text(meeting: Meeting) -> str:
     """The record as plain text, laid out as the PDF prints it (the record's own numbering, one paragraph a line):
     what the reader reads back, so that tracking can ask what the stored record decides."""
@@ -135,10 +140,10 @@ def record_text(meeting: Meeting) -> str:
 
     for section in meeting.sections.all():
         lines.append(f"{section.numeral}、{section.title}")
-        lines.extend(section.body.splitlines())
+        lines.extend(body_lines(section.body_parts))
         for item in section.items.all():
             lines.append(f"{numerals.to_zh(item.order)}、{item.title}")
-            lines.extend(item.body.splitlines())
+            lines.extend(body_lines(item.body_parts))
             for report in item.reports.all():
                 lines.append(f"{report.reporter}{report.label}：")
                 points = list(report.points.all())

@@ -72,6 +72,10 @@ class RecordExtension:
         """Why the meeting's number can no longer change, or '' when it can."""
         return ""
 
+    def case_scheme_refusal(self, series) -> str:
+        """Why the series' case-number scheme can no longer change (it has numbered cases), or '' when it can."""
+        return ""
+
     def sign_problems(self, meeting) -> list[str]:
         """Why the meeting cannot be signed as it stands; empty when it can."""
         return []
@@ -124,6 +128,10 @@ def sign_problems(meeting) -> list[str]:
 
 def renumber_refusal(meeting) -> str:
     return next((reason for extension in _registry if (reason := extension.renumber_refusal(meeting))), "")
+
+
+def case_scheme_refusal(series) -> str:
+    return next((reason for extension in _registry if (reason := extension.case_scheme_refusal(series))), "")
 
 
 def unit_in_signed_record(unit) -> bool:

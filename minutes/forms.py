@@ -12,6 +12,7 @@ from django import forms
 from django.utils import timezone
 
 from minutes.models import (
+    CASE_SCHEME_CHOICES,
     HEADER_LABEL_CHOICES,
     HEADER_LABELS,
     AgendaItem,
@@ -332,3 +333,17 @@ class SeriesLabelsForm(forms.Form):
     def labels(self) -> dict[str, str]:
         """Only what differs from this app's words is kept: the series writes those as the app does."""
         return {name: value for name, value in self.cleaned_data.items() if value != HEADER_LABELS[name]}
+
+
+class SeriesCaseSchemeForm(LimitMessages, forms.Form):
+    """How a series numbers its tracked cases: one of the reader's schemes, and the prefix the prefix scheme takes."""
+
+    case_scheme = forms.ChoiceField(label="列管案號編號方式", choices=CASE_SCHEME_CHOICES,
+                                    error_messages={"invalid_choice": "請選擇列表中的編號方式。"})
+    case_prefix = forms.CharField(
+        label="案號字首", required=False, max_length=3,
+        help_text="僅「字首＋會次＋序號」使用：一到三個大寫英文字母，例如 A（案號 A10801）。",
+    )
+
+    def clean_case_prefix(self):
+        return self.cleaned_data["case_prefix"].strip().upper()

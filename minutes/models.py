@@ -1,5 +1,7 @@
 """The meeting record as the secretariat keeps it: series, meetings, sections, items, reports, conclusions."""
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,7 +10,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from minutes import reader
-from minutes.reader import numerals, rocdate
+from minutes.reader import casenumbers, numerals, rocdate
 from minutes.validators import no_html
 
 
@@ -136,6 +138,11 @@ HEADER_LABEL_CHOICES = {
     "observers": ["列席", "列席人員", "列席單位", "列席單位及人員"],
     "absentees": ["請假", "請假人員", "缺席"],
 }
+# The default first, then the others as casenumbers lists them.
+CASE_SCHEME_CHOICES = [(casenumbers.DEFAULT_SCHEME.name, casenumbers.DEFAULT_SCHEME.label)] + [
+    (scheme.name, scheme.label) for scheme in casenumbers.SCHEMES if scheme is not casenumbers.DEFAULT_SCHEME
+]
+_CASE_PREFIX_RE = re.compile(r"[A-Z]{1,3}")  # as Scheme.format takes it
 
 
 class MeetingSeries(models.Model):
@@ -150,15 +157,40 @@ class MeetingSeries(models.Model):
     # The header labels this series' records write (chair → 主持人, recorder → 記錄…): what a meeting typed in
     # the browser is printed with. A field without one prints in this app's words (HEADER_LABELS).
     labels = models.JSONField("表頭用語", default=dict, blank=True)
+    # How this series numbers its tracked cases (casenumbers.SCHEMES); fixed once a case has a number in it.
+    case_scheme = models.CharField(
+        "列管案號編號方式", max_length=30, choices=CASE_SCHEME_CHOICES, default=casenumbers.DEFAULT_SCHEME.name
+    )
+    case_prefix = models.CharField(
+        "案號字首", max_length=3, blank=True, help_text="僅「字首＋會次＋序號」使用：一到三個大寫英文字母，例如 A"
+    )
 
     class Meta:
         verbose_name = "會議系列"
         verbose_name_plural = "會議系列"
         ordering = ["office", "organisation", "kind"]
-        constraints = [models.UniqueConstraint(fields=["office", "organisation", "kind"], name="unique_series")]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "organisation", "kind"], name="unique_series"),
+            models.CheckConstraint(
+                condition=Q(case_scheme__in=[name for name, _ in CASE_SCHEME_CHOICES]), name="series_case_scheme_valid"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.organisation}{self.meeting_name}"
+
+    def clean(self):
+        super().clean()
+        if self.case_scheme == "prefix":
+            if not _CASE_PREFIX_RE.fullmatch(self.case_prefix or ""):
+                raise ValidationError({"case_prefix": "「字首＋會次＋序號」需要一到三個大寫英文字母的字首，例如 A。"})
+        elif self.case_prefix:
+            raise ValidationError({"case_prefix": "只有「字首＋會次＋序號」的編號方式使用字首，請清除字首。"})
+
+    def case_number_for(self, *, meeting_number: int, date, sequence: int) -> str:
+        """The `sequence`-th new case of meeting `meeting_number`, held on `date`, in this series' scheme."""
+        scheme = casenumbers.SCHEME[self.case_scheme]
+        return scheme.format(meeting_number=meeting_number, date=date, sequence=sequence, prefix=self.case_prefix)
 
     @property
     def meeting_name(self) -> str:
@@ -174,7 +206,9 @@ class MeetingQuerySet(models.QuerySet):
             "sections__items__reports__unit",
             "sections__items__reports__points",
             "sections__items__conclusions",
+            "sections__items__tables",
             "sections__conclusions",
+            "sections__tables",
         )
 
 
@@ -313,6 +347,15 @@ class Section(models.Model):
         return numerals.to_zh_formal(self.number)
 
     @property
+    def body_parts(self) -> list[tuple[str, object]]:
+        """The section's body with the tables it carries itself in place (uses the prefetch)."""
+        return body_parts(self.body, [table for table in self.tables.all() if table.item_id is None])
+
+    @property
+    def body_parts_shown(self) -> list[tuple[str, object]]:
+        return self.body_parts
+
+    @property
     def section_conclusions(self) -> list:
         """The conclusions the section carries itself, not those of its items (uses the prefetch)."""
         return [c for c in self.conclusions.all() if c.item_id is None]
@@ -346,13 +389,66 @@ class AgendaItem(models.Model):
         return self.body.splitlines()[: self.lines_above_title] if self.numbered_as_written else []
 
     @property
-    def body_below_title(self) -> list[str]:
-        return self.body.splitlines()[len(self.body_above_title) :]
-
-    @property
     def numbered_as_written(self) -> str:
         """提案一, 第一案, 案由一 when the record numbers the item so; "" for an item numbered 一、."""
         return self.numbering.format(numerals.to_zh(self.order)) if "{}" in self.numbering else ""
+
+    @property
+    def body_parts(self) -> list[tuple[str, object]]:
+        """The item's body with its tables in place (uses the prefetch)."""
+        return body_parts(self.body, self.tables.all())
+
+    @property
+    def body_parts_shown(self) -> list[tuple[str, object]]:
+        """The body as pages and the PDF show it below the heading: without the lines shown above the 案由."""
+        return body_parts(self.body, self.tables.all(), skip=len(self.body_above_title))
+
+
+class RecordTable(models.Model):
+    """A table of tracked cases (案號 | 案由 | 主辦單位 | 辦理情形 | 列管建議 | 決定) as the record gives it, in the
+    body of an item (or of a section without items): its headings as written and its rows of cells. It stands
+    after `position` paragraphs of that body; the pages show it as a table, the PDF prints it a row to a line."""
+
+    section = models.ForeignKey(Section, verbose_name="段落", on_delete=models.CASCADE, related_name="tables")
+    item = models.ForeignKey(
+        AgendaItem, verbose_name="案由", null=True, blank=True, on_delete=models.CASCADE, related_name="tables"
+    )
+    order = models.PositiveIntegerField("排序", default=0)
+    position = models.PositiveIntegerField("位置", default=0, help_text="表格之前的內容段落數")
+    headings = models.JSONField("欄位標題", default=list)  # ["案號", "案由", …] as written
+    rows = models.JSONField("列", default=list)  # [["10701", "請民政課…", …], …], a cell per heading
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "列管案件表"
+        verbose_name_plural = "列管案件表"
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return f"{'｜'.join(self.headings)}（{len(self.rows)} 列）"
+
+    @property
+    def lines(self) -> list[str]:
+        """The table as the PDF prints it and the reader reads it back: the headings, then a row to a line, the
+        cells a space apart (tables.py's flat form)."""
+        return [" ".join(cell for cell in cells if cell) for cells in [self.headings, *self.rows]]
+
+
+def body_parts(body: str, tables, skip: int = 0) -> list[tuple[str, object]]:
+    """A body with its tables in place: ("text", paragraphs) and ("table", RecordTable), in order; the first
+    `skip` paragraphs (a proposal's lines above its 案由, never a table's place) left out."""
+    paragraphs = body.splitlines()
+    parts: list[tuple[str, object]] = []
+    done = skip
+    for table in sorted(tables, key=lambda table: (table.position, table.order)):
+        position = min(table.position, len(paragraphs))
+        if paragraphs[done:position]:
+            parts.append(("text", paragraphs[done:position]))
+        parts.append(("table", table))
+        done = max(done, position)
+    if paragraphs[done:]:
+        parts.append(("text", paragraphs[done:]))
+    return parts
 
 
 class SupplementaryReport(models.Model):

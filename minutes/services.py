@@ -23,13 +23,14 @@ from minutes.models import (
     Meeting,
     MeetingSeries,
     Office,
+    RecordTable,
     ReportPoint,
     Section,
     SupplementaryReport,
     Unit,
     sole_office_id,
 )
-from minutes.reader import ParsedConclusion, ParsedItem, ParsedMeeting, numerals, rocdate
+from minutes.reader import ParsedConclusion, ParsedItem, ParsedMeeting, ParsedSection, numerals, rocdate
 from minutes.reader.parsed import Text, line_of
 from minutes.validators import contains_html
 
@@ -57,6 +58,25 @@ def series_set_labels(*, series: MeetingSeries, user, labels: dict[str, str]) ->
     return series
 
 
+def series_set_case_scheme(*, series: MeetingSeries, scheme: str, prefix: str = "", user=None) -> MeetingSeries:
+    """The recorder chooses how the series numbers its tracked cases (casenumbers.SCHEMES). Refused once a case
+    has a number in the series: its number and every later one must stay as they were written."""
+    with transaction.atomic():
+        series = _lock_series(series)
+        if (series.case_scheme, series.case_prefix) == (scheme, prefix):
+            return series
+        refusal = extensions.case_scheme_refusal(series)
+        if refusal:
+            raise MeetingError(f"{series}{refusal}，列管案號的編號方式不能再變更（已編的案號不會改號）。")
+        series.case_scheme, series.case_prefix = scheme, prefix
+        try:
+            series.full_clean()
+        except ValidationError as exc:
+            raise MeetingError("；".join(message for messages in exc.message_dict.values() for message in messages)) from exc
+        series.save(update_fields=["case_scheme", "case_prefix"])
+    return series
+
+
 def office_or_sole(office: Office | None) -> Office:
     """The office named, or the one office of an install that has a single one."""
     if office is not None:
@@ -79,6 +99,25 @@ def _write_conclusion(parsed: ParsedConclusion | None, *, section: Section, item
     Conclusion.objects.bulk_create(
         Conclusion(section=section, item=item, order=i, text=text) for i, text in enumerate(parsed.points, 1)
     )
+
+
+def _split_tables(holder: ParsedSection | ParsedItem) -> tuple[str, list[RecordTable]]:
+    """A parsed body without the paragraphs of its tables (a heading line and a row to a paragraph, as the reader
+    gives them), and the tables, each placed after the paragraphs that precede it: the table is their one truth."""
+    in_tables = {line for table in holder.tables for line in (table.line, *(row.line for row in table.rows))}
+    kept = [paragraph for paragraph in holder.body if line_of(paragraph) not in in_tables]
+    tables = []
+    for order, table in enumerate(holder.tables, 1):
+        position = sum(1 for paragraph in kept if line_of(paragraph) < table.line)
+        rows = [list(row.cells) for row in table.rows]
+        tables.append(RecordTable(order=order, position=position, headings=list(table.headings), rows=rows))
+    return "\n".join(kept), tables
+
+
+def _write_tables(tables: list[RecordTable], *, section: Section, item: AgendaItem | None) -> None:
+    for table in tables:
+        table.section, table.item = section, item
+    RecordTable.objects.bulk_create(tables)
 
 
 def _too_long(model, line: int, **values) -> None:
@@ -222,27 +261,31 @@ def meeting_import(parsed: ParsedMeeting, *, office: Office, replace: bool = Fal
 
     units = {}
     for s_order, ps in enumerate(parsed.sections, 1):
+        body, tables = _split_tables(ps)
         section = Section.objects.create(
             meeting=meeting,
             number=ps.number,
             order=s_order,
             title=ps.title,
-            body="\n".join(ps.body),
+            body=body,
             conclusion_label=ps.conclusion.label if ps.conclusion else "會議結論",
         )
+        _write_tables(tables, section=section, item=None)
         _write_conclusion(ps.conclusion, section=section, item=None)
         for pi in ps.items:
+            body, tables = _split_tables(pi)
             # The order is the numeral the record gives (一、二、四 or, numbered across sections, 三、四),
             # so the pages and the PDF show it as the record wrote it.
             item = AgendaItem.objects.create(
                 section=section,
                 order=pi.number,
                 title=pi.title,
-                body="\n".join(pi.body),
+                body=body,
                 conclusion_label=pi.conclusion.label if pi.conclusion else "會議結論",
                 numbering=numbering_template(pi),
                 lines_above_title=lines_above_title(pi),
             )
+            _write_tables(tables, section=section, item=item)
             for r_order, pr in enumerate(pi.reports, 1):
                 unit = None
                 if pr.unit:

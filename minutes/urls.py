@@ -16,5 +16,5 @@ urlpatterns = [
     path("<int:pk>/add/<slug:kind>/<slug:parent_kind>/<int:parent_pk>/", views.part_add, name="part-add"),
     path("<int:pk>/sign/", views.meeting_sign, name="meeting-sign"),
     path("<int:pk>/amend/", views.meeting_amend, name="meeting-amend"),
-    path("series/<int:pk>/settings/", views.series_settings, name="series-settings"),
+    path("series/<int:pk>/", views.series_settings, name="series-settings"),
 ]

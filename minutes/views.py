@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from minutes import bounds, documents, extensions, forms, permissions, services
@@ -77,6 +78,7 @@ def _record_context(request, meeting: Meeting) -> dict:
         "can_track": can_track,
         "can_sign": draft and permissions.is_chair(user, office),
         "can_amend": meeting.is_signed and (recorder or permissions.is_chair(user, office)),
+        "can_set_series": recorder,
         "marks": extensions.conclusion_marks(meeting, user=user, can_track=can_track),
         "record_links": extensions.record_links(meeting, user=user),
     }
@@ -141,6 +143,57 @@ def meeting_create(request):
                            start_time=dt.time(10, 0))
         form = forms.MeetingCreateForm(initial=initial, series_queryset=series_choices)
     return render(request, "minutes/meeting_create.html", {"form": form, "latest": latest})
+
+
+# --- series settings --------------------------------------------------------------------------------------
+
+
+@recorder_required
+def series_settings(request, pk):
+    """The series' settings, one form per section, each posted on its own (`section`): how its tracked cases are
+    numbered (until one is), and the header labels its records write (表頭用語)."""
+    series = get_object_or_404(MeetingSeries.objects.select_related("office"), pk=pk)
+    permissions.check_role(request.user, series.office, Role.RECORDER, what="設定會議系列")
+    refusal = extensions.case_scheme_refusal(series)
+    posted = request.POST.get("section", "scheme") if request.method == "POST" else None
+    form = forms.SeriesCaseSchemeForm(
+        request.POST if posted == "scheme" and not refusal else None,
+        initial={"case_scheme": series.case_scheme, "case_prefix": series.case_prefix},
+    )
+    labels_form = forms.SeriesLabelsForm(request.POST if posted == "labels" else None, series=series)
+    if posted == "scheme" and not refusal and form.is_valid():
+        try:
+            services.series_set_case_scheme(series=series, user=request.user, scheme=form.cleaned_data["case_scheme"],
+                                            prefix=form.cleaned_data["case_prefix"])
+        except services.MeetingError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"已設定{series}的列管案號編號方式。")
+            return redirect("minutes:series-settings", pk=series.pk)
+    if posted == "labels" and labels_form.is_valid():
+        try:
+            services.series_set_labels(series=series, user=request.user, labels=labels_form.labels())
+        except services.MeetingError as exc:
+            labels_form.add_error(None, f"設定沒有儲存：{exc}")
+        else:
+            messages.success(request, f"已儲存{series}的表頭用語；在網頁上建立的會議紀錄將以這些用語顯示與列印。")
+            return redirect("minutes:series-settings", pk=series.pk)
+    latest = series.meetings.order_by("-number").first()
+    return render(request, "minutes/series_settings.html", {
+        "series": series, "form": form, "labels_form": labels_form, "refusal": refusal, "latest": latest,
+        "example": _scheme_example(series, latest),
+    })
+
+
+def _scheme_example(series: MeetingSeries, meeting: Meeting | None) -> str:
+    """The first case number the series' next case would get at its latest meeting, to show the scheme at work."""
+    if meeting is None:
+        return ""
+    try:
+        return series.case_number_for(meeting_number=meeting.number, date=timezone.localdate(meeting.starts_at),
+                                      sequence=1)
+    except ValueError:
+        return ""
 
 
 # --- editing ----------------------------------------------------------------------------------------------
@@ -528,23 +581,3 @@ def _lines_around(lines: list[str], line: int, spread: int = 3) -> list[dict]:
     start, end = max(1, line - spread), min(len(lines), line + spread)
     return [{"number": n, "text": lines[n - 1], "bad": n == line} for n in range(start, end + 1)]
 
-
-# --- a series' settings -------------------------------------------------------------------------------------
-
-
-@recorder_required
-def series_settings(request, pk):
-    """The series' settings, one section each: here the header labels its records write (表頭用語)."""
-    series = get_object_or_404(
-        MeetingSeries.objects.filter(office__in=permissions.office_ids(request.user, Role.RECORDER)), pk=pk
-    )
-    form = forms.SeriesLabelsForm(request.POST or None, series=series)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.series_set_labels(series=series, user=request.user, labels=form.labels())
-        except services.MeetingError as exc:
-            form.add_error(None, f"設定沒有儲存：{exc}")
-        else:
-            messages.success(request, f"已儲存{series}的表頭用語；在網頁上建立的會議紀錄將以這些用語顯示與列印。")
-            return redirect("minutes:series-settings", pk=series.pk)
-    return render(request, "minutes/series_settings.html", {"series": series, "labels_form": form})

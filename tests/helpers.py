@@ -11,4 +11,4 @@ def case_url(case_number: str, *, edit: bool = False, series=None) -> str:
     if series is not None:
         items = items.filter(series=series)
     item = items.get()
-    return reverse("tracking:item-edit" if edit else "tracking:item-detail", args=[item.series_id, item.case_number])
+    return reverse("tracking:item-edit" if edit else "tracking:item-detail", args=[item.series_id, item.url_number])

@@ -27,11 +27,11 @@ class ReviewInline(admin.TabularInline):
 class TrackedItemAdmin(RecordAdmin):
     list_display = ["case_number", "subject_short", "status", "due_date_roc", "meeting_number"]
     list_filter = ["status", "series", "responsible_units"]
-    search_fields = ["case_number", "subject"]
-    fields = ["case_number", "series", "meeting_number", "sequence", "status", "closed_meeting_number", "conclusion",
+    search_fields = ["case_number", "case_key", "subject"]
+    fields = ["case_number", "case_key", "series", "meeting_number", "sequence", "status", "closed_meeting_number", "conclusion",
               "opened_by", "subject", "responsible_units", "supporting_units", "due_date"]
     readonly_fields = [
-        "case_number", "meeting_number", "sequence", "status", "closed_meeting_number", "series", "conclusion", "opened_by",
+        "case_number", "case_key", "meeting_number", "sequence", "status", "closed_meeting_number", "series", "conclusion", "opened_by",
     ]
     filter_horizontal = ["responsible_units", "supporting_units"]
     inlines = [ReviewInline]

@@ -14,7 +14,7 @@ from minutes.models import Conclusion, Meeting
 from minutes.reader import casenumbers, sentences
 from minutes.reader.decisions import read_record_decisions
 from tracking import importing, lifecycle, services
-from tracking.models import Decision, Review, TrackedItem
+from tracking.models import CaseCounter, Decision, Review, TrackedItem
 
 
 @dataclass
@@ -63,8 +63,7 @@ class TrackingExtension(extensions.RecordExtension):
             if case_number is not None:
                 self._link_marked_case(meeting, conclusion, case_number, user=user)
         try:
-            # What the text decides must be storable: a number no scheme reads, or one in a scheme the case list
-            # cannot hold yet, refuses the import with its line.
+            # A number no scheme reads refuses the import with its line.
             importing.checked_decisions(read_record_decisions(parsed))
         except ValueError as exc:
             raise lifecycle.TrackingError(str(exc)) from exc
@@ -93,26 +92,32 @@ class TrackingExtension(extensions.RecordExtension):
     @staticmethod
     def _link_marked_case(meeting, conclusion, case_number: str, *, user) -> None:
         """A case the record says was opened by this conclusion (at this meeting) is linked to it again."""
-        try:
-            meeting_number, _ = casenumbers.parse_case_number(case_number)
-        except ValueError:
+        if casenumbers.read_case_number(case_number) is None:
             return
-        if meeting_number != meeting.number:
+        opened_at = lifecycle.case_opened_at(case_number)
+        if opened_at not in (None, meeting.number):
             return  # a case of another meeting, mentioned here: the text keeps no link to it
-        item = lifecycle.case_get_or_create_known(series=meeting.series, case_number=case_number, subject=conclusion.text)
+        known = TrackedItem.objects.named(case_number).filter(series=meeting.series).first()
+        if known is not None and known.meeting_number != meeting.number:
+            return  # 113-01 does not say its meeting: a case opened at an earlier one stays there
+        item = known or lifecycle.case_get_or_create_known(
+            series=meeting.series, case_number=case_number, subject=conclusion.text, opened_at=meeting.number
+        )
         if item.conclusion_id is None:
             lifecycle.case_link_conclusion(item=item, conclusion=conclusion, user=user, reason="匯入的紀錄載明列管案號")
 
     def import_preview(self, parsed):
         try:
-            decisions, mentions = importing.stated_decisions(parsed)
+            stated = read_record_decisions(parsed)
         except ValueError:
             return []  # the import itself says why it is refused
         notes = []
-        if decisions:
-            lines = tuple(f"列管案號 {number}：{Decision(kind).label}" for number, kind in decisions.items())
+        if stated.decisions:
+            # Each number as the record writes it (113-01), which is how the case list will keep it.
+            lines = tuple(f"列管案號 {d.case_number}：{Decision(d.outcome).label}" for d in stated.decisions)
             notes.append(ImportNote("匯入時會登錄的列管決定", lines))
-        if mentions:
+        if stated.mentions:
+            mentions = [mention.case_number for mention in stated.mentions]
             notes.append(ImportNote("未載明決定", (importing.mentions_note(mentions),), warning=True))
         return notes
 
@@ -121,6 +126,13 @@ class TrackingExtension(extensions.RecordExtension):
             conclusion__section__meeting=meeting
         ).exists()
         return "已有列管案件或列管審議決定" if tracked else ""
+
+    def case_scheme_refusal(self, series):
+        count = TrackedItem.objects.filter(series=series).count()
+        if count:
+            return f"已有 {count} 件列管案件"
+        # A counter that moved is a number handed out, even if its case was deleted since.
+        return "已編過列管案號" if CaseCounter.objects.filter(series=series, last_sequence__gt=0).exists() else ""
 
     def sign_problems(self, meeting):
         return services.review_differences(meeting)
@@ -171,7 +183,7 @@ class TrackingExtension(extensions.RecordExtension):
             Review.objects.filter(meeting=meeting).select_related("item__conclusion").prefetch_related(
                 Prefetch("item__responsible_units")
             ),
-            key=lambda r: (r.item.meeting_number, r.item.sequence),
+            key=lambda r: (len(r.item.case_key), r.item.case_key),
         )
         blocks = [("tracking/pdf/_appendix.html", {"reviews": reviews})] if reviews else []
         return DocumentParts(conclusion_marks=marks, blocks=blocks)

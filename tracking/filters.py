@@ -7,15 +7,17 @@ import datetime as dt
 import django_filters
 from django import forms
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models.functions import Length
 
 from minutes import permissions
 from minutes.models import Office, Unit
 from minutes.textlimits import LimitMessages
-from tracking.models import ProgressReport, Review, Status, TrackedItem
+from tracking.models import ProgressReport, Review, Status, TrackedItem, key_lookup
 
 # Sort keys of the list: key → fields, ascending. "-key" sorts descending; the case number breaks ties.
 SORTS: dict[str, tuple[str, ...]] = {
-    "case": ("meeting_number", "sequence"),
+    # By key (tracking.models.TrackedItemQuerySet.by_key): 9903 before 10701, 113-01 before 113-02.
+    "case": ("key_length", "case_key"),
     "due": ("due_date",),
     "status": ("status",),
     "open": ("meetings_open",),
@@ -111,7 +113,7 @@ class TrackedItemFilter(django_filters.FilterSet):
             expression = _STATUS_ORDER if field_name == "status" else F(field_name)
             # Items without a due date go last whichever way the list is sorted.
             ordering.append(expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True))
-        return queryset.order_by(*ordering, "meeting_number", "sequence")
+        return queryset.annotate(key_length=Length("case_key")).order_by(*ordering, "key_length", "case_key")
 
     def filter_keyword(self, queryset, name, value):
         value = value.strip()
@@ -124,7 +126,7 @@ class TrackedItemFilter(django_filters.FilterSet):
         )
         return queryset.filter(
             Q(subject__icontains=value)
-            | Q(case_number=value)
+            | key_lookup(value)
             | Q(Exists(in_reports))
             | Q(Exists(in_reviews))
         )

@@ -6,7 +6,7 @@ from django import forms
 
 from minutes.forms import RocDateField
 from minutes.models import Unit
-from minutes.reader.casenumbers import normalise_case_number
+from minutes.reader.casenumbers import case_key
 from minutes.textlimits import LimitMessages
 from minutes.validators import no_html
 from tracking.models import Decision, Status, Suggestion, TrackedItem
@@ -127,13 +127,12 @@ class ReviewDecisionForm(LimitMessages, forms.Form):
         cleaned["reopen_item"] = None
         if case:
             try:
-                case = normalise_case_number(case)
+                case_key(case)
             except ValueError as error:
                 self.add_error("reopen_case", str(error))
                 return cleaned
-            item = TrackedItem.objects.filter(
-                series=self.meeting.series_id, case_number=case, status=Status.CLOSED,
-                meeting_number__lt=self.meeting.number,
+            item = TrackedItem.objects.named(case).filter(
+                series=self.meeting.series_id, status=Status.CLOSED, meeting_number__lt=self.meeting.number,
             ).first()
             if item is None:
                 self.add_error("reopen_case", f"列管案號 {case} 不是本次會議可恢復列管的已解除列管案件。")

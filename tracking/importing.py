@@ -1,10 +1,10 @@
 """Reading a record's text for tracking: the decisions on tracked cases it states, the cases it marks, and the
-numbers it names that the case list cannot hold."""
+numbers it names that no scheme reads."""
 
 from __future__ import annotations
 
 from minutes.models import Conclusion
-from minutes.reader import ParsedMeeting, casenumbers
+from minutes.reader import ParsedMeeting
 from minutes.reader.decisions import RecordDecisions, read_record_decisions
 from tracking.lifecycle import TrackingError
 
@@ -33,19 +33,9 @@ def stated_decisions(parsed: ParsedMeeting) -> tuple[dict[str, str], list[str]]:
 
 
 def checked_decisions(stated: RecordDecisions) -> dict[str, str]:
-    """key → outcome of what a record decides, refused (with its line) where a number cannot be placed or is
-    written in a scheme the case list cannot hold yet."""
+    """key → outcome of what a record decides, refused (with its line) where a number cannot be placed."""
     if stated.unplaced:
         raise TrackingError(f"第 {stated.unplaced[0].line} 行：{stated.unplaced[0].reason}")
-    for decision in stated.decisions:
-        try:
-            casenumbers.parse_case_number(decision.key)
-        except ValueError:
-            scheme = casenumbers.SCHEME[decision.scheme].label if decision.scheme in casenumbers.SCHEME else ""
-            raise TrackingError(
-                f"第 {decision.line} 行：列管案號 {decision.case_number}（{scheme or '其他編號方式'}）無法登錄："
-                f"列管案件目前只能以{casenumbers.DEFAULT_SCHEME.label}編號"
-            ) from None
     return stated.outcomes()
 
 

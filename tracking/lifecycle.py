@@ -39,22 +39,33 @@ def can_decide(item: TrackedItem, decision: str) -> bool:
     return decision in ALLOWED_DECISIONS[item.status]
 
 
-def _next_sequence(series: MeetingSeries, meeting_number: int) -> int:
-    counter, _ = CaseCounter.objects.select_for_update().get_or_create(series=series, meeting_number=meeting_number)
-    # The counter only grows; an item created by import with a higher number moves it along.
-    highest = (
-        TrackedItem.objects.filter(series=series, meeting_number=meeting_number)
-        .order_by("-sequence")
-        .values_list("sequence", flat=True)
-        .first()
-        or 0
-    )
-    sequence = max(counter.last_sequence, highest) + 1
-    if sequence > 99:
-        raise TrackingError(f"第 {meeting_number} 次會議的列管案件已達 99 件上限，無法再編列管案號。")
+def _next_number(series: MeetingSeries, meeting_number: int, held: dt.date) -> tuple[int, str]:
+    """The next sequence and case number of a meeting in the series' scheme (10801, 113-01, A10801, 1130305-1).
+
+    The sequence runs within what the scheme writes before it: the meeting (10801), the year (113-01) or the
+    meeting's date (1130305-1). The counter of that run only grows, so a number is never handed out twice, even
+    after a deletion; a case imported with a higher number moves it along."""
+    # The series locked: its scheme cannot change while a number is handed out in it (series_set_case_scheme).
+    series = MeetingSeries.objects.select_for_update().get(pk=series.pk)
+    candidates: dict[int, str] = {}
+    for sequence in range(1, 100):
+        try:
+            candidates[sequence] = series.case_number_for(meeting_number=meeting_number, date=held, sequence=sequence)
+        except ValueError:
+            break  # 11303-1 has one digit for the sequence: nine cases a meeting
+    if not candidates:
+        raise TrackingError(f"第 {meeting_number} 次會議無法以「{series.get_case_scheme_display()}」編列管案號。")
+    keys = {casenumbers.case_key(number): sequence for sequence, number in candidates.items()}
+    run = casenumbers.read_case_number(candidates[1]).left
+    # CaseCounter.meeting_number is the run the sequence counts in: the meeting itself in the default scheme.
+    counter, _ = CaseCounter.objects.select_for_update().get_or_create(series=series, meeting_number=run)
+    taken = TrackedItem.objects.filter(series=series, case_key__in=list(keys)).values_list("case_key", flat=True)
+    sequence = max([counter.last_sequence, *(keys[key] for key in taken)]) + 1
+    if sequence not in candidates:
+        raise TrackingError(f"第 {meeting_number} 次會議的列管案件已達 {len(candidates)} 件上限，無法再編列管案號。")
     counter.last_sequence = sequence
     counter.save(update_fields=["last_sequence"])
-    return sequence
+    return sequence, candidates[sequence]
 
 
 def case_open(
@@ -85,9 +96,10 @@ def case_open(
             raise TrackingError(
                 f"期限（{rocdate.format_roc_date(due_date)}）不能早於會議日期（{rocdate.format_roc_date(held)}）。"
             )
-        sequence = _next_sequence(meeting.series, meeting.number)
+        sequence, case_number = _next_number(meeting.series, meeting.number, held)
         item = TrackedItem(
             series=meeting.series,
+            case_number=case_number,
             meeting_number=meeting.number,
             sequence=sequence,
             conclusion=conclusion,
@@ -182,23 +194,51 @@ def _lock_meeting(meeting_id: int) -> Meeting:
     return Meeting.objects.select_for_update().select_related("series").get(pk=meeting_id)
 
 
-def case_get_or_create_known(*, series: MeetingSeries, case_number: str, subject: str = "") -> TrackedItem:
-    """An item named by a record (e.g. 9903) that may be older than the data: create it if unknown."""
-    meeting_number, sequence = casenumbers.parse_case_number(case_number)
-    if len(casenumbers.format_case_number(meeting_number, sequence)) > TrackedItem._meta.get_field("case_number").max_length:
-        raise TrackingError(f"列管案號「{case_number}」超過 {TrackedItem._meta.get_field('case_number').max_length} 位，無法登錄。")
+# The schemes whose number starts with the series' own meeting number (10801, A10801): the case's meeting is known.
+_MEETING_SCHEMES = {"meeting", "prefix"}
+
+
+def case_opened_at(case_number: str) -> int | None:
+    """The meeting a number says its case was opened at (10801 → 108), or None when its scheme does not say
+    (113-01 numbers by year, 1130305-1 by date)."""
+    number = casenumbers.read_case_number(case_number)
+    return number.left if number is not None and number.scheme in _MEETING_SCHEMES else None
+
+
+def case_get_or_create_known(
+    *, series: MeetingSeries, case_number: str, subject: str = "", opened_at: int | None = None
+) -> TrackedItem:
+    """An item named by a record (e.g. 9903, 113-01) that may be older than the data: found by its key however
+    it is written, created if unknown with its number as the record wrote it. `opened_at`: the meeting that
+    opened it, for a number whose scheme does not say (113-01)."""
+    number = casenumbers.read_case_number(case_number)
+    if number is None:
+        raise TrackingError(f"無法辨識的列管案號「{case_number}」。")
+    length = TrackedItem._meta.get_field("case_number").max_length
+    if len(number.written) > length:
+        raise TrackingError(f"列管案號「{case_number}」超過 {length} 個字，無法登錄。")
+    meeting_number = case_opened_at(number.written)
+    if meeting_number is None:
+        meeting_number = opened_at
+    if meeting_number is None:
+        raise TrackingError(f"列管案號「{case_number}」未載明列管的會次，無法登錄。")
     if not bounds.fits(TrackedItem, "meeting_number", meeting_number):
         raise TrackingError(f"列管案號「{case_number}」的會次超出範圍。")
+    found = TrackedItem.objects.filter(series=series, case_key=number.key).first()
+    if found is not None:
+        return found
     try:
         with transaction.atomic():
             item, _ = TrackedItem.objects.get_or_create(
                 series=series,
-                meeting_number=meeting_number,
-                sequence=sequence,
-                defaults={"subject": subject},
+                case_key=number.key,
+                defaults={
+                    "case_number": number.written, "meeting_number": meeting_number, "sequence": number.sequence,
+                    "subject": subject,
+                },
             )
     except IntegrityError:  # created by someone else in the meantime
-        item = TrackedItem.objects.get(series=series, meeting_number=meeting_number, sequence=sequence)
+        item = TrackedItem.objects.get(series=series, case_key=number.key)
     return item
 
 

@@ -1,5 +1,7 @@
 """Tracked items (列管案件) under a case number, and the append-only history of their reviews."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -29,7 +31,25 @@ class Suggestion(models.TextChoices):
     SELF_TRACK = "self_track", "建議自行列管"
 
 
+# Long enough for every scheme as written (A-11301, 1130305-12, in full-width digits too).
+CASE_NUMBER_LENGTH = 20
+# What a case URL accepts (tracking.urls): a number as written in ASCII, or a key; at least three characters and a
+# digit first or after a prefix, so it never swallows statistics/ or units/….
+URL_NUMBER_RE = re.compile(r"[A-Z]{0,3}-?[0-9][0-9-]{2,16}")
+
+
+def key_lookup(number: str) -> Q:
+    """The cases a number names, however it is written: as written, as a key, or by the key it reads to."""
+    found = casenumbers.read_case_number(number)
+    condition = Q(case_number=number) | Q(case_key=number)
+    return condition | Q(case_key=found.key) if found is not None else condition
+
+
 class TrackedItemQuerySet(models.QuerySet):
+    def named(self, number: str):
+        """The cases `number` names (113-01, 11301 or １１３－０１ alike)."""
+        return self.filter(key_lookup(number))
+
     def active(self):
         return self.filter(status__in=[Status.OPEN, Status.CONTINUED])
 
@@ -89,7 +109,10 @@ class TrackedItemQuerySet(models.QuerySet):
 
 class TrackedItem(models.Model):
     series = models.ForeignKey(MeetingSeries, verbose_name="會議系列", on_delete=models.PROTECT, related_name="tracked_items")
-    case_number = models.CharField("列管案號", max_length=8)
+    # As the record (or this app, in the series' scheme) wrote it: 10801, 113-01, A11301, 1130305-1.
+    case_number = models.CharField("列管案號", max_length=CASE_NUMBER_LENGTH)
+    # The same case however it is written (113-01 and 11301 are one): lookups, uniqueness and sorting use it.
+    case_key = models.CharField("案號索引", max_length=CASE_NUMBER_LENGTH, editable=False)
     meeting_number = models.PositiveIntegerField("列管會次")
     sequence = models.PositiveSmallIntegerField("序號")
     conclusion = models.OneToOneField(
@@ -120,8 +143,7 @@ class TrackedItem(models.Model):
         verbose_name_plural = "列管案件"
         ordering = ["meeting_number", "sequence"]
         constraints = [
-            models.UniqueConstraint(fields=["series", "case_number"], name="unique_case_number_in_series"),
-            models.UniqueConstraint(fields=["series", "meeting_number", "sequence"], name="unique_case_sequence"),
+            models.UniqueConstraint(fields=["series", "case_key"], name="unique_case_key_in_series"),
             models.CheckConstraint(condition=Q(status__in=Status.values), name="tracked_item_status_valid"),
             models.CheckConstraint(condition=Q(sequence__gte=1, sequence__lte=99), name="case_sequence_range"),
         ]
@@ -137,12 +159,22 @@ class TrackedItem(models.Model):
         return self.status in (Status.OPEN, Status.CONTINUED)
 
     def save(self, *args, **kwargs):
-        self.case_number = casenumbers.format_case_number(self.meeting_number, self.sequence)
+        if not self.case_number:
+            # Code that names a case by meeting and sequence alone means this app's own scheme.
+            self.case_number = casenumbers.format_case_number(self.meeting_number, self.sequence)
+        self.case_key = casenumbers.case_key(self.case_number)
+        if kwargs.get("update_fields") is not None and "case_number" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "case_key"}
         super().save(*args, **kwargs)
+
+    @property
+    def url_number(self) -> str:
+        """The number in the case's URL: as written when that is plain ASCII (113-01), else its key."""
+        return self.case_number if URL_NUMBER_RE.fullmatch(self.case_number) else self.case_key
 
     def get_absolute_url(self):
         # The series names the case: two offices (or two series) may each have a 10801.
-        return reverse("tracking:item-detail", args=[self.series_id, self.case_number])
+        return reverse("tracking:item-detail", args=[self.series_id, self.url_number])
 
 
 class CaseCounter(models.Model):

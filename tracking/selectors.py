@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from minutes import documents
 from minutes.models import AgendaItem, Conclusion, Meeting, Unit
-from minutes.reader import ParseError, parse_minutes, rocdate
+from minutes.reader import ParseError, parse_minutes, rocdate, sentences
 from minutes.reader.decisions import conclusion_decisions, read_record_decisions
 from tracking.lifecycle import TrackingError
 from tracking.models import ProgressReport, Review, Status, TrackedItem
@@ -366,29 +366,36 @@ def prefetch_latest_reports():
 
 
 def stated_decisions(meeting: Meeting) -> dict[str, str]:
-    """case number → decision, as the stored record states them (its conclusions, its tables of tracked cases and
+    """case key → decision, as the stored record states them (its conclusions, its tables of tracked cases and
     cases in running text): what its reviews must say. Read by the same reader as an import, from the record's
     text as the PDF prints it, so an import and every later edit agree on what the record decides.
 
     Raises TrackingError naming the statement when one cannot be read, or the case when it is decided two ways.
     """
+    return stated_numbers(meeting)[0]
+
+
+def stated_numbers(meeting: Meeting) -> tuple[dict[str, str], dict[str, str]]:
+    """What stated_decisions gives, and each decided case's number as the record writes it, by key."""
     try:
         parsed = parse_minutes(documents.record_text(meeting))
     except ParseError:
         # A draft part-way through editing may not read as a whole record yet: its conclusions still decide.
         return _conclusions_decide(meeting)
     try:
-        return read_record_decisions(parsed).outcomes()
+        found = read_record_decisions(parsed)
     except ValueError as exc:
         raise TrackingError(str(exc)) from exc
+    return found.outcomes(), {decision.key: decision.case_number for decision in found.decisions}
 
 
-def _conclusions_decide(meeting: Meeting) -> dict[str, str]:
+def _conclusions_decide(meeting: Meeting) -> tuple[dict[str, str], dict[str, str]]:
     conclusions = (
         Conclusion.objects.filter(section__meeting=meeting).select_related("item")
         .order_by("section__order", "item__order", "order", "id")
     )
     decisions: dict[str, str] = {}
+    written: dict[str, str] = {}
     for conclusion in conclusions:
         item = conclusion.item
         try:
@@ -397,8 +404,10 @@ def _conclusions_decide(meeting: Meeting) -> dict[str, str]:
             )
         except ValueError as exc:
             raise TrackingError(f"會議結論「{conclusion.text[:40]}」：{exc}") from exc
-        for number, kind in found.items():
-            if decisions.get(number, kind) != kind:
+        as_written = sentences.numbers_as_written("\n".join([conclusion.text, item.title if item else ""]))
+        for key, kind in found.items():
+            number = written.setdefault(key, as_written.get(key, key))
+            if decisions.get(key, kind) != kind:
                 raise TrackingError(f"列管案號 {number} 在紀錄中被決定為兩種結果，請修正其中一處結論文字。")
-            decisions[number] = kind
-    return decisions
+            decisions[key] = kind
+    return decisions, written

@@ -11,7 +11,7 @@ from django.utils import timezone
 from minutes import permissions
 from minutes import services as record
 from minutes.models import AgendaItem, Conclusion, Meeting, Unit
-from minutes.reader import casenumbers, sentences
+from minutes.reader import sentences
 from tracking import duedates, lifecycle, selectors
 from tracking.lifecycle import TrackingError
 from tracking.models import Decision, ProgressReport, Review, Suggestion, TrackedItem
@@ -201,35 +201,39 @@ def review_sync(*, meeting: Meeting, user=None, create_unknown: bool = False, re
     `create_unknown`: an import may name cases older than the data (9903), which are created; an edit in the
     browser that names a case nobody opened is refused instead.
     """
-    stated = selectors.stated_decisions(meeting)
-    current = {r.item.case_number: r for r in Review.objects.filter(meeting=meeting).select_related("item")}
-    if stated == {number: review.decision for number, review in current.items()}:
+    stated, written = selectors.stated_numbers(meeting)
+    current = {r.item.case_key: r for r in Review.objects.filter(meeting=meeting).select_related("item")}
+    if stated == {key: review.decision for key, review in current.items()}:
         return
-    items = {i.case_number: i for i in TrackedItem.objects.filter(series=meeting.series, case_number__in=list(stated))}
-    new = [number for number in stated if number not in current]
-    progress = _progress_of([items[n] for n in new if n in items])
+    items = {i.case_key: i for i in TrackedItem.objects.filter(series=meeting.series, case_key__in=list(stated))}
+    new = [key for key in stated if key not in current]
+    progress = _progress_of([items[key] for key in new if key in items])
     why = reason or "會議結論文字變更"
-    for number, decision in stated.items():
-        review = current.get(number)
+    for key, decision in stated.items():
+        number = written.get(key, key)
+        review = current.get(key)
         if review is not None:
             if review.decision != decision:
                 lifecycle.case_correct_decision(
                     item=review.item, meeting=meeting, decision=decision, reason=why, user=user
                 )
             continue
-        item = items.get(number)
+        item = items.get(key)
         if item is None:
             if not create_unknown:
                 raise TrackingError(f"列管案號 {number} 不是{meeting.series}的列管案件，無法登錄決定；請確認案號。")
-            item = lifecycle.case_get_or_create_known(series=meeting.series, case_number=number)
+            # A case older than the data: its number says its meeting (9903), or it was opened before this one.
+            item = lifecycle.case_get_or_create_known(
+                series=meeting.series, case_number=number, opened_at=max(meeting.number - 1, 0)
+            )
         if decision == Decision.REOPEN:
             raise TrackingError(f"列管案號 {number} 恢復列管必須說明理由，請在審議頁登錄。")
         text, suggestion = progress.get(item.pk, ("", ""))
         lifecycle.case_record_decision(
             item=item, meeting=meeting, decision=decision, progress=text, suggestion=suggestion, user=user
         )
-    for number, review in current.items():
-        if number not in stated:
+    for key, review in current.items():
+        if key not in stated:
             lifecycle.case_withdraw_decision(
                 item=review.item, meeting=meeting, reason=f"{why}，不再載明此決定", user=user
             )
@@ -238,16 +242,19 @@ def review_sync(*, meeting: Meeting, user=None, create_unknown: bool = False, re
 def review_differences(meeting: Meeting) -> list[str]:
     """Where the reviews recorded at a meeting and the decisions its text states disagree, case by case."""
     try:
-        stated = selectors.stated_decisions(meeting)
+        stated, written = selectors.stated_numbers(meeting)
     except TrackingError as exc:
         return [str(exc)]
-    current = dict(Review.objects.filter(meeting=meeting).values_list("item__case_number", "decision"))
+    rows = Review.objects.filter(meeting=meeting).values_list("item__case_key", "item__case_number", "decision")
+    current = {key: decision for key, _, decision in rows}
+    written = {**written, **{key: number for key, number, _ in rows}}
     problems = []
-    for number in sorted(set(stated) | set(current), key=casenumbers.parse_case_number):
-        said, recorded = stated.get(number), current.get(number)
+    # In the order of their keys: within a series a longer key is a later case (9903 before 10701).
+    for key in sorted(set(stated) | set(current), key=lambda key: (len(key), key)):
+        said, recorded = stated.get(key), current.get(key)
         if said == recorded:
             continue
         said_label = Decision(said).label if said else "未載明"
         recorded_label = Decision(recorded).label if recorded else "未登錄"
-        problems.append(f"列管案號 {number}：紀錄文字為「{said_label}」，列管審議為「{recorded_label}」。")
+        problems.append(f"列管案號 {written.get(key, key)}：紀錄文字為「{said_label}」，列管審議為「{recorded_label}」。")
     return problems

@@ -1,12 +1,14 @@
 from django.urls import path, register_converter
 
 from tracking import views
+from tracking.models import URL_NUMBER_RE
 
 
 class CaseNumberConverter:
-    """Case numbers are digits only, so they never swallow conclusions/…, units/… or other fixed paths."""
+    """A case number as written (10801, 113-01, A11301, 1130305-1) or its key: a digit first or after a prefix of
+    capitals, so it never swallows conclusions/…, units/… or other fixed paths."""
 
-    regex = "[0-9]{3,11}"
+    regex = URL_NUMBER_RE.pattern
 
     def to_python(self, value):
         return value

@@ -94,7 +94,7 @@ def item_export(request, fmt):
 def item_lookup(request, case_number):
     """An old link names the case number alone: it opens the case when one case the person may see has it, and
     lists the cases of each series that do when several have (two offices' 10801 are two cases)."""
-    found = list(_visible_items(request.user).filter(case_number=case_number).select_related("series__office"))
+    found = list(_visible_items(request.user).named(case_number).select_related("series__office"))
     if not found:
         raise Http404("找不到這個列管案件。")
     if len(found) == 1:
@@ -102,12 +102,17 @@ def item_lookup(request, case_number):
     return render(request, "tracking/item_candidates.html", {"case_number": case_number, "items": found})
 
 
+def _case_or_404(items, series: int, number: str):
+    """The case of a series a URL names by its number as written (113-01) or its key (11301)."""
+    item = items.named(number).filter(series_id=series).first()
+    if item is None:
+        raise Http404("找不到這個列管案件。")
+    return item
+
+
 @login_required
 def item_detail(request, series, case_number):
-    item = get_object_or_404(
-        _visible_items(request.user).with_meetings_open().with_pending().with_details(),
-        series_id=series, case_number=case_number,
-    )
+    item = _case_or_404(_visible_items(request.user).with_meetings_open().with_pending().with_details(), series, case_number)
     units = list(item.responsible_units.all())
     reports = selectors.latest_progress([item.pk])
     report_units = [
@@ -132,9 +137,8 @@ def item_detail(request, series, case_number):
 
 @role_required(Role.RECORDER)
 def item_edit(request, series, case_number):
-    item = get_object_or_404(
-        _visible_items(request.user).select_related("series__office", "conclusion__section__meeting"),
-        series_id=series, case_number=case_number,
+    item = _case_or_404(
+        _visible_items(request.user).select_related("series__office", "conclusion__section__meeting"), series, case_number
     )
     permissions.check_role(request.user, item.series.office, Role.RECORDER, what="修改列管案件")
     office = item.series.office

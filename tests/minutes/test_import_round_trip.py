@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from minutes import services
+from minutes import documents, services
 from minutes.models import Meeting
 from minutes.reader import parse_minutes
 from minutes.services import record_import
@@ -39,13 +39,14 @@ def meeting_outline(meeting: Meeting) -> dict:
             {
                 "number": section.number,
                 "title": section.title,
-                "body": section.body,
+                # A table is stored apart from the paragraphs (RecordTable); the reader gives it as paragraphs.
+                "body": "\n".join(documents.body_lines(section.body_parts)),
                 "conclusion": conclusion(section, section.section_conclusions),
                 "items": [
                     {
                         "number": item.order,
                         "title": item.title,
-                        "body": item.body,
+                        "body": "\n".join(documents.body_lines(item.body_parts)),
                         "reports": [
                             {
                                 "label": report.label,

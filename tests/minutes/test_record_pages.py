@@ -6,7 +6,7 @@ from django.utils.html import escape
 
 from minutes import documents
 from minutes.models import Meeting
-from minutes.reader import parse_minutes
+from minutes.reader import line_of, parse_minutes
 from minutes.reader.numerals import to_paren, to_zh, to_zh_formal
 from minutes.services import numbering_template, record_import
 from tests.documents.conftest import pdftotext
@@ -32,21 +32,29 @@ def numbered(points: list[str], gap: str) -> list[str]:
     return fragments
 
 
+def body_fragments(holder) -> list[str]:
+    """A body's paragraphs as the page shows them; a table's rows as its cells (the page shows it as a table)."""
+    rows = {line_of(row.cells[0]) or row.line for table in holder.tables for row in table.rows}
+    rows |= {table.line for table in holder.tables}
+    fragments = [line for paragraph in holder.body if line_of(paragraph) not in rows for line in shown(paragraph)]
+    cells = [cell for table in holder.tables for cells in [table.headings, *(row.cells for row in table.rows)]
+             for cell in cells if cell]
+    return fragments + [escape(cell) for cell in cells]
+
+
 def expected_fragments(parsed) -> list[str]:
     """Every numbered heading and every text of the record, as the page must contain them."""
     fragments = []
     for section in parsed.sections:
         fragments.append(f"{to_zh_formal(section.number)}、{escape(section.title)}")
-        for paragraph in section.body:
-            fragments += shown(paragraph)
+        fragments += body_fragments(section)
         holders = [(section, section.conclusion)]
         for item in section.items:
             if numbering_template(item):  # 提案一, 第一案, 案由一: numbered as the record numbers it
                 fragments += [escape(item.wording.numbering), escape(item.title)]
             else:
                 fragments.append(f"{to_zh(item.number)}、{escape(item.title)}")
-            for paragraph in item.body:
-                fragments += shown(paragraph)
+            fragments += body_fragments(item)
             for report in item.reports:
                 fragments.append(f"{escape(report.heading)}{escape(report.label)}：")
                 fragments += numbered(report.points, " ")

@@ -103,7 +103,7 @@ def test_the_recorder_sets_the_series_labels_on_its_settings_page(client, record
     client.force_login(recorder)
     with django_assert_max_num_queries(8):
         assert client.get(url).status_code == 200
-    data = {"time": "開會時間", "place": "地點", "chair": "主持人", "recorder": "記錄", "attendees": "出席人員",
+    data = {"section": "labels", "time": "開會時間", "place": "地點", "chair": "主持人", "recorder": "記錄", "attendees": "出席人員",
             "observers": "列席", "absentees": "請假"}
     response = client.post(url, data, follow=True)
     assert "已儲存" in response.content.decode()
@@ -116,7 +116,7 @@ def test_a_label_not_offered_is_refused_in_chinese_and_nothing_is_saved(client, 
     meeting = record_import(parse_minutes(HEADER))
     client.force_login(recorder)
     url = reverse("minutes:series-settings", args=[meeting.series_id])
-    response = client.post(url, {"chair": "<b>老大</b>", "time": "時間", "place": "地點", "recorder": "紀錄",
+    response = client.post(url, {"section": "labels", "chair": "<b>老大</b>", "time": "時間", "place": "地點", "recorder": "紀錄",
                                  "attendees": "出席", "observers": "列席", "absentees": "請假"})
     page = response.content.decode()
     assert response.status_code == 200 and "請選擇有效的選項" in page and "<b>老大</b>" not in page
@@ -126,7 +126,7 @@ def test_a_label_not_offered_is_refused_in_chinese_and_nothing_is_saved(client, 
 def test_only_the_offices_recorder_reaches_the_series_settings(client, chair) -> None:
     meeting = record_import(parse_minutes(HEADER))
     client.force_login(chair)
-    response = client.post(reverse("minutes:series-settings", args=[meeting.series_id]), {"chair": "主持人"})
+    response = client.post(reverse("minutes:series-settings", args=[meeting.series_id]), {"section": "labels", "chair": "主持人"})
     assert response.status_code in (403, 404)
     assert MeetingSeries.objects.get(pk=meeting.series_id).labels == {}
 

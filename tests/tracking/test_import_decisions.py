@@ -22,7 +22,8 @@ MENTION = "紀錄提及列管案號 4907，但未載明會議決定"
 
 
 def decisions_at(meeting: Meeting) -> dict[str, str]:
-    return {r.item.case_number: r.decision for r in Review.objects.filter(meeting=meeting).select_related("item")}
+    """By key: 51-01 (kept as written) is case 5101."""
+    return {r.item.case_key: r.decision for r in Review.objects.filter(meeting=meeting).select_related("item")}
 
 
 def test_an_item_that_names_one_case_is_decided_by_its_conclusion():

@@ -140,8 +140,8 @@ def test_the_import_refuses_a_number_it_cannot_place_with_its_line_and_saves_not
 
 
 @pytest.mark.django_db
-def test_a_case_number_the_case_list_cannot_hold_yet_is_refused_with_its_line():
-    text = HEAD + "一、第 88 次會議列管事項辦理情形。\n決定：列管案號 A11301 解除列管。\n散會\n"
-    with pytest.raises(TrackingError, match="第 5 行：列管案號 A11301（字首＋會次＋序號（A11301））無法登錄"):
-        record_import(parse_minutes(text))
-    assert not Meeting.objects.exists()
+def test_a_case_number_of_another_scheme_is_recorded_as_the_record_wrote_it():
+    text = HEAD.replace("第 89 次", "第 189 次") + "一、第 188 次會議列管事項辦理情形。\n決定：列管案號 A11301 解除列管。\n散會\n"
+    meeting = record_import(parse_minutes(text))
+    review = Review.objects.select_related("item").get(meeting=meeting)
+    assert (review.item.case_number, review.item.case_key, review.decision) == ("A11301", "A11301", CLOSE)

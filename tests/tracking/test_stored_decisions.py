@@ -25,4 +25,4 @@ def test_the_stored_record_decides_what_its_text_decided(name):
     # The stored record reads back as a whole record (tracking does not fall back to its conclusions alone).
     assert read_record_decisions(parse_minutes(documents.record_text(meeting))).outcomes() == read
     assert selectors.stated_decisions(meeting) == read
-    assert dict(Review.objects.filter(meeting=meeting).values_list("item__case_number", "decision")) == read
+    assert dict(Review.objects.filter(meeting=meeting).values_list("item__case_key", "decision")) == read

@@ -187,7 +187,8 @@ def test_the_list_of_5000_items_stays_under_a_fixed_number_of_queries(
     items = TrackedItem.objects.bulk_create(
         TrackedItem(
             series=meeting_108.series, meeting_number=100 + n // 99, sequence=n % 99 + 1,
-            case_number=f"{100 + n // 99}{n % 99 + 1:02d}", subject=f"案件 {n}",
+            case_number=f"{100 + n // 99}{n % 99 + 1:02d}", case_key=f"{100 + n // 99}{n % 99 + 1:02d}",
+            subject=f"案件 {n}",
             status=["open", "continued", "closed"][n % 3],
         )
         for n in range(5000)

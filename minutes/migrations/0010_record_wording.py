@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('minutes', '0007_offices'),
+        ('minutes', '0009_record_tables'),
     ]
 
     operations = [
