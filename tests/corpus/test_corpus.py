@@ -17,7 +17,8 @@ RECORDS = {record.name: record for record in corpus_records()}
 
 # 11301 for the first case of school year 113, at the school's 2nd meeting: without a hyphen it reads as this
 # app's default (meeting 113, case 01) and a new series has the default scheme, so tracking refuses to review
-# at meeting 2 a case of meeting 113, with that message. It imports into a series set to year-sequence first.
+# at meeting 2 a case of meeting 113, with that message, even in a series set to year-sequence beforehand (a
+# number without a hyphen is read in the default scheme, not the series').
 REFUSED_IN_A_NEW_SERIES = {"vocational-school-email"}
 IMPORTABLE = [name for name in RECORDS if name not in REFUSED_IN_A_NEW_SERIES]
 
