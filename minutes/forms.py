@@ -14,6 +14,8 @@ from django.utils import timezone
 from minutes import archives
 from minutes.models import (
     CASE_SCHEME_CHOICES,
+    HEADER_LABEL_CHOICES,
+    HEADER_LABELS,
     AgendaItem,
     Amendment,
     Conclusion,
@@ -314,6 +316,24 @@ class PasteImportForm(LimitMessages, forms.Form):
         if not text.strip():
             raise forms.ValidationError("請貼上會議紀錄的文字。")
         return text
+
+
+class SeriesLabelsForm(forms.Form):
+    """The header labels a series' records write (主持人 or 主席, 記錄 or 紀錄…): what a meeting typed in the browser
+    is shown and printed with. One section of the series' settings."""
+
+    def __init__(self, *args, series: MeetingSeries, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, choices in HEADER_LABEL_CHOICES.items():
+            self.fields[name] = forms.ChoiceField(
+                label=f"「{HEADER_LABELS[name]}」欄的寫法",
+                choices=[(label, label) for label in choices],
+                initial=(series.labels or {}).get(name, HEADER_LABELS[name]),
+            )
+
+    def labels(self) -> dict[str, str]:
+        """Only what differs from this app's words is kept: the series writes those as the app does."""
+        return {name: value for name, value in self.cleaned_data.items() if value != HEADER_LABELS[name]}
 
 
 class SeriesCaseSchemeForm(LimitMessages, forms.Form):

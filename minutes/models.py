@@ -118,6 +118,26 @@ class Membership(models.Model):
             raise ValidationError({"unit": "組室不屬於這個機關。"})
 
 
+# A header field's label in this app's words, in the order the PDF prints the fields when the record gave none.
+HEADER_LABELS = {
+    "time": "時間",
+    "place": "地點",
+    "chair": "主席",
+    "recorder": "紀錄",
+    "attendees": "出席",
+    "observers": "列席",
+    "absentees": "請假",
+}
+# The labels other offices write for each field: what the series settings offer and the reader gives.
+HEADER_LABEL_CHOICES = {
+    "time": ["時間", "開會時間", "會議時間"],
+    "place": ["地點", "開會地點", "會議地點"],
+    "chair": ["主席", "主持人"],
+    "recorder": ["紀錄", "記錄", "紀錄人", "記錄人"],
+    "attendees": ["出席", "出席人員", "出席者", "出席單位", "出席委員"],
+    "observers": ["列席", "列席人員", "列席單位", "列席單位及人員"],
+    "absentees": ["請假", "請假人員", "缺席"],
+}
 # The default first, then the others as casenumbers lists them.
 CASE_SCHEME_CHOICES = [(casenumbers.DEFAULT_SCHEME.name, casenumbers.DEFAULT_SCHEME.label)] + [
     (scheme.name, scheme.label) for scheme in casenumbers.SCHEMES if scheme is not casenumbers.DEFAULT_SCHEME
@@ -134,6 +154,9 @@ class MeetingSeries(models.Model):
     )
     organisation = models.CharField("機關", max_length=100)
     kind = models.CharField("會議類別", max_length=30, help_text="例如：處務（不含「會議」二字）")
+    # The header labels this series' records write (chair → 主持人, recorder → 記錄…): what a meeting typed in
+    # the browser is printed with. A field without one prints in this app's words (HEADER_LABELS).
+    labels = models.JSONField("表頭用語", default=dict, blank=True)
     # How this series numbers its tracked cases (casenumbers.SCHEMES); fixed once a case has a number in it.
     case_scheme = models.CharField(
         "列管案號編號方式", max_length=30, choices=CASE_SCHEME_CHOICES, default=casenumbers.DEFAULT_SCHEME.name
@@ -211,6 +234,11 @@ class Meeting(models.Model):
     previous = models.ForeignKey(
         "self", verbose_name="上次會議", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The record's own words, printed back as written (see reader.Wording): "title", "labels" (field → label as
+    # written, in the record's order), "time" and "date" (as written; starts_at holds the real time),
+    # "adjournment" (散會(10時45分), 會議於上午 10 時 30 分結束。), "header_numbered" (一、開會時間：…). Written by
+    # services only; frozen once signed.
+    wording = models.JSONField("原紀錄用語", default=dict, blank=True)
     status = models.CharField("狀態", max_length=10, choices=Status.choices, default=Status.DRAFT)
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="簽核人", null=True, blank=True,
@@ -257,6 +285,43 @@ class Meeting(models.Model):
     def get_absolute_url(self):
         return reverse("minutes:meeting-detail", args=[self.pk])
 
+    @property
+    def header_numbered(self) -> str:
+        """"一" or "壹" when the record numbers its header fields (一、開會時間：…, 壹、會議時間：…), else ""."""
+        return (self.wording.get("header_numbered") or "") if isinstance(self.wording, dict) else ""
+
+    def header_fields(self) -> list[tuple[str, str, str]]:
+        """(field, label, value) of the header, each label and the order as the record wrote them, else as its
+        series writes them, else in this app's words. 時間 is the date and time as written while the meeting
+        still starts then; 日期 is printed apart when the record gave it apart. A field the record lacks (列席,
+        請假) is left out; 出席 is always there."""
+        written = self.wording.get("labels", {}) if isinstance(self.wording, dict) else {}
+        labels = {**HEADER_LABELS, **(self.series.labels or {}), **written}
+        order = [name for name in written if name in HEADER_LABELS or name == "date"]
+        order += [name for name in HEADER_LABELS if name not in order]
+        values = {
+            "place": self.place, "chair": self.chair, "recorder": self.recorder, "attendees": self.attendees,
+            "observers": self.observers, "absentees": self.absentees,
+        }
+        fields = []
+        for name in order:
+            if name == "date":
+                if self.wording.get("date"):
+                    fields.append(("date", written["date"], self.wording["date"]))
+            elif name == "time":
+                fields.append(("time", labels["time"], self.wording.get("time", "")))
+            elif values[name] or name not in ("observers", "absentees"):
+                fields.append((name, labels[name], values[name]))
+        return fields
+
+    @property
+    def title_as_written(self) -> str:
+        return (self.wording.get("title") if isinstance(self.wording, dict) else "") or self.title
+
+    @property
+    def adjournment_as_written(self) -> str:
+        return self.wording.get("adjournment", "") if isinstance(self.wording, dict) else ""
+
 
 class Section(models.Model):
     """壹、貳、參…; the numeral is what the record gives, gaps included."""
@@ -287,6 +352,10 @@ class Section(models.Model):
         return body_parts(self.body, [table for table in self.tables.all() if table.item_id is None])
 
     @property
+    def body_parts_shown(self) -> list[tuple[str, object]]:
+        return self.body_parts
+
+    @property
     def section_conclusions(self) -> list:
         """The conclusions the section carries itself, not those of its items (uses the prefetch)."""
         return [c for c in self.conclusions.all() if c.item_id is None]
@@ -300,6 +369,11 @@ class AgendaItem(models.Model):
     title = models.TextField("案由", max_length=2000, validators=[no_html])
     body = models.TextField("說明", blank=True, max_length=20000, validators=[no_html])
     conclusion_label = models.CharField("結論標示", max_length=10, blank=True, default="會議結論", validators=[no_html])
+    # How the record numbers a proposal, with {} for its numeral: 提案{} (提案一), 第{}案, 案由{}; "" for 一、.
+    # A template, not the words, so that an item moved in the editor is still numbered right.
+    numbering = models.CharField("編號用語", max_length=10, blank=True, validators=[no_html])
+    # A proposal's lines the record writes above its 案由 line (提案單位：…, 提案人：…): the first lines of body.
+    lines_above_title = models.PositiveSmallIntegerField("案由前的行數", default=0)
     history = HistoricalRecords()
 
     class Meta:
@@ -311,9 +385,23 @@ class AgendaItem(models.Model):
         return self.title[:40]
 
     @property
+    def body_above_title(self) -> list[str]:
+        return self.body.splitlines()[: self.lines_above_title] if self.numbered_as_written else []
+
+    @property
+    def numbered_as_written(self) -> str:
+        """提案一, 第一案, 案由一 when the record numbers the item so; "" for an item numbered 一、."""
+        return self.numbering.format(numerals.to_zh(self.order)) if "{}" in self.numbering else ""
+
+    @property
     def body_parts(self) -> list[tuple[str, object]]:
         """The item's body with its tables in place (uses the prefetch)."""
         return body_parts(self.body, self.tables.all())
+
+    @property
+    def body_parts_shown(self) -> list[tuple[str, object]]:
+        """The body as pages and the PDF show it below the heading: without the lines shown above the 案由."""
+        return body_parts(self.body, self.tables.all(), skip=len(self.body_above_title))
 
 
 class RecordTable(models.Model):
@@ -346,11 +434,12 @@ class RecordTable(models.Model):
         return [" ".join(cell for cell in cells if cell) for cells in [self.headings, *self.rows]]
 
 
-def body_parts(body: str, tables) -> list[tuple[str, object]]:
-    """A body with its tables in place: ("text", its paragraphs a line each) and ("table", RecordTable), in order."""
+def body_parts(body: str, tables, skip: int = 0) -> list[tuple[str, object]]:
+    """A body with its tables in place: ("text", its paragraphs a line each) and ("table", RecordTable), in order; the first
+    `skip` paragraphs (a proposal's lines above its 案由, never a table's place) left out."""
     paragraphs = body.splitlines()
     parts: list[tuple[str, object]] = []
-    done = 0
+    done = skip
     for table in sorted(tables, key=lambda table: (table.position, table.order)):
         position = min(table.position, len(paragraphs))
         if paragraphs[done:position]:

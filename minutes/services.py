@@ -16,6 +16,7 @@ import audit
 from minutes import bounds, documents, extensions
 from minutes.errors import MeetingError, MeetingExistsError, SignedRecordError
 from minutes.models import (
+    HEADER_LABEL_CHOICES,
     AgendaItem,
     Amendment,
     Conclusion,
@@ -29,7 +30,7 @@ from minutes.models import (
     Unit,
     sole_office_id,
 )
-from minutes.reader import ParsedConclusion, ParsedItem, ParsedMeeting, ParsedSection, rocdate
+from minutes.reader import ParsedConclusion, ParsedItem, ParsedMeeting, ParsedSection, numerals, rocdate
 from minutes.reader.parsed import Text, line_of
 from minutes.validators import contains_html
 
@@ -39,6 +40,21 @@ __all__ = ["MeetingError", "MeetingExistsError", "SignedRecordError", "StaleMeet
 def series_get_or_create(*, office: Office, organisation: str, kind: str) -> MeetingSeries:
     # get_or_create already retries the get when another transaction created the row first.
     series, _ = MeetingSeries.objects.get_or_create(office=office, organisation=organisation, kind=kind)
+    return series
+
+
+@transaction.atomic
+def series_set_labels(*, series: MeetingSeries, user, labels: dict[str, str]) -> MeetingSeries:
+    """The header labels a series' records write, for the meetings typed in the browser. A signed meeting keeps
+    the labels it was signed with; an imported one keeps those its record wrote."""
+    unknown = [f"{name}：{label}" for name, label in labels.items() if label not in HEADER_LABEL_CHOICES.get(name, ())]
+    if unknown:
+        raise MeetingError("不認得的表頭用語：" + "、".join(unknown))
+    series = MeetingSeries.objects.select_for_update().get(pk=series.pk)
+    if series.labels != labels:
+        series.labels = labels
+        series.full_clean()
+        series.save(update_fields=["labels"])
     return series
 
 
@@ -171,6 +187,40 @@ def check_parsed(parsed: ParsedMeeting) -> None:
 
 
 @transaction.atomic
+def parsed_wording(parsed: ParsedMeeting) -> dict:
+    """The record's own words as the meeting keeps them (Meeting.wording): only what the record wrote."""
+    words = parsed.wording
+    kept = {
+        "title": getattr(words, "title", ""),
+        "labels": dict(getattr(words, "labels", {}) or {}),
+        "time": getattr(words, "time", ""),
+        "date": getattr(words, "date", ""),
+        "adjournment": getattr(words, "adjournment", ""),
+        "header_numbered": getattr(words, "header_numbered", ""),
+    }
+    return {key: value for key, value in kept.items() if value}
+
+
+def numbering_template(item: ParsedItem) -> str:
+    """提案一 → 提案{}, 第一案 → 第{}案, 案由一 → 案由{}; "" for an item numbered 一、 1. (一), printed so anyway."""
+    written = getattr(item.wording, "numbering", "") or ""
+    numeral = numerals.to_zh(item.number)
+    if written == numeral or numeral not in written or not re.search(r"[^\d一二三四五六七八九十百()（）]", written):
+        return ""
+    return written.replace(numeral, "{}", 1)
+
+
+def lines_above_title(item: ParsedItem) -> int:
+    """How many of a proposal's body lines the record writes above its 案由 line (提案單位：教務處)."""
+    title_line = line_of(item.title) or next((part.line for part in item.parts if part.label == "案由"), 0)
+    count = 0
+    for line in item.body:
+        if not title_line or not line_of(line) or line_of(line) >= title_line:
+            break
+        count += 1
+    return count
+
+
 def meeting_import(parsed: ParsedMeeting, *, office: Office, replace: bool = False, user=None) -> Meeting:
     """Create (or, with replace, rewrite) a meeting of the office and all its parts from a parsed record."""
     check_parsed(parsed)
@@ -186,6 +236,7 @@ def meeting_import(parsed: ParsedMeeting, *, office: Office, replace: bool = Fal
         "observers": parsed.observers,
         "absentees": parsed.absentees,
         "attachments": "\n".join(parsed.attachments),
+        "wording": parsed_wording(parsed),
         "previous": Meeting.objects.filter(series=series, number=parsed.number - 1).first(),
     }
     existing = Meeting.objects.select_for_update().filter(series=series, number=parsed.number).first()
@@ -231,6 +282,8 @@ def meeting_import(parsed: ParsedMeeting, *, office: Office, replace: bool = Fal
                 title=pi.title,
                 body=body,
                 conclusion_label=pi.conclusion.label if pi.conclusion else "會議結論",
+                numbering=numbering_template(pi),
+                lines_above_title=lines_above_title(pi),
             )
             _write_tables(tables, section=section, item=item)
             for r_order, pr in enumerate(pi.reports, 1):
@@ -611,6 +664,8 @@ def meeting_update(*, meeting: Meeting, user, version: int | None, **fields) -> 
         setattr(meeting, name, fields[name])
     if not changed:
         return meeting
+    if _drop_stale_wording(meeting, changed):
+        changed.append("wording")
     if "number" in changed:
         _check_number(meeting.number)
         _check_number_change(meeting, Meeting.objects.values_list("number", flat=True).get(pk=meeting.pk))
@@ -620,6 +675,18 @@ def meeting_update(*, meeting: Meeting, user, version: int | None, **fields) -> 
     labels = "、".join(_field_label(n) for n in changed if n != "previous")
     _touch(meeting, user=user, reason=f"修改會議資訊：{labels}", fields=tuple(changed))
     return meeting
+
+
+# The words a record wrote for a field, which stop being true when the field is changed: the title names the
+# number, the date and time as written name the start, the adjournment as written names its time.
+_WORDING_OF_FIELD = {"number": ("title",), "starts_at": ("time", "date"), "adjourned_at": ("adjournment",)}
+
+
+def _drop_stale_wording(meeting: Meeting, changed: list[str]) -> bool:
+    stale = [key for name in changed for key in _WORDING_OF_FIELD.get(name, ()) if key in meeting.wording]
+    if stale:
+        meeting.wording = {key: value for key, value in meeting.wording.items() if key not in stale}
+    return bool(stale)
 
 
 @transaction.atomic
@@ -673,7 +740,11 @@ def meeting_sign(meeting: Meeting, user, *, version: int | None = None) -> Meeti
     meeting.status = Meeting.Status.SIGNED
     meeting.signed_by = user
     meeting.signed_at = timezone.now()
-    _touch(meeting, user=user, reason="主席簽核", fields=("status", "signed_by", "signed_at"), notify=False)
+    # A meeting typed in the browser is printed with its series' labels: signed, it keeps those it was signed with.
+    if "labels" not in meeting.wording and meeting.series.labels:
+        meeting.wording = {**meeting.wording, "labels": dict(meeting.series.labels)}
+    _touch(meeting, user=user, reason="主席簽核", fields=("status", "signed_by", "signed_at", "wording"),
+           notify=False)
     record = documents.signed_record_create(meeting)
     audit.record(audit.Action.MEETING_SIGN, user=user, target=meeting, detail=f"SHA-256 {record.sha256}")
     return meeting

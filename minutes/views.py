@@ -151,26 +151,37 @@ def meeting_create(request):
 
 @recorder_required
 def series_settings(request, pk):
-    """The recorder of the series' office chooses how its tracked cases are numbered, until one is."""
+    """The series' settings, one form per section, each posted on its own (`section`): how its tracked cases are
+    numbered (until one is), and the header labels its records write (表頭用語)."""
     series = get_object_or_404(MeetingSeries.objects.select_related("office"), pk=pk)
     permissions.check_role(request.user, series.office, Role.RECORDER, what="設定會議系列")
     refusal = extensions.case_scheme_refusal(series)
-    if request.method == "POST" and not refusal:
-        form = forms.SeriesCaseSchemeForm(request.POST)
-        if form.is_valid():
-            try:
-                services.series_set_case_scheme(series=series, user=request.user, scheme=form.cleaned_data["case_scheme"],
-                                                prefix=form.cleaned_data["case_prefix"])
-            except services.MeetingError as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, f"已設定{series}的列管案號編號方式。")
-                return redirect("minutes:series-settings", pk=series.pk)
-    else:
-        form = forms.SeriesCaseSchemeForm(initial={"case_scheme": series.case_scheme, "case_prefix": series.case_prefix})
+    posted = request.POST.get("section", "scheme") if request.method == "POST" else None
+    form = forms.SeriesCaseSchemeForm(
+        request.POST if posted == "scheme" and not refusal else None,
+        initial={"case_scheme": series.case_scheme, "case_prefix": series.case_prefix},
+    )
+    labels_form = forms.SeriesLabelsForm(request.POST if posted == "labels" else None, series=series)
+    if posted == "scheme" and not refusal and form.is_valid():
+        try:
+            services.series_set_case_scheme(series=series, user=request.user, scheme=form.cleaned_data["case_scheme"],
+                                            prefix=form.cleaned_data["case_prefix"])
+        except services.MeetingError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"已設定{series}的列管案號編號方式。")
+            return redirect("minutes:series-settings", pk=series.pk)
+    if posted == "labels" and labels_form.is_valid():
+        try:
+            services.series_set_labels(series=series, user=request.user, labels=labels_form.labels())
+        except services.MeetingError as exc:
+            labels_form.add_error(None, f"設定沒有儲存：{exc}")
+        else:
+            messages.success(request, f"已儲存{series}的表頭用語；在網頁上建立的會議紀錄將以這些用語顯示與列印。")
+            return redirect("minutes:series-settings", pk=series.pk)
     latest = series.meetings.order_by("-number").first()
     return render(request, "minutes/series_settings.html", {
-        "series": series, "form": form, "refusal": refusal, "latest": latest,
+        "series": series, "form": form, "labels_form": labels_form, "refusal": refusal, "latest": latest,
         "example": _scheme_example(series, latest),
     })
 
@@ -570,3 +581,4 @@ def meeting_import(request):
 def _lines_around(lines: list[str], line: int, spread: int = 3) -> list[dict]:
     start, end = max(1, line - spread), min(len(lines), line + spread)
     return [{"number": n, "text": lines[n - 1], "bad": n == line} for n in range(start, end + 1)]
+

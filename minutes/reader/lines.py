@@ -14,6 +14,7 @@ from minutes.reader.rules import (
     PARAGRAPH_END,
     SPACES,
     SUB_MARKER_RE,
+    TABLE_HEADINGS,
     TABLE_ROW_RE,
     TITLE_END,
     TITLE_RE,
@@ -122,7 +123,14 @@ _HEADER_DATE_RE = re.compile(
 def drop_furniture(lines: list[Line]) -> list[Line]:
     """Drops page numbers, a draft's watermark, and the title when it comes back as a running header
     (alone, or with the page number or the meeting's date beside it), on any page."""
-    lines = [line for line in lines if not is_furniture(line.text)]
+    kept_lines: list[Line] = []
+    for line in lines:
+        if is_furniture(line.text) and not (
+            _BARE_NUMBER_RE.match(line.text) and kept_lines and _ends_a_cell(kept_lines[-1].text)
+        ):
+            continue
+        kept_lines.append(line)
+    lines = kept_lines
     title_index = next(
         (i for i, line in enumerate(lines) if TITLE_RE.match(line.text) and not is_carrier(line.text)), None
     )
@@ -170,6 +178,16 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
             kept.append(rest[index])
             index += 1
     return kept
+
+
+# A bare number is a page number, except as the case number that opens a row of a table copied one cell to a
+# line (a web page): right after the header row's last heading, or after the row above's decision.
+_BARE_NUMBER_RE = re.compile(r"^[0-9０-９]{3,4}$")
+_CELL_END_RE = re.compile(r"(?:列管|結案|銷案|存查|備查)[。]?$")
+
+
+def _ends_a_cell(text: str) -> bool:
+    return compact_text(text).strip("：:") in TABLE_HEADINGS or _CELL_END_RE.search(text) is not None
 
 
 _LONGEST_BESIDE = 24  # what stands beside a running title: 第 12 頁，共 40 頁, 113年3月5日(星期二)

@@ -160,6 +160,7 @@ class _Reader:
         self.adjourned_text = ""
         self.attachments: list[Text] = []
         self.labels: dict[str, str] = {}  # the header's labels as written, by field
+        self.header_numbered = ""  # "一" or "壹" when the header's fields are numbered like a list (一、開會時間：…)
         self.title = ""
         self.proposals: list[ParsedItem] = []  # items numbered 提案一, 第一案, 案由一
         self.title_lines: dict[int, int] = {}  # the line of a title given below its number (第一案 / 案由：…)
@@ -301,6 +302,7 @@ class _Reader:
                 time=value("time"),
                 date=value("date"),
                 adjournment=Text(self.adjournment, self.adjourned_line),
+                header_numbered=self.header_numbered,
             ),
         )
 
@@ -313,6 +315,11 @@ class _Reader:
         then on, until the title, the letter around the record is the carrier's too."""
         rule = self._carrier_rule(line)
         if rule is not None:
+            if rule.name in ("breadcrumb", "web_navigation"):
+                # The site's name above its navigation (財政部關務署基隆關 / ::: / 首頁 / …): the page's, too.
+                self.pre_title = [
+                    (at, text, carried or not _SENTENCE_MARKS_RE.search(text)) for at, text, carried in self.pre_title
+                ]
             self.phase = Phase.CARRIER
             return
         match = TITLE_RE.match(line) or self._wrapped_title(line)
@@ -390,6 +397,8 @@ class _Reader:
         # 一、開會時間：… — some offices number the header fields like a list.
         if not HEADER_RE.match(match.group("field")):
             return None
+        # 一、 or 壹、: the numerals the header is printed back with.
+        self.header_numbered = self.header_numbered or ("壹" if match.group("numeral")[0] in "壹貳參叁叄肆伍陸柒捌玖拾" else "一")
         self._header_fields(number, match.group("field"))
         return True
 
@@ -415,6 +424,9 @@ class _Reader:
             return None
         self._header_fields(number, line)
         return True
+
+    def _header_web_footer(self, number: int, match: re.Match[str], line: str) -> bool:
+        return True  # the web page's own line (發布單位：秘書室) inside the record it shows: not the record's
 
     def _header_bare_header_field(self, number: int, match: re.Match[str], line: str) -> bool:
         self._header(number, match.group("label"), match.group("value").strip())
@@ -1195,6 +1207,9 @@ class _Reader:
     def _after_adjournment(self, line: Line) -> None:
         """Signature lines after 散會 are the document's, not the record's; 附件 lines are kept as a note."""
         text = line.text
+        if self.phase is Phase.MAIL_SIGNATURE or RULE["mail_signature"].matches(text):
+            self.phase = Phase.MAIL_SIGNATURE  # the sender's name, unit and extension: the e-mail's, to its end
+            return
         if self.phase is Phase.APPENDIX or self._appendix_starts(line):
             # This app's own appendix, a table of the tracked items reviewed (案號 案由 …): it is made
             # again from the tracked items, and pdftotext scatters its cells, so it is not read.

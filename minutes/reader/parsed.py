@@ -170,5 +170,6 @@ class ParsedMeeting:
     # The record's own words (see Wording): .title as written; .labels, each header field's label as written
     # by the field it fills (chair → 主持人, recorder → 記錄, time → 開會時間, attendees → 出席人員…); .time,
     # the date and time as written (113年3月5日(星期二)下午2時30分; starts_at holds the real time); .date,
-    # 日期： when the record gives it apart; .adjournment (散會(10時45分), 會議於上午 10 時 30 分結束。).
+    # 日期： when the record gives it apart; .adjournment (散會(10時45分), 會議於上午 10 時 30 分結束。);
+    # .header_numbered, 一 or 壹 when the header's fields are numbered like a list (一、開會時間：…), else "".
     wording: Wording = field(default_factory=Wording)

@@ -122,7 +122,7 @@ HEADER_LABEL = (
 )
 HEADER_RE = re.compile(rf"^{HEADER_LABEL}\s*{COLON}\s*(?P<value>.*)$")
 NUMBERED_HEADER_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})\s*[、．.]\s*(?P<field>.+)$"
+    r"^(?P<numeral>[一二三四五六七八九十]{1,3}|[壹貳參叁叄肆伍陸柒捌玖拾]{1,3}|[0-9０-９]{1,2})\s*[、．.]\s*(?P<field>.+)$"
 )
 # Fields with one value: a line after them that starts with a label of its own is not their continuation.
 ONE_VALUE_HEADERS = ("place", "chair", "recorder")
@@ -201,7 +201,7 @@ BREADCRUMB_RE = re.compile(
     r"^.*?\S\s*[>＞›»]\s*\S.*[>＞›»]\s*\S|^(?:目前|現在|您的|您現在的|您目前的|所在)?位置\s*[：:︰]|^首頁\s*[/／>＞]\s*\S"
 )
 WEB_FOOTER_RE = re.compile(
-    r"^(?:回上一頁|回上頁|回首頁|回頂端|回到頂端|友善列印|列印本頁|列印|分享|TOP|Top|top"
+    r"^(?:回上一頁|回上頁|回首頁|回頁首|回頂端|回到頂端|友善列印|列印本頁|列印|分享|TOP|Top|top"
     r"|(?:瀏覽人次|點閱次數|點閱數|瀏覽次數|更新日期|發布日期|公告日期|上版日期|最後更新|資料來源|發布單位|發布機關"
     r"|資料更新|張貼日期)\s*[：:︰].*)$"
 )
@@ -243,6 +243,8 @@ FORWARD_RE = re.compile(
     r"|轉寄郵件|轉寄的訊息|以下為轉寄郵件)[-–—_=*:：\s]*$|^(?:Fw|Fwd|RE|轉寄|回覆)\s*[:：]",
     re.IGNORECASE,
 )
+# An e-mail's signature separator ("-- ", or a rule of dashes or underscores): what follows is the sender's.
+MAIL_SIGNATURE_RE = re.compile(r"^(?:--|[-_=]{5,})$")
 GREETING_RE = re.compile(
     r"^(?:各位|親愛的|敬愛的)?\s*(?:同仁|長官|委員|主管|先進|夥伴|老師|同事|大家|您)\s*們?\s*(?:大家)?\s*"
     r"(?:好|您好|平安|鈞鑒|鈞鑑|惠鑒|台鑒)\s*[：:，,！!。～~]*$|^Dear\b",
@@ -459,10 +461,11 @@ class Phase(enum.Enum):
     SIGNOFF = "簽核文字"  # inside the sign-off sentence this app prints, up to its full stop
     ATTACHMENTS = "附件"  # after 附件：, its numbered list or its wrapped lines
     APPENDIX = "列管附表"  # this app's appendix table of reviewed tracked items, made again on import
+    MAIL_SIGNATURE = "郵件簽名檔"  # after an e-mail's "-- " below the record: the sender's name, unit, extension
 
 
 AFTER_ADJOURNMENT = frozenset(
-    {Phase.CLOSING, Phase.SIGNATURE, Phase.SIGNOFF, Phase.ATTACHMENTS, Phase.APPENDIX}
+    {Phase.CLOSING, Phase.SIGNATURE, Phase.SIGNOFF, Phase.ATTACHMENTS, Phase.APPENDIX, Phase.MAIL_SIGNATURE}
 )
 _BEFORE = frozenset({Phase.TITLE, Phase.CARRIER})
 _BEFORE_AND_AFTER = frozenset({*_BEFORE, *AFTER_ADJOURNMENT})
@@ -505,10 +508,12 @@ RULES: tuple[Rule, ...] = (
     Rule("email_header", "郵件標頭（寄件者：、主旨：…）", EMAIL_HEADER_RE, "carrier", _BEFORE_AND_AFTER),
     Rule("forward_marker", "轉寄郵件標記", FORWARD_RE, "carrier", _BEFORE_AND_AFTER),
     Rule("greeting", "郵件問候語（各位同仁好：）", GREETING_RE, "carrier", _BEFORE),
+    Rule("mail_signature", "郵件簽名檔（-- 之後）", MAIL_SIGNATURE_RE, "carrier", AFTER_ADJOURNMENT),
     Rule("letter", "郵件內文（檢送…，敬請查照）", LETTER_RE, "carrier", frozenset({Phase.CARRIER, *AFTER_ADJOURNMENT})),
     Rule("breadcrumb", "網頁路徑（首頁 > …）", BREADCRUMB_RE, "carrier", _BEFORE_AND_AFTER),
     Rule("web_navigation", "網頁導覽", WEB_NAV_RE, "carrier", _BEFORE_AND_AFTER),  # type: ignore[arg-type]
-    Rule("web_footer", "網頁頁尾（回上一頁、發布日期：…）", WEB_FOOTER_RE, "carrier", _BEFORE_AND_AFTER),
+    # A web page may also set its own lines (發布單位：…, 更新日期：…) between the record's title and its header.
+    Rule("web_footer", "網頁頁尾（回上一頁、發布日期：…）", WEB_FOOTER_RE, "carrier", _BEFORE_AND_AFTER | _HEADER),
     # -- the title and the header ------------------------------------------------------------------------------
     Rule("title", "標題（○○第 N 次○○會議紀錄）", TITLE_RE, "title", _BEFORE),
     Rule("numbered_header", "表頭欄位（一、開會時間：…）", NUMBERED_HEADER_RE, "field", _HEADER),

@@ -100,7 +100,8 @@ def test_a_record_that_gives_only_its_date_is_printed_without_a_time() -> None:
     parsed = parse_minutes(text)
     meeting = record_import(parsed)
     pdf_text = pdftotext(documents.render_meeting_pdf(meeting))
-    assert "時間：民國 111 年 1 月 20 日\n" in pdf_text and "0 時 0 分" not in pdf_text
+    # Printed as the record wrote it, weekday included (the record's own words), and without an invented time.
+    assert "時間：民國 111 年 1 月 20 日（星期四）\n" in pdf_text and "0 時 0 分" not in pdf_text
     assert flat(outline(parse_minutes(pdf_text))) == flat(outline(parsed))
 
 

@@ -6,9 +6,9 @@ from django.utils.html import escape
 
 from minutes import documents
 from minutes.models import Meeting
-from minutes.reader import parse_minutes
+from minutes.reader import line_of, parse_minutes
 from minutes.reader.numerals import to_paren, to_zh, to_zh_formal
-from minutes.services import record_import
+from minutes.services import numbering_template, record_import
 from tests.documents.conftest import pdftotext
 from tests.minutes.test_import_round_trip import meeting_outline
 from tests.records import RECORDS, outline
@@ -34,11 +34,9 @@ def numbered(points: list[str], gap: str) -> list[str]:
 
 def body_fragments(holder) -> list[str]:
     """A body's paragraphs as the page shows them; a table's lines as its headings and cells (a table of its own)."""
-    in_tables = {line for table in holder.tables for line in (table.line, *(row.line for row in table.rows))}
-    fragments = []
-    for paragraph in holder.body:
-        if getattr(paragraph, "line", 0) not in in_tables:
-            fragments += shown(paragraph)
+    in_tables = {line_of(row.cells[0]) or row.line for table in holder.tables for row in table.rows}
+    in_tables |= {table.line for table in holder.tables}
+    fragments = [line for paragraph in holder.body if line_of(paragraph) not in in_tables for line in shown(paragraph)]
     for table in holder.tables:
         fragments += [f'<th scope="col">{escape(heading)}</th>' for heading in table.headings]
         for row in table.rows:
@@ -55,7 +53,10 @@ def expected_fragments(parsed) -> list[str]:
         fragments += body_fragments(section)
         holders = [(section, section.conclusion)]
         for item in section.items:
-            fragments.append(f"{to_zh(item.number)}、{escape(item.title)}")
+            if numbering_template(item):  # 提案一, 第一案, 案由一: numbered as the record numbers it
+                fragments += [escape(item.wording.numbering), escape(item.title)]
+            else:
+                fragments.append(f"{to_zh(item.number)}、{escape(item.title)}")
             fragments += body_fragments(item)
             for report in item.reports:
                 fragments.append(f"{escape(report.heading)}{escape(report.label)}：")
@@ -112,7 +113,8 @@ def test_meeting_page_shows_only_the_date_when_the_record_gave_no_time(client, r
     meeting = record_import(parse_minutes(text))
     client.force_login(recorder)
     page = client.get(meeting.get_absolute_url()).content.decode()
-    assert "<dd>民國 111 年 1 月 20 日</dd>" in page and "0 時 0 分" not in page
+    # The date as the record wrote it (the record's own words), without an invented time.
+    assert "<dd>111年1月20日</dd>" in page and "0 時 0 分" not in page
 
 
 def test_paste_import_reads_the_text_of_this_apps_own_pdf(client, recorder) -> None:
