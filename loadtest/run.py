@@ -160,9 +160,9 @@ def restart_check(failures: list[dict], timeline: dict, window: tuple[float, flo
 
 def print_report(summary: dict) -> None:
     m = summary["machine"]
-    print(f"\n== load: {summary['users']} users, {summary['run_time']} s, a city of {summary['offices']} offices "
-          f"x {summary['meetings']} meetings ({summary['city']}); "
-          f"gunicorn {summary['workers']} workers x {summary['threads']} threads")
+    print(f"\n== load: {summary['users']} users, {summary['run_time']} s; gunicorn {summary['workers']} workers x "
+          f"{summary['threads']} threads")
+    print(f"   city: {summary['offices']} offices x {summary['meetings']} meetings: {summary['city']}")
     print(f"   machine: {m['cpu']}, {m['cores']} cores, load average before {summary['load_before']} "
           f"after {m['load_average']}")
     total = next((r for r in summary["stats"] if r["name"] == "Aggregated"), None)
