@@ -220,7 +220,7 @@ class Chief(CityUser):
     def dashboard(self):
         self.page(self.extra["dashboard"], "unit dashboard", expect="列管")
 
-    @task(2)
+    @task(4)
     def report_progress(self):
         form = self.page(self.extra["progress"], "progress form")
         if form.status_code != 200:
