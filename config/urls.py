@@ -10,8 +10,10 @@ from minutes import documents_views
 admin.site.site_header = "會議紀錄與列管追蹤 管理"
 admin.site.site_title = "會議紀錄管理"
 
-# A database that is down (restarting, failing over) answers 503 in Chinese, any other failure the 500 page.
+# A database that is down (restarting, failing over) answers 503 in Chinese, any other failure the 500 page
+# (or 400 for a bad request).
 handler500 = "config.views.server_error"
+handler400 = "config.views.bad_request"
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -53,6 +53,21 @@ class LogoutView(auth_views.LogoutView):
 DATABASE_DOWN_RETRY_AFTER = 5
 
 
+def _database_down(error: BaseException | None) -> bool:
+    """Whether the database failing is what raised `error`, directly or under another exception."""
+    while error is not None:
+        if isinstance(error, (OperationalError, InterfaceError)):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def _database_down_response() -> HttpResponse:
+    response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(DATABASE_DOWN_RETRY_AFTER)
+    return response
+
+
 def server_error(request):
     """handler500: a request that failed because the database could not be reached (PostgreSQL restarting, a
     failover, a connection dropped under the request) gets 503 and a Chinese page saying to try again shortly;
@@ -61,9 +76,14 @@ def server_error(request):
     OperationalError also covers a deadlock or a serialization failure, rare here (row locks are taken in one
     order): a retry is the right advice for those too.
     """
-    error = sys.exc_info()[1]
-    if isinstance(error, (OperationalError, InterfaceError)):
-        response = HttpResponse(loader.render_to_string("503.html"), status=503)
-        response["Retry-After"] = str(DATABASE_DOWN_RETRY_AFTER)
-        return response
+    if _database_down(sys.exc_info()[1]):
+        return _database_down_response()
     return defaults.server_error(request)
+
+
+def bad_request(request, exception):
+    """handler400. Django's database sessions turn a failed save into SessionInterrupted (400, "the session was
+    deleted"): when the database failing is why, it gets the 503 page like any other request it failed."""
+    if _database_down(exception):
+        return _database_down_response()
+    return defaults.bad_request(request, exception)

@@ -33,6 +33,8 @@ PROGRESS_RE = re.compile(r'name="(item-\d+)-text"')
 CORRECT_RE = re.compile(r'<select name="(correct_\d+)"[^>]*>(.*?)</select>', re.DOTALL)
 SELECTED_RE = re.compile(r'<option value="([^"]*)"[^>]*selected')
 CORRECTED_RE = re.compile(r"已更正 (\d+) 件")
+REFUSAL_RE = re.compile(r'class="(?:message error|errorlist[^"]*)">(.*?)</(?:li|ul|div)>', re.DOTALL)
+TAG_RE = re.compile(r"<[^>]+>")
 
 _ledger_lock = threading.Lock()
 _ledger = open(LEDGER_PATH, "a", encoding="utf-8")  # noqa: SIM115 (open for the whole run, flushed per line)
@@ -102,18 +104,25 @@ class CityUser(HttpUser):
             return response
 
     def write(self, url: str, data: dict, name: str, *, kind: str, mark: str, referer: str, rows: int = 1):
-        """A POST of a form: success is the redirect the view answers a saved form with; anything else (the form
-        again with a message, an error page) did not save. The ledger gets the outcome either way."""
+        """A POST of a form: saved is the redirect the view answers a saved form with. The form again (200) is a
+        refusal the page explains (two recorders correcting the same meeting at once: the later one's choices
+        are stale), which the app is right to give and the user reads; anything else is a failure. The ledger
+        gets the outcome either way."""
         started = time.time()
         with self.client.post(url, data=data, name=name, allow_redirects=False, catch_response=True,
                               headers={"Referer": self.host + referer}) as response:
             ok = response.status_code == 302 and "/login/" not in response.headers.get("Location", "")
+            refusal = None
             if ok:
+                response.success()
+            elif response.status_code == 200:
+                said = " ".join(TAG_RE.sub("", m) for m in REFUSAL_RE.findall(response.text))
+                refusal = html.unescape(said).strip()[:200] or "?"
                 response.success()
             else:
                 response.failure(f"not saved: {why(response)}")
             ledger_write(kind=kind, token=mark, ok=ok, status=response.status_code, rows=rows if ok else 0,
-                         seconds=round(time.time() - started, 3), user=self.username)
+                         refusal=refusal, seconds=round(time.time() - started, 3), user=self.username)
             return response if ok else None
 
     # --- reading, common to everyone -------------------------------------------------------------------------
@@ -211,7 +220,7 @@ class Chief(CityUser):
     def dashboard(self):
         self.page(self.extra["dashboard"], "unit dashboard", expect="列管")
 
-    @task(2)
+    @task(4)
     def report_progress(self):
         form = self.page(self.extra["progress"], "progress form")
         if form.status_code != 200:

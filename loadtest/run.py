@@ -19,6 +19,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -124,8 +125,10 @@ def writes_check(ledger: list[dict], found: dict[str, dict[str, int]]) -> dict:
         lost = [e["token"] for e in ok if in_db.get(e["token"], 0) < reported_rows.get(e["token"], 1)]
         failed_but_saved = [e["token"] for e in writes if not e["ok"] and e["token"] in in_db]
         known = {e["token"] for e in writes}
+        refused = [e for e in writes if e.get("refusal")]
         result[kind] = {
-            "attempted": len(writes), "succeeded": len(ok), "failed": len(writes) - len(ok),
+            "attempted": len(writes), "succeeded": len(ok), "failed": len(writes) - len(ok) - len(refused),
+            "refused": len(refused), "refusals": sorted({e["refusal"] for e in refused}),
             "rows_expected": rows_expected, "rows_found": sum(in_db.values()), "lost": lost,
             "failed_but_saved": failed_but_saved, "unknown_rows": sorted(set(in_db) - known),
         }
@@ -160,9 +163,9 @@ def restart_check(failures: list[dict], timeline: dict, window: tuple[float, flo
 
 def print_report(summary: dict) -> None:
     m = summary["machine"]
-    print(f"\n== load: {summary['users']} users, {summary['run_time']} s, a city of {summary['offices']} offices "
-          f"x {summary['meetings']} meetings ({summary['city']}); "
-          f"gunicorn {summary['workers']} workers x {summary['threads']} threads")
+    print(f"\n== load: {summary['users']} users, {summary['run_time']} s; gunicorn {summary['workers']} workers x "
+          f"{summary['threads']} threads")
+    print(f"   city: {summary['offices']} offices x {summary['meetings']} meetings: {summary['city']}")
     print(f"   machine: {m['cpu']}, {m['cores']} cores, load average before {summary['load_before']} "
           f"after {m['load_average']}")
     total = next((r for r in summary["stats"] if r["name"] == "Aggregated"), None)
@@ -173,9 +176,12 @@ def print_report(summary: dict) -> None:
         print(f"   {r['type'] + ' ' + r['name']:34.34} {r['requests']:6} {r['failures']:5} {r['p50']:>6} "
               f"{r['p95']:>6} {r['p99']:>6} {r['max']:6}")
     for kind, w in summary["writes"].items():
-        print(f"   writes {kind}: {w['succeeded']} succeeded of {w['attempted']} ({w['failed']} failed); rows "
+        print(f"   writes {kind}: {w['succeeded']} succeeded of {w['attempted']} ({w['failed']} failed, "
+              f"{w['refused']} refused by the page); rows "
               f"expected {w['rows_expected']}, found {w['rows_found']}; lost {len(w['lost'])}, "
               f"failed but saved {len(w['failed_but_saved'])}")
+        for refusal in w["refusals"]:
+            print(f"     refused: {refusal}")
     r = summary["restart"]
     if "restart_seconds" in r:
         print(f"   restart: pg_ctl restart -m fast took {r['restart_seconds']} s at {summary['restart_at']} s; "
@@ -199,7 +205,7 @@ def main(argv=None) -> int:
     parser.add_argument("--port", type=int, default=int(os.environ.get("LOADTEST_PORT", "8116")))
     parser.add_argument("--pg-port", type=int, default=int(os.environ.get("LOADTEST_PG_PORT", "5444")))
     parser.add_argument("--out", type=Path, default=ROOT / "var" / "loadtest")
-    parser.add_argument("--keep", action="store_true", help="leave the cluster's directory (logs) behind")
+    parser.add_argument("--keep", action="store_true", help="leave the cluster's data directory behind")
     args = parser.parse_args(argv)
 
     out = args.out
@@ -299,6 +305,9 @@ def main(argv=None) -> int:
                 gunicorn.wait(timeout=40)
             except subprocess.TimeoutExpired:
                 os.killpg(gunicorn.pid, signal.SIGKILL)
+        for log_name in ("gunicorn.log", "server.log"):  # kept beside the figures, the cluster's directory goes
+            if (cluster.dir / log_name).exists():
+                shutil.copy(cluster.dir / log_name, out / log_name)
         cluster.remove(keep_files=args.keep)
         if args.keep:
             print(f"kept {cluster.dir} (server.log, gunicorn.log)")

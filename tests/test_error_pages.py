@@ -1,9 +1,13 @@
 """Error pages speak Chinese and lead back into the app, instead of Django's English defaults."""
 
+import datetime as dt
+
 import pytest
+import time_machine
 from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.views.defaults import server_error
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +73,29 @@ def test_a_failure_that_is_not_the_database_still_gets_the_500_page(recorder, mo
     response = client.get(reverse("home"))
     assert response.status_code == 500
     assert "系統發生錯誤" in response.content.decode()
+
+
+def _session_save_fails(execute, sql, params, many, context):
+    if sql.startswith('UPDATE "django_session"'):
+        raise OperationalError("terminating connection due to administrator command")
+    return execute(sql, params, many, context)
+
+
+def test_a_session_save_cut_off_by_the_database_gets_the_503_page_not_a_400(recorder):
+    """Django's database sessions report a failed save as "the session was deleted" (400); a database that went
+    away while the page was answered is the 503 page's case."""
+    client = Client(raise_request_exception=False)
+    client.force_login(recorder)
+    # Two minutes on, a page pushes the idle expiry forward: a session save.
+    later = timezone.now() + dt.timedelta(minutes=2)
+    with time_machine.travel(later, tick=False), connection.execute_wrapper(_session_save_fails):
+        response = client.get(reverse("minutes:meeting-list"))
+    assert response.status_code == 503
+    assert "資料庫暫時無法連線" in response.content.decode()
+
+
+def test_a_bad_request_that_is_not_the_database_still_gets_the_400_page(recorder):
+    client = Client(raise_request_exception=False)
+    client.force_login(recorder)
+    response = client.get(reverse("minutes:meeting-list"), HTTP_HOST="bad host")
+    assert response.status_code == 400

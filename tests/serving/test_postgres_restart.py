@@ -3,7 +3,8 @@ app answers again without a restart of its own, the requests caught by the resta
 rather than hanging, and every write the app said it saved is in the database.
 
 It runs loadtest/run.py as `make loadtest-restart` does, smaller: a city of one office of 30 meetings, 10 users
-(two of them recorders) for 45 s, the restart 20 s in, once every user has logged in.
+(two of them recorders, thinking 0.5–2 s so that every kind of write happens) for 45 s, the restart 20 s in, once
+every user has logged in.
 """
 
 import json
@@ -25,7 +26,7 @@ def restart_run(tmp_path_factory):
         [sys.executable, "loadtest/run.py", "--users", "10", "--spawn-rate", "10", "--run-time", "45",
          "--restart-at", "20", "--offices", "1", "--meetings", "30", "--port", "8106", "--pg-port", "5445", "--out", str(out)],
         check=False, cwd=ROOT, capture_output=True, text=True, timeout=300,
-        env={**os.environ, "LOADTEST_RECORDERS": "2"},
+        env={**os.environ, "LOADTEST_RECORDERS": "2", "LOADTEST_WAIT": "0.5,2"},
     )
     assert (out / "summary.json").exists(), result.stdout[-3000:] + result.stderr[-3000:]
     return result, json.loads((out / "summary.json").read_text(encoding="utf-8"))
