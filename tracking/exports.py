@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import unicodedata
@@ -43,25 +44,59 @@ def _cell(value):
     return value
 
 
+def item_row(item) -> list:
+    """An item's cells; expects meetings_open, responsible_units and progress_reports (newest first) prefetched."""
+    reports = list(item.progress_reports.all())
+    latest = reports[0] if reports else None
+    row = (
+        item.case_number,
+        item.meeting_number,
+        item.subject,
+        "、".join(u.name for u in item.responsible_units.all()),
+        rocdate.format_roc_date(item.due_date) if item.due_date else "",
+        item.get_status_display(),
+        item.meetings_open,
+        f"{latest.unit.name}：{latest.text}" if latest else "",
+        latest.get_suggestion_display() if latest else "",
+    )
+    return [_cell(value) for value in row]
+
+
 def items_dataset(items) -> tablib.Dataset:
-    """One row per item; expects items with meetings_open, responsible_units and progress_reports prefetched."""
+    """One row per item (the whole sheet in memory: for ODS and XLSX, which need every width before writing)."""
     dataset = tablib.Dataset(headers=HEADERS, title=SHEET_TITLE)
     for item in items:
-        reports = list(item.progress_reports.all())  # newest first, from the prefetch
-        latest = reports[0] if reports else None
-        row = (
-            item.case_number,
-            item.meeting_number,
-            item.subject,
-            "、".join(u.name for u in item.responsible_units.all()),
-            rocdate.format_roc_date(item.due_date) if item.due_date else "",
-            item.get_status_display(),
-            item.meetings_open,
-            f"{latest.unit.name}：{latest.text}" if latest else "",
-            latest.get_suggestion_display() if latest else "",
-        )
-        dataset.append([_cell(value) for value in row])
+        dataset.append(item_row(item))
     return dataset
+
+
+# Rows read from the database per round trip while streaming a CSV: memory stays that of one chunk.
+CSV_CHUNK = 2000
+# ODS and XLSX are built whole in memory (widths first, then a zip): beyond this many rows the page says to use CSV.
+SPREADSHEET_MAX_ROWS = 20000
+
+
+class _Line:
+    """A file for csv.writer that hands back what it was given, so each row is yielded as soon as it is written."""
+
+    def write(self, value):
+        return value
+
+
+def csv_chunks(items):
+    """The CSV (UTF-8 with BOM, for Excel) as a stream of bytes: the rows of `items` in chunks of CSV_CHUNK, so a
+    whole city's 400,000 cases take the memory of 2,000."""
+    writer = csv.writer(_Line())
+    # The BOM tells Excel the file is UTF-8; without it Chinese opens as mojibake.
+    yield ("\ufeff" + writer.writerow(HEADERS)).encode("utf-8")
+    lines = []
+    for item in items.iterator(chunk_size=CSV_CHUNK):
+        lines.append(writer.writerow(item_row(item)))
+        if len(lines) >= 200:
+            yield "".join(lines).encode("utf-8")
+            lines = []
+    if lines:
+        yield "".join(lines).encode("utf-8")
 
 
 def display_width(value) -> int:
@@ -146,10 +181,8 @@ def _ods(dataset: tablib.Dataset) -> bytes:
 
 
 def export_items(items, fmt: str) -> tuple[bytes, str]:
+    """ODS or XLSX of `items` (a CSV streams: csv_chunks)."""
     dataset = items_dataset(items)
-    if fmt == "csv":
-        # The BOM tells Excel the file is UTF-8; without it Chinese opens as mojibake.
-        return ("\ufeff" + dataset.export("csv")).encode("utf-8"), FORMATS[fmt]
     if fmt == "xlsx":
         return _xlsx(dataset), FORMATS[fmt]
     return _ods(dataset), FORMATS[fmt]

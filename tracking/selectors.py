@@ -7,7 +7,22 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    DateTimeField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from minutes import documents
@@ -162,48 +177,104 @@ def main_window(windows: dict[int, ReportingWindow]) -> ReportingWindow | None:
 
 
 @dataclass
+class UnitMissing:
+    """How many of a unit's items still owe a progress report, and the first of them (by case number)."""
+
+    count: int
+    items: list[TrackedItem]
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.items)
+
+
+@dataclass
 class MissingReports:
     """Before the next meeting: which units still owe a progress report, and on which items."""
 
     upcoming: Meeting | None
     last_held: Meeting | None
-    by_unit: dict[Unit, list[TrackedItem]] = field(default_factory=dict)
+    by_unit: dict[Unit, UnitMissing] = field(default_factory=dict)
     reported_units: list[Unit] = field(default_factory=list)
 
     @property
     def missing_count(self) -> int:
-        return sum(len(items) for items in self.by_unit.values())
+        return sum(entry.count for entry in self.by_unit.values())
+
+
+# Case numbers listed per unit on the recorder's home; the rest are on the unit's dashboard.
+MISSING_SHOWN = 30
+
+
+def _owing_rows(windows: dict[int, ReportingWindow], offices):
+    """(item, responsible unit) rows of the active items of these offices, annotated `reviewed` (the next meeting
+    of the item's series reviews it) and `reported` (the unit wrote progress since the last meeting): the whole
+    walk as SQL, so its cost is the index's, not a loop over every row in Python."""
+    through = TrackedItem.responsible_units.through
+    upcoming = {sid: w.upcoming for sid, w in windows.items() if w.upcoming is not None}
+    reviewed = ~Q(trackeditem__series_id__in=list(upcoming))
+    for sid, meeting in upcoming.items():
+        reviewed |= Q(trackeditem__series_id=sid, trackeditem__meeting_number__lt=meeting.number)
+    decided = Review.objects.filter(item=OuterRef("trackeditem_id"), meeting__in=list(upcoming.values()))
+    since = Case(
+        *(When(trackeditem__series_id=sid, then=Value(w.since)) for sid, w in windows.items() if w.since),
+        default=Value(_EPOCH), output_field=DateTimeField(),
+    )
+    written = ProgressReport.objects.filter(
+        item=OuterRef("trackeditem_id"), unit=OuterRef("unit_id"), created_at__gte=OuterRef("since")
+    )
+    return (
+        through.objects.filter(trackeditem__series__office__in=offices,
+                               trackeditem__status__in=[Status.OPEN, Status.CONTINUED])
+        .annotate(since=since, reported=Exists(written),
+                  reviewed=ExpressionWrapper(reviewed & ~Exists(decided), output_field=BooleanField()))
+    )
+
+
+_EPOCH = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
 
 
 def missing_reports(today: dt.date | None = None, *, offices) -> MissingReports:
     """Every (item, responsible unit) of an active item of these offices that has no progress since the last
-    meeting."""
+    meeting: counted per unit in one query, the first MISSING_SHOWN case numbers of each unit in another."""
     today = today or local_today()
     windows = reporting_windows(today, offices=offices)
-    items = list(
-        TrackedItem.objects.filter(series__office__in=offices).active().prefetch_related("responsible_units")
-        .order_by("meeting_number", "sequence")
+    rows = _owing_rows(windows, offices)
+    counts = (
+        rows.values("unit_id", "trackeditem__series_id").order_by()
+        .annotate(missing=Count("id", filter=Q(reviewed=True, reported=False)),
+                  done=Count("id", filter=Q(reviewed=True, reported=True)))
     )
-    reports = latest_progress([i.pk for i in items])
-    missing: dict[Unit, list[TrackedItem]] = defaultdict(list)
-    reported: dict[int, Unit] = {}
-    for item in items:
-        window = window_for(windows, item.series_id)
-        if not window.reviews(item):
-            continue
-        for unit in item.responsible_units.all():
-            if window.counts(reports.get((item.pk, unit.pk))):
-                reported[unit.pk] = unit
-            else:
-                missing[unit].append(item)
+    missing: dict[int, int] = defaultdict(int)
+    reported: set[int] = set()
+    with_units: set[int] = set()
+    for row in counts:
+        with_units.add(row["trackeditem__series_id"])
+        missing[row["unit_id"]] += row["missing"]
+        if row["done"]:
+            reported.add(row["unit_id"])
+    missing = {pk: n for pk, n in missing.items() if n}
+    first: dict[int, list[TrackedItem]] = defaultdict(list)
+    if missing:
+        ranked = (
+            rows.filter(reviewed=True, reported=False)
+            .annotate(rank=Window(RowNumber(), partition_by=[F("unit_id")],
+                                  order_by=[F("trackeditem__meeting_number"), F("trackeditem__sequence")]))
+            .filter(rank__lte=MISSING_SHOWN).select_related("trackeditem")
+            .order_by("trackeditem__meeting_number", "trackeditem__sequence")
+        )
+        for row in ranked:
+            first[row.unit_id].append(row.trackeditem)
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=set(missing) | reported)}
     # The meeting the units report to: of a series whose items have units, not another that met later.
-    own = {sid: w for sid, w in windows.items() if sid in {i.series_id for i in items if i.responsible_units.all()}}
+    own = {sid: w for sid, w in windows.items() if sid in with_units}
     main = main_window(own or windows)
-    ordered = dict(sorted(missing.items(), key=lambda pair: (pair[0].order, pair[0].name)))
-    done = sorted((u for pk, u in reported.items() if u not in missing), key=lambda u: (u.order, u.name))
+    order = lambda unit: (unit.order, unit.name)
+    by_unit = {units[pk]: UnitMissing(n, first[pk]) for pk, n in sorted(missing.items(), key=lambda p: order(units[p[0]]))}
+    done = sorted((units[pk] for pk in reported if pk not in missing), key=order)
     return MissingReports(
         upcoming=main.upcoming if main else None, last_held=main.last_held if main else None,
-        by_unit=ordered, reported_units=done,
+        by_unit=by_unit, reported_units=done,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -82,10 +82,17 @@ def item_export(request, fmt):
     if fmt not in exports.FORMATS:
         raise Http404("不支援的匯出格式。")
     items = _item_filter(request).qs
-    content, content_type = exports.export_items(items, fmt)
+    if fmt != "csv" and (count := items.count()) > exports.SPREADSHEET_MAX_ROWS:
+        messages.error(request, f"符合條件的案件有 {count:,} 件，{fmt.upper()} 檔最多 {exports.SPREADSHEET_MAX_ROWS:,} 件："
+                                "請縮小篩選條件，或改匯出 CSV（不限件數）。")
+        return redirect(f"{reverse('tracking:item-list')}?{request.GET.urlencode()}")
     audit.record(audit.Action.EXPORT, user=request.user, request=request,
                  detail=f"{fmt.upper()}；條件：{request.GET.urlencode() or '全部'}")
-    response = HttpResponse(content, content_type=content_type)
+    if fmt == "csv":
+        response = StreamingHttpResponse(exports.csv_chunks(items), content_type=exports.FORMATS[fmt])
+    else:
+        content, content_type = exports.export_items(items, fmt)
+        response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = exports.content_disposition(fmt, selectors.local_today())
     return response
 
