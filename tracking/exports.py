@@ -83,6 +83,12 @@ class _Line:
         return value
 
 
+def csv_lines(rows):
+    """Each row as one CSV line (formula-looking cells defused)."""
+    writer = csv.writer(_Line())
+    return (writer.writerow([_cell(value) for value in row]) for row in rows)
+
+
 def csv_chunks(items):
     """The CSV (UTF-8 with BOM, for Excel) as a stream of bytes: the rows of `items` in chunks of CSV_CHUNK, so a
     whole city's 400,000 cases take the memory of 2,000."""
@@ -188,9 +194,9 @@ def export_items(items, fmt: str) -> tuple[bytes, str]:
     return _ods(dataset), FORMATS[fmt]
 
 
-def content_disposition(fmt: str, day: dt.date) -> str:
+def content_disposition(fmt: str, day: dt.date, name: str = SHEET_TITLE, ascii_name: str = "tracked-items") -> str:
     """The download header: 列管案件-20261128.xlsx for browsers that read RFC 6266's filename*, and an
     ASCII name for those that do not."""
-    name = f"{SHEET_TITLE}-{day:%Y%m%d}.{fmt}"
-    fallback = f"tracked-items-{day:%Y%m%d}.{fmt}"
+    fallback = f"{ascii_name}-{day:%Y%m%d}.{fmt}"
+    name = f"{name}-{day:%Y%m%d}.{fmt}"
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"

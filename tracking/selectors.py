@@ -18,11 +18,12 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     Q,
+    Subquery,
     Value,
     When,
     Window,
 )
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from minutes import documents
@@ -473,3 +474,106 @@ def _conclusions_decide(meeting: Meeting) -> dict[str, str]:
                 raise TrackingError(f"列管案號 {number} 在紀錄中被決定為兩種結果，請修正其中一處結論文字。")
             decisions[number] = kind
     return decisions
+
+
+# --- cross-office statistics (研考): open, overdue and ageing cases per office and per unit ----------------------
+
+# How long an open case has been open, from the meeting that opened it: (key, heading, from months, to months).
+AGE_BANDS = [
+    ("m0_3", "未滿 3 個月", 0, 3),
+    ("m3_6", "3 至 6 個月", 3, 6),
+    ("m6_12", "6 至 12 個月", 6, 12),
+    ("m12", "12 個月以上", 12, None),
+]
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` months earlier (the month's last day when it has fewer days)."""
+    import calendar
+
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass
+class AgeingRow:
+    office: object
+    unit: Unit | None
+    active: int
+    overdue: int
+    bands: list[int]
+
+
+@dataclass
+class OfficeStatistics:
+    offices: list[AgeingRow]
+    units: list[AgeingRow]
+    totals: AgeingRow
+    today: dt.date
+
+    @property
+    def widest(self) -> int:
+        return max((row.active for row in self.offices), default=0)
+
+
+def _ageing_counts(prefix: str, today: dt.date) -> dict:
+    """Count() annotations of active, overdue and each age band, over rows whose case is reached by `prefix`."""
+    active = Q(**{f"{prefix}status__in": [Status.OPEN, Status.CONTINUED]})
+    counts = {
+        "active": Count("pk", filter=active),
+        "overdue": Count("pk", filter=active & Q(**{f"{prefix}due_date__lt": today})),
+    }
+    for key, _label, low, high in AGE_BANDS:
+        band = active
+        if low:
+            band &= Q(opened_on__lt=_start_of(months_before(today, low) + dt.timedelta(days=1)))
+        if high is not None:
+            band &= Q(opened_on__gte=_start_of(months_before(today, high) + dt.timedelta(days=1)))
+        counts[key] = Count("pk", filter=band)
+    return counts
+
+
+def _opened_on(prefix: str):
+    """When the case was opened: the start of the meeting that opened it (its row's creation when that meeting is
+    not in the system, as for a case imported from an old record)."""
+    meeting = Meeting.objects.filter(
+        series=OuterRef(f"{prefix}series_id"), number=OuterRef(f"{prefix}meeting_number")
+    ).values("starts_at")[:1]
+    return Coalesce(Subquery(meeting, output_field=DateTimeField()), F(f"{prefix}created_at"))
+
+
+def office_statistics(*, items, today: dt.date | None = None, opened_from: dt.date | None = None,
+                      opened_to: dt.date | None = None) -> OfficeStatistics:
+    """Open, overdue and ageing cases of `items` (those the person may see) per office and per responsible unit,
+    for the cases opened in the period (by their opening meeting): two grouped queries and one for the names."""
+    from minutes.models import Office
+
+    today = today or local_today()
+    items = items.order_by().annotate(opened_on=_opened_on(""))
+    if opened_from:
+        items = items.filter(opened_on__gte=_start_of(opened_from))
+    if opened_to:
+        items = items.filter(opened_on__lt=_start_of(opened_to + dt.timedelta(days=1)))
+    keys = ["active", "overdue", *(key for key, *_ in AGE_BANDS)]
+    per_office = list(items.values("series__office").annotate(**_ageing_counts("", today)))
+    through = TrackedItem.responsible_units.through
+    per_unit = list(
+        through.objects.filter(trackeditem__in=items.values("pk")).annotate(opened_on=_opened_on("trackeditem__"))
+        .values("unit").annotate(**_ageing_counts("trackeditem__", today))
+    )
+    offices = {o.pk: o for o in Office.objects.filter(pk__in=[row["series__office"] for row in per_office])}
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=[row["unit"] for row in per_unit]).select_related("office")}
+
+    def row_of(office, unit, counts) -> AgeingRow:
+        return AgeingRow(office, unit, counts["active"], counts["overdue"], [counts[k] for k, *_ in AGE_BANDS])
+
+    office_rows = sorted(
+        (row_of(offices[r["series__office"]], None, r) for r in per_office), key=lambda r: (r.office.order, r.office.name)
+    )
+    unit_rows = sorted(
+        (row_of(units[r["unit"]].office, units[r["unit"]], r) for r in per_unit),
+        key=lambda r: (r.office.order, r.office.name, r.unit.order, r.unit.name),
+    )
+    total = {key: sum(r[key] for r in per_office) for key in keys}
+    return OfficeStatistics(offices=office_rows, units=unit_rows, totals=row_of(None, None, total), today=today)

@@ -20,6 +20,7 @@ from tracking.filters import SORT_LABELS, TrackedItemFilter
 from tracking.forms import (
     ConclusionTrackForm,
     ItemEditForm,
+    OfficeStatisticsForm,
     ProgressForm,
     ReviewCorrectionForm,
     ReviewDecisionForm,
@@ -351,6 +352,41 @@ def meeting_review_generate(request, pk):
 def statistics(request):
     stats = selectors.statistics(items=_visible_items(request.user))
     return render(request, "tracking/statistics.html", {"stats": stats, "statuses": Status.choices})
+
+
+def _office_statistics(request):
+    """The period form and the figures of the cases the person may see (every office's for the oversight role)."""
+    form = OfficeStatisticsForm(request.GET or None)
+    period = form.cleaned_data if form.is_valid() else {}
+    stats = selectors.office_statistics(
+        items=_visible_items(request.user), opened_from=period.get("opened_from"), opened_to=period.get("opened_to")
+    )
+    return form, stats
+
+
+@login_required
+def office_statistics(request):
+    form, stats = _office_statistics(request)
+    return render(request, "tracking/office_statistics.html", {
+        "form": form, "stats": stats, "bands": selectors.AGE_BANDS, "query": request.GET.urlencode(),
+        "city_wide": permissions.is_oversight(request.user),
+    })
+
+
+@login_required
+def office_statistics_export(request):
+    _form, stats = _office_statistics(request)
+    headings = ["機關", "組室", "列管中", "已逾期", *(label for _, label, *_ in selectors.AGE_BANDS)]
+    rows = [[r.office.name, "（全機關）", r.active, r.overdue, *r.bands] for r in stats.offices]
+    rows += [[r.office.name, r.unit.name, r.active, r.overdue, *r.bands] for r in stats.units]
+    rows.append(["合計", "", stats.totals.active, stats.totals.overdue, *stats.totals.bands])
+    audit.record(audit.Action.EXPORT, user=request.user, request=request,
+                 detail=f"跨機關統計 CSV；條件：{request.GET.urlencode() or '全部'}")
+    content = "".join(exports.csv_lines([headings, *rows]))
+    response = HttpResponse(("\ufeff" + content).encode("utf-8"), content_type=exports.FORMATS["csv"])
+    day = selectors.local_today()
+    response["Content-Disposition"] = exports.content_disposition("csv", day, name="跨機關列管統計", ascii_name="office-statistics")
+    return response
 
 
 def home_context(user) -> dict:
