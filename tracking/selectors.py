@@ -15,6 +15,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
@@ -389,16 +390,17 @@ def statistics(now=None, *, items) -> dict:
     totals = status_totals(items)
     # Cases imported from old records may have no responsible unit: a row of their own, so the rows reconcile.
     unassigned = {s: 0 for s in Status.values}
-    for row in items.filter(responsible_units__isnull=True).values("status").annotate(n=Count("id")):
+    without_units = ~Exists(through.objects.filter(trackeditem_id=OuterRef("pk")))
+    for row in items.filter(without_units).order_by().values("status").annotate(n=Count("id")):
         unassigned[row["status"]] = row["n"]
     # A case with several units counts once per unit: how many more the rows add up to than 全部案件.
     repeat_counts = sum(sum(counts.values()) for counts in by_unit.values()) - (
         sum(totals.values()) - sum(unassigned.values())
     )
     open_for: dict[str, dict[int, int]] = {"active": defaultdict(int), "closed": defaultdict(int)}
-    for row in items.with_meetings_open(now).values("status", "meetings_open").annotate(n=Count("id")):
-        group = "closed" if row["status"] == Status.CLOSED else "active"
-        open_for[group][min(row["meetings_open"], HISTOGRAM_CAP)] += row["n"]
+    for status, meetings_open, n in _meetings_open_counts(items, now):
+        group = "closed" if status == Status.CLOSED else "active"
+        open_for[group][min(meetings_open, HISTOGRAM_CAP)] += n
     chart = [(unit.name, [counts[s] for s in Status.values]) for unit, counts in unit_rows]
     if any(unassigned.values()):
         chart.append((UNASSIGNED_LABEL, [unassigned[s] for s in Status.values]))
@@ -411,6 +413,33 @@ def statistics(now=None, *, items) -> dict:
         "active_histogram": _histogram(open_for["active"]),
         "closed_histogram": _histogram(open_for["closed"]),
     }
+
+
+def _meetings_open_counts(items, now=None):
+    """(status, meetings open, how many): what with_meetings_open() gives, grouped without its subquery per row.
+
+    A closed case's span is in its own row; an open one runs to the latest meeting its series has held, read once
+    per series, so the cases are grouped by (series, opening meeting) in the database and the spans added here.
+    """
+    from django.db.models import Max
+
+    spans = (
+        items.order_by().filter(closed_meeting_number__isnull=False)
+        .values_list("status", ExpressionWrapper(F("closed_meeting_number") - F("meeting_number"),
+                                                 output_field=IntegerField()))
+        .annotate(n=Count("id"))
+    )
+    yield from spans
+    held = dict(
+        Meeting.objects.filter(starts_at__lte=now or timezone.now()).order_by().values("series")
+        .annotate(latest=Max("number")).values_list("series", "latest")
+    )
+    running = (
+        items.order_by().filter(closed_meeting_number__isnull=True)
+        .values_list("status", "series_id", "meeting_number").annotate(n=Count("id"))
+    )
+    for status, series_id, number, n in running:
+        yield status, max(held.get(series_id, number) - number, 0), n
 
 
 UNASSIGNED_LABEL = "未指定主辦單位"
