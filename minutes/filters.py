@@ -8,7 +8,15 @@ from django.db.models import Q
 from django.utils import timezone
 
 from minutes import bounds, permissions
-from minutes.models import Conclusion, Meeting, MeetingSeries, ReportPoint, Section, SupplementaryReport
+from minutes.models import (
+    AgendaItem,
+    Conclusion,
+    Meeting,
+    MeetingSeries,
+    ReportPoint,
+    Section,
+    SupplementaryReport,
+)
 from minutes.reader import rocdate
 
 
@@ -57,15 +65,22 @@ class MeetingFilter(django_filters.FilterSet):
             # A meeting number, in ASCII digits ('²'.isdigit() is true too) that the column can hold.
             meeting_number = bounds.parse_id(word, Meeting, "number")
             number = Q(number=meeting_number) if meeting_number is not None else Q(pk__in=[])
+            # One UNION of meeting ids, one subquery per column (an OR of two columns in one would compute the bigrams
+            # of every row it rechecks), each an index scan (substring: icontains that the bigram indexes serve on
+            # PostgreSQL, minutes/search.py).
+            searched = [
+                Section.objects.filter(title__substring=word).values("meeting"),
+                Section.objects.filter(body__substring=word).values("meeting"),
+                AgendaItem.objects.filter(title__substring=word).values("section__meeting"),
+                AgendaItem.objects.filter(body__substring=word).values("section__meeting"),
+                Conclusion.objects.filter(text__substring=word).values("section__meeting"),
+                ReportPoint.objects.filter(text__substring=word).values("report__item__section__meeting"),
+                SupplementaryReport.objects.filter(heading__substring=word).values("item__section__meeting"),
+                SupplementaryReport.objects.filter(unit__name__icontains=word).values("item__section__meeting"),
+            ]
             queryset = queryset.filter(
                 number
-                | Q(pk__in=Section.objects.filter(Q(title__icontains=word) | Q(body__icontains=word)).values("meeting"))
-                | Q(pk__in=Section.objects.filter(
-                    Q(items__title__icontains=word) | Q(items__body__icontains=word)).values("meeting"))
-                | Q(pk__in=Conclusion.objects.filter(text__icontains=word).values("section__meeting"))
-                | Q(pk__in=ReportPoint.objects.filter(text__icontains=word).values("report__item__section__meeting"))
-                | Q(pk__in=SupplementaryReport.objects.filter(
-                    Q(heading__icontains=word) | Q(unit__name__icontains=word)).values("item__section__meeting"))
+                | Q(pk__in=searched[0].order_by().union(*(ids.order_by() for ids in searched[1:]), all=True))
                 | Q(place__icontains=word) | Q(chair__icontains=word)
                 | Q(series__organisation__icontains=word) | Q(series__kind__icontains=word)
             )

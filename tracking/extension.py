@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from minutes import extensions, permissions
@@ -189,7 +190,13 @@ class TrackingExtension(extensions.RecordExtension):
         return DocumentParts(conclusion_marks=marks, blocks=blocks)
 
     def annotate_meeting_list(self, queryset):
-        return queryset.annotate(tracked_count=Count("sections__conclusions__tracked_item"))
+        # A subquery per listed meeting, not a join grouped over every conclusion of every meeting: with a LIMIT,
+        # PostgreSQL computes it for the page's rows only.
+        counted = (
+            TrackedItem.objects.filter(conclusion__section__meeting=OuterRef("pk")).order_by()
+            .values("conclusion__section__meeting").annotate(n=Count("pk")).values("n")
+        )
+        return queryset.annotate(tracked_count=Coalesce(Subquery(counted), 0))
 
     def meeting_list_columns(self):
         return [("列管", "tracked_count")]

@@ -189,3 +189,17 @@ class ReviewCorrectionForm(LimitMessages, forms.Form):
             self.add_error("correction_reason", "更正會議決定須說明理由。")
         cleaned["corrections"] = changed
         return cleaned
+
+
+class OfficeStatisticsForm(forms.Form):
+    """The period of the cross-office statistics: cases opened (by their opening meeting) from one day to another."""
+
+    opened_from = RocDateField(label="列管日期（起）", required=False)
+    opened_to = RocDateField(label="列管日期（迄）", required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("opened_from"), cleaned.get("opened_to")
+        if start and end and start > end:
+            self.add_error("opened_to", "列管日期的迄不能早於起。")
+        return cleaned

@@ -149,6 +149,10 @@ class TrackedItem(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "due_date"], name="tracked_item_status_due"),
+            # The lists' default order (by case number across series): the first page is an index scan with LIMIT.
+            models.Index(fields=["meeting_number", "sequence"], name="tracked_item_case_order"),
+            # An old /tracking/<number>/ link and a keyword that is a case number, across series.
+            models.Index(fields=["case_number"], name="tracked_item_case_number"),
         ]
 
     def __str__(self):
@@ -274,6 +278,8 @@ class ProgressReport(models.Model):
         verbose_name = "辦理情形"
         verbose_name_plural = "辦理情形"
         ordering = ["created_at", "id"]
+        # Has this unit reported on this item since the last meeting: one index probe per (item, unit) pair.
+        indexes = [models.Index(fields=["item", "unit", "created_at"], name="progress_item_unit_created")]
 
     def __str__(self):
         return f"{self.item.case_number} {self.unit}"

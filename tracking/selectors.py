@@ -7,7 +7,24 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    DateTimeField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from minutes import documents
@@ -162,48 +179,104 @@ def main_window(windows: dict[int, ReportingWindow]) -> ReportingWindow | None:
 
 
 @dataclass
+class UnitMissing:
+    """How many of a unit's items still owe a progress report, and the first of them (by case number)."""
+
+    count: int
+    items: list[TrackedItem]
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.items)
+
+
+@dataclass
 class MissingReports:
     """Before the next meeting: which units still owe a progress report, and on which items."""
 
     upcoming: Meeting | None
     last_held: Meeting | None
-    by_unit: dict[Unit, list[TrackedItem]] = field(default_factory=dict)
+    by_unit: dict[Unit, UnitMissing] = field(default_factory=dict)
     reported_units: list[Unit] = field(default_factory=list)
 
     @property
     def missing_count(self) -> int:
-        return sum(len(items) for items in self.by_unit.values())
+        return sum(entry.count for entry in self.by_unit.values())
+
+
+# Case numbers listed per unit on the recorder's home; the rest are on the unit's dashboard.
+MISSING_SHOWN = 30
+
+
+def _owing_rows(windows: dict[int, ReportingWindow], offices):
+    """(item, responsible unit) rows of the active items of these offices, annotated `reviewed` (the next meeting
+    of the item's series reviews it) and `reported` (the unit wrote progress since the last meeting): the whole
+    walk as SQL, so its cost is the index's, not a loop over every row in Python."""
+    through = TrackedItem.responsible_units.through
+    upcoming = {sid: w.upcoming for sid, w in windows.items() if w.upcoming is not None}
+    reviewed = ~Q(trackeditem__series_id__in=list(upcoming))
+    for sid, meeting in upcoming.items():
+        reviewed |= Q(trackeditem__series_id=sid, trackeditem__meeting_number__lt=meeting.number)
+    decided = Review.objects.filter(item=OuterRef("trackeditem_id"), meeting__in=list(upcoming.values()))
+    since = Case(
+        *(When(trackeditem__series_id=sid, then=Value(w.since)) for sid, w in windows.items() if w.since),
+        default=Value(_EPOCH), output_field=DateTimeField(),
+    )
+    written = ProgressReport.objects.filter(
+        item=OuterRef("trackeditem_id"), unit=OuterRef("unit_id"), created_at__gte=OuterRef("since")
+    )
+    return (
+        through.objects.filter(trackeditem__series__office__in=offices,
+                               trackeditem__status__in=[Status.OPEN, Status.CONTINUED])
+        .annotate(since=since, reported=Exists(written),
+                  reviewed=ExpressionWrapper(reviewed & ~Exists(decided), output_field=BooleanField()))
+    )
+
+
+_EPOCH = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
 
 
 def missing_reports(today: dt.date | None = None, *, offices) -> MissingReports:
     """Every (item, responsible unit) of an active item of these offices that has no progress since the last
-    meeting."""
+    meeting: counted per unit in one query, the first MISSING_SHOWN case numbers of each unit in another."""
     today = today or local_today()
     windows = reporting_windows(today, offices=offices)
-    items = list(
-        TrackedItem.objects.filter(series__office__in=offices).active().prefetch_related("responsible_units")
-        .order_by("meeting_number", "sequence")
+    rows = _owing_rows(windows, offices)
+    counts = (
+        rows.values("unit_id", "trackeditem__series_id").order_by()
+        .annotate(missing=Count("id", filter=Q(reviewed=True, reported=False)),
+                  done=Count("id", filter=Q(reviewed=True, reported=True)))
     )
-    reports = latest_progress([i.pk for i in items])
-    missing: dict[Unit, list[TrackedItem]] = defaultdict(list)
-    reported: dict[int, Unit] = {}
-    for item in items:
-        window = window_for(windows, item.series_id)
-        if not window.reviews(item):
-            continue
-        for unit in item.responsible_units.all():
-            if window.counts(reports.get((item.pk, unit.pk))):
-                reported[unit.pk] = unit
-            else:
-                missing[unit].append(item)
+    missing: dict[int, int] = defaultdict(int)
+    reported: set[int] = set()
+    with_units: set[int] = set()
+    for row in counts:
+        with_units.add(row["trackeditem__series_id"])
+        missing[row["unit_id"]] += row["missing"]
+        if row["done"]:
+            reported.add(row["unit_id"])
+    missing = {pk: n for pk, n in missing.items() if n}
+    first: dict[int, list[TrackedItem]] = defaultdict(list)
+    if missing:
+        ranked = (
+            rows.filter(reviewed=True, reported=False)
+            .annotate(rank=Window(RowNumber(), partition_by=[F("unit_id")],
+                                  order_by=[F("trackeditem__meeting_number"), F("trackeditem__sequence")]))
+            .filter(rank__lte=MISSING_SHOWN).select_related("trackeditem")
+            .order_by("trackeditem__meeting_number", "trackeditem__sequence")
+        )
+        for row in ranked:
+            first[row.unit_id].append(row.trackeditem)
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=set(missing) | reported)}
     # The meeting the units report to: of a series whose items have units, not another that met later.
-    own = {sid: w for sid, w in windows.items() if sid in {i.series_id for i in items if i.responsible_units.all()}}
+    own = {sid: w for sid, w in windows.items() if sid in with_units}
     main = main_window(own or windows)
-    ordered = dict(sorted(missing.items(), key=lambda pair: (pair[0].order, pair[0].name)))
-    done = sorted((u for pk, u in reported.items() if u not in missing), key=lambda u: (u.order, u.name))
+    order = lambda unit: (unit.order, unit.name)
+    by_unit = {units[pk]: UnitMissing(n, first[pk]) for pk, n in sorted(missing.items(), key=lambda p: order(units[p[0]]))}
+    done = sorted((units[pk] for pk in reported if pk not in missing), key=order)
     return MissingReports(
         upcoming=main.upcoming if main else None, last_held=main.last_held if main else None,
-        by_unit=ordered, reported_units=done,
+        by_unit=by_unit, reported_units=done,
     )
 
 
@@ -317,16 +390,17 @@ def statistics(now=None, *, items) -> dict:
     totals = status_totals(items)
     # Cases imported from old records may have no responsible unit: a row of their own, so the rows reconcile.
     unassigned = {s: 0 for s in Status.values}
-    for row in items.filter(responsible_units__isnull=True).values("status").annotate(n=Count("id")):
+    without_units = ~Exists(through.objects.filter(trackeditem_id=OuterRef("pk")))
+    for row in items.filter(without_units).order_by().values("status").annotate(n=Count("id")):
         unassigned[row["status"]] = row["n"]
     # A case with several units counts once per unit: how many more the rows add up to than 全部案件.
     repeat_counts = sum(sum(counts.values()) for counts in by_unit.values()) - (
         sum(totals.values()) - sum(unassigned.values())
     )
     open_for: dict[str, dict[int, int]] = {"active": defaultdict(int), "closed": defaultdict(int)}
-    for row in items.with_meetings_open(now).values("status", "meetings_open").annotate(n=Count("id")):
-        group = "closed" if row["status"] == Status.CLOSED else "active"
-        open_for[group][min(row["meetings_open"], HISTOGRAM_CAP)] += row["n"]
+    for status, meetings_open, n in _meetings_open_counts(items, now):
+        group = "closed" if status == Status.CLOSED else "active"
+        open_for[group][min(meetings_open, HISTOGRAM_CAP)] += n
     chart = [(unit.name, [counts[s] for s in Status.values]) for unit, counts in unit_rows]
     if any(unassigned.values()):
         chart.append((UNASSIGNED_LABEL, [unassigned[s] for s in Status.values]))
@@ -339,6 +413,33 @@ def statistics(now=None, *, items) -> dict:
         "active_histogram": _histogram(open_for["active"]),
         "closed_histogram": _histogram(open_for["closed"]),
     }
+
+
+def _meetings_open_counts(items, now=None):
+    """(status, meetings open, how many): what with_meetings_open() gives, grouped without its subquery per row.
+
+    A closed case's span is in its own row; an open one runs to the latest meeting its series has held, read once
+    per series, so the cases are grouped by (series, opening meeting) in the database and the spans added here.
+    """
+    from django.db.models import Max
+
+    spans = (
+        items.order_by().filter(closed_meeting_number__isnull=False)
+        .values_list("status", ExpressionWrapper(F("closed_meeting_number") - F("meeting_number"),
+                                                 output_field=IntegerField()))
+        .annotate(n=Count("id"))
+    )
+    yield from spans
+    held = dict(
+        Meeting.objects.filter(starts_at__lte=now or timezone.now()).order_by().values("series")
+        .annotate(latest=Max("number")).values_list("series", "latest")
+    )
+    running = (
+        items.order_by().filter(closed_meeting_number__isnull=True)
+        .values_list("status", "series_id", "meeting_number").annotate(n=Count("id"))
+    )
+    for status, series_id, number, n in running:
+        yield status, max(held.get(series_id, number) - number, 0), n
 
 
 UNASSIGNED_LABEL = "未指定主辦單位"
@@ -411,3 +512,106 @@ def _conclusions_decide(meeting: Meeting) -> tuple[dict[str, str], dict[str, str
                 raise TrackingError(f"列管案號 {number} 在紀錄中被決定為兩種結果，請修正其中一處結論文字。")
             decisions[key] = kind
     return decisions, written
+
+
+# --- cross-office statistics (研考): open, overdue and ageing cases per office and per unit ----------------------
+
+# How long an open case has been open, from the meeting that opened it: (key, heading, from months, to months).
+AGE_BANDS = [
+    ("m0_3", "未滿 3 個月", 0, 3),
+    ("m3_6", "3 至 6 個月", 3, 6),
+    ("m6_12", "6 至 12 個月", 6, 12),
+    ("m12", "12 個月以上", 12, None),
+]
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` months earlier (the month's last day when it has fewer days)."""
+    import calendar
+
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass
+class AgeingRow:
+    office: object
+    unit: Unit | None
+    active: int
+    overdue: int
+    bands: list[int]
+
+
+@dataclass
+class OfficeStatistics:
+    offices: list[AgeingRow]
+    units: list[AgeingRow]
+    totals: AgeingRow
+    today: dt.date
+
+    @property
+    def widest(self) -> int:
+        return max((row.active for row in self.offices), default=0)
+
+
+def _ageing_counts(prefix: str, today: dt.date) -> dict:
+    """Count() annotations of active, overdue and each age band, over rows whose case is reached by `prefix`."""
+    active = Q(**{f"{prefix}status__in": [Status.OPEN, Status.CONTINUED]})
+    counts = {
+        "active": Count("pk", filter=active),
+        "overdue": Count("pk", filter=active & Q(**{f"{prefix}due_date__lt": today})),
+    }
+    for key, _label, low, high in AGE_BANDS:
+        band = active
+        if low:
+            band &= Q(opened_on__lt=_start_of(months_before(today, low) + dt.timedelta(days=1)))
+        if high is not None:
+            band &= Q(opened_on__gte=_start_of(months_before(today, high) + dt.timedelta(days=1)))
+        counts[key] = Count("pk", filter=band)
+    return counts
+
+
+def _opened_on(prefix: str):
+    """When the case was opened: the start of the meeting that opened it (its row's creation when that meeting is
+    not in the system, as for a case imported from an old record)."""
+    meeting = Meeting.objects.filter(
+        series=OuterRef(f"{prefix}series_id"), number=OuterRef(f"{prefix}meeting_number")
+    ).values("starts_at")[:1]
+    return Coalesce(Subquery(meeting, output_field=DateTimeField()), F(f"{prefix}created_at"))
+
+
+def office_statistics(*, items, today: dt.date | None = None, opened_from: dt.date | None = None,
+                      opened_to: dt.date | None = None) -> OfficeStatistics:
+    """Open, overdue and ageing cases of `items` (those the person may see) per office and per responsible unit,
+    for the cases opened in the period (by their opening meeting): two grouped queries and one for the names."""
+    from minutes.models import Office
+
+    today = today or local_today()
+    items = items.order_by().annotate(opened_on=_opened_on(""))
+    if opened_from:
+        items = items.filter(opened_on__gte=_start_of(opened_from))
+    if opened_to:
+        items = items.filter(opened_on__lt=_start_of(opened_to + dt.timedelta(days=1)))
+    keys = ["active", "overdue", *(key for key, *_ in AGE_BANDS)]
+    per_office = list(items.values("series__office").annotate(**_ageing_counts("", today)))
+    through = TrackedItem.responsible_units.through
+    per_unit = list(
+        through.objects.filter(trackeditem__in=items.values("pk")).annotate(opened_on=_opened_on("trackeditem__"))
+        .values("unit").annotate(**_ageing_counts("trackeditem__", today))
+    )
+    offices = {o.pk: o for o in Office.objects.filter(pk__in=[row["series__office"] for row in per_office])}
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=[row["unit"] for row in per_unit]).select_related("office")}
+
+    def row_of(office, unit, counts) -> AgeingRow:
+        return AgeingRow(office, unit, counts["active"], counts["overdue"], [counts[k] for k, *_ in AGE_BANDS])
+
+    office_rows = sorted(
+        (row_of(offices[r["series__office"]], None, r) for r in per_office), key=lambda r: (r.office.order, r.office.name)
+    )
+    unit_rows = sorted(
+        (row_of(units[r["unit"]].office, units[r["unit"]], r) for r in per_unit),
+        key=lambda r: (r.office.order, r.office.name, r.unit.order, r.unit.name),
+    )
+    total = {key: sum(r[key] for r in per_office) for key in keys}
+    return OfficeStatistics(offices=office_rows, units=unit_rows, totals=row_of(None, None, total), today=today)

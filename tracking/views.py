@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -21,6 +21,7 @@ from tracking.filters import SORT_LABELS, TrackedItemFilter, tracked_item_filter
 from tracking.forms import (
     ConclusionTrackForm,
     ItemEditForm,
+    OfficeStatisticsForm,
     ProgressForm,
     ReviewCorrectionForm,
     ReviewDecisionForm,
@@ -78,16 +79,19 @@ def item_export(request, fmt):
     if fmt not in exports.FORMATS:
         raise Http404("不支援的匯出格式。")
     items = _item_filter(request).qs
-    rows = items.count()
-    if rows > settings.EXPORT_INLINE_MAX_ROWS:
-        # Too large to build while the browser waits: the worker writes it, 我的檔案 hands it over.
+    if fmt != "csv" and (rows := items.count()) > settings.EXPORT_INLINE_MAX_ROWS:
+        # Too large to build while the browser waits: the worker writes it, 我的檔案 hands it over. A CSV of any
+        # size streams as it is read, in constant memory.
         return render(request, "tracking/export_queue.html", {
             "fmt": fmt, "rows": rows, "limit": settings.EXPORT_INLINE_MAX_ROWS, "query": request.GET.urlencode(),
         })
-    content, content_type = exports.export_items(items, fmt)
     audit.record(audit.Action.EXPORT, user=request.user, request=request,
                  detail=f"{fmt.upper()}；條件：{request.GET.urlencode() or '全部'}")
-    response = HttpResponse(content, content_type=content_type)
+    if fmt == "csv":
+        response = StreamingHttpResponse(exports.csv_chunks(items), content_type=exports.FORMATS[fmt])
+    else:
+        content, content_type = exports.export_items(items, fmt)
+        response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = exports.content_disposition(fmt, selectors.local_today())
     return response
 
@@ -350,6 +354,41 @@ def meeting_review_generate(request, pk):
 def statistics(request):
     stats = selectors.statistics(items=_visible_items(request.user))
     return render(request, "tracking/statistics.html", {"stats": stats, "statuses": Status.choices})
+
+
+def _office_statistics(request):
+    """The period form and the figures of the cases the person may see (every office's for the oversight role)."""
+    form = OfficeStatisticsForm(request.GET or None)
+    period = form.cleaned_data if form.is_valid() else {}
+    stats = selectors.office_statistics(
+        items=_visible_items(request.user), opened_from=period.get("opened_from"), opened_to=period.get("opened_to")
+    )
+    return form, stats
+
+
+@login_required
+def office_statistics(request):
+    form, stats = _office_statistics(request)
+    return render(request, "tracking/office_statistics.html", {
+        "form": form, "stats": stats, "bands": selectors.AGE_BANDS, "query": request.GET.urlencode(),
+        "city_wide": permissions.is_oversight(request.user),
+    })
+
+
+@login_required
+def office_statistics_export(request):
+    _form, stats = _office_statistics(request)
+    headings = ["機關", "組室", "列管中", "已逾期", *(label for _, label, *_ in selectors.AGE_BANDS)]
+    rows = [[r.office.name, "（全機關）", r.active, r.overdue, *r.bands] for r in stats.offices]
+    rows += [[r.office.name, r.unit.name, r.active, r.overdue, *r.bands] for r in stats.units]
+    rows.append(["合計", "", stats.totals.active, stats.totals.overdue, *stats.totals.bands])
+    audit.record(audit.Action.EXPORT, user=request.user, request=request,
+                 detail=f"跨機關統計 CSV；條件：{request.GET.urlencode() or '全部'}")
+    content = "".join(exports.csv_lines([headings, *rows]))
+    response = HttpResponse(("\ufeff" + content).encode("utf-8"), content_type=exports.FORMATS["csv"])
+    day = selectors.local_today()
+    response["Content-Disposition"] = exports.content_disposition("csv", day, name="跨機關列管統計", ascii_name="office-statistics")
+    return response
 
 
 def home_context(user) -> dict:

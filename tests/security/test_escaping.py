@@ -148,7 +148,7 @@ def test_a_csv_cell_starting_like_a_formula_is_defused(client, recorder, poisone
     TrackedItem.objects.update(subject=formula)
     client.force_login(recorder)
     response = client.get(reverse("tracking:item-export", args=["csv"]))
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     subjects = {row[2] for row in rows[1:]}
     assert subjects == {"'" + formula}
 
@@ -158,7 +158,7 @@ def test_a_progress_text_and_a_unit_name_starting_like_a_formula_are_defused_in_
     ProgressReport.objects.update(text="=1+2")
     client.force_login(recorder)
     response = client.get(reverse("tracking:item-export", args=["csv"]))
-    cells = [cell for row in csv.reader(io.StringIO(response.content.decode("utf-8-sig"))) for cell in row]
+    cells = [cell for row in csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))) for cell in row]
     assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@"))]
 
 

@@ -40,7 +40,7 @@ def listed(make_item, units, chief_wenshu):
 def _download(client, fmt):
     response = client.get(reverse("tracking:item-export", args=[fmt]))
     assert response.status_code == 200
-    return response.content
+    return response.getvalue()
 
 
 @pytest.mark.parametrize(

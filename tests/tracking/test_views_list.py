@@ -8,6 +8,7 @@ import pytest
 import tablib
 from django.urls import reverse
 
+from tracking import exports
 from tracking.models import ProgressReport, TrackedItem
 
 pytestmark = pytest.mark.django_db
@@ -144,8 +145,9 @@ def test_csv_export_is_utf8_with_bom_and_holds_the_filtered_rows(client_member, 
     assert response["Content-Disposition"].startswith('attachment; filename="tracked-items-')
     # Browsers that read RFC 6266 save it as 列管案件-YYYYMMDD.csv.
     assert "filename*=UTF-8''%E5%88%97%E7%AE%A1%E6%A1%88%E4%BB%B6-" in response["Content-Disposition"]
-    assert response.content.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    body = response.getvalue()
+    assert response.streaming and body.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     assert rows[0][:4] == ["列管案號", "列管會次", "案由", "主辦單位"]
     assert [row[0] for row in rows[1:]] == ["10701", "10802"]
     assert rows[2][3] == "公管中心、總務組"
@@ -212,7 +214,7 @@ def test_the_list_of_5000_items_stays_under_a_fixed_number_of_queries(
 def test_exported_cells_that_look_like_formulas_are_defused(client_member, make_item):
     make_item("10801", subject='=HYPERLINK("http://evil.example","點我")')
     response = client_member.get(reverse("tracking:item-export", args=["csv"]))
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[1][2] == '\'=HYPERLINK("http://evil.example","點我")'
 
 
@@ -225,3 +227,31 @@ def test_an_unknown_unit_in_the_address_is_said_in_plain_chinese(client_member, 
     response = client_member.get(URL, {"unit": "999999"})
     body = response.content.decode()
     assert "找不到這個組室。" in body and "選擇有效的選項" not in body
+
+
+def test_a_csv_of_more_rows_than_a_spreadsheet_may_hold_in_a_request_still_streams_at_once(
+    client_member, few, settings
+):
+    settings.EXPORT_INLINE_MAX_ROWS = 1
+    spreadsheet = client_member.get(reverse("tracking:item-export", args=["xlsx"]), {"status": ["open", "continued"]})
+    assert "超過直接下載的上限 1 筆" in spreadsheet.content.decode()
+    response = client_member.get(reverse("tracking:item-export", args=["csv"]), {"status": ["open", "continued"]})
+    assert response.status_code == 200 and response.streaming
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
+    assert len(rows) == 3
+
+
+def test_the_csv_export_reads_the_items_in_chunks_in_a_fixed_number_of_queries_per_chunk(
+    client_member, meeting_108, units, monkeypatch, django_assert_max_num_queries
+):
+    TrackedItem.objects.bulk_create(
+        TrackedItem(series=meeting_108.series, meeting_number=100 + n // 99, sequence=n % 99 + 1,
+                    case_number=f"{100 + n // 99}{n % 99 + 1:02d}", case_key=f"{100 + n // 99}{n % 99 + 1:02d}",
+                    subject=f"案件 {n}")
+        for n in range(250)
+    )
+    monkeypatch.setattr(exports, "CSV_CHUNK", 100)
+    with django_assert_max_num_queries(30):
+        response = client_member.get(reverse("tracking:item-export", args=["csv"]))
+        rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
+    assert len(rows) == 251 and rows[-1][2] == "案件 249"
