@@ -65,6 +65,7 @@ from minutes.reader.rules import (
     PARAGRAPH_END,
     POINT_RE,
     PROPOSER_RE,
+    REVIEW_TITLE_RE,
     RULE,
     SECTION_PREFIX_RE,
     SECTION_RE,
@@ -74,6 +75,7 @@ from minutes.reader.rules import (
     SUB_MARKER_RE,
     TIME_IN_PARENS_RE,
     TITLE_END,
+    TITLE_GOES_ON_RE,
     TITLE_LIKE_RE,
     TITLE_RE,
     TITLES,
@@ -92,6 +94,9 @@ from minutes.reader.rules import (
 )
 from minutes.reader.sentences import outcome_of
 from minutes.reader.tables import FoundTable, cell_case_number, find_tables
+
+# A review's title is short (上次會議決定事項辦理情形); a longer line ending so was more likely cut there.
+SHORT_REVIEW_TITLE = 16
 
 
 def split_report_heading(heading: str) -> tuple[str, str, str]:
@@ -911,6 +916,9 @@ class _Reader:
                 and not COMPLETE_TITLE_RE.search(title)
                 and not UNIT_TITLE_RE.fullmatch(title)
             )
+        if wraps and REVIEW_TITLE_RE.search(title) and len(title) <= SHORT_REVIEW_TITLE:
+            following = self.lines[self.index + 1].text if self.index + 1 < len(self.lines) else ""
+            wraps = bool(TITLE_GOES_ON_RE.match(following))
         if wraps:
             self.wrapped_title = target
 

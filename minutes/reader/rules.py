@@ -384,6 +384,10 @@ COMPLETE_TITLE_WORDS = "報告|致詞|事項|動議|討論|結論|裁示|提示|
 COMPLETE_TITLE_RE = re.compile(
     rf"(?:{COMPLETE_TITLE_WORDS}|[（(]略[)）]|[。！？][（(][^（）()]{{1,20}}[)）])$"
 )
+# A short review's title (上次會議決定事項辦理情形, 前次會議決議事項追蹤) is complete too, unless the next line
+# goes on with a conjunction (…推動情形 / 暨下月工作重點報告); a long one ending so may have been cut there.
+REVIEW_TITLE_RE = re.compile(r"(?:情形|追蹤)$")
+TITLE_GOES_ON_RE = re.compile(r"^[暨及與和並或、]")
 # Sections, items and points are numbered 1..99 (壹..玖拾玖, 一..九十九), as the numerals module writes them.
 MAX_NUMBER = 99
 TITLES = sorted(

@@ -48,3 +48,14 @@ def test_a_short_case_number_alone_in_a_web_table_is_a_case_not_a_page_number():
 def test_a_lone_number_elsewhere_is_still_a_page_number():
     parsed = parse_minutes(RECORD.replace("決定：洽悉。\n", "決定：洽悉。\n12\n"))
     assert parsed.sections[0].items[0].conclusion.points == ["洽悉。"]
+
+
+def test_a_review_sections_title_ending_in_its_usual_word_takes_no_body_line_into_it():
+    text = RECORD.replace(
+        "壹、業務報告\n",
+        "壹、上次會議決定事項辦理情形\n列管案號 1103 及 1105 同意解除列管；列管案號 1101 繼續列管。\n貳、業務報告\n",
+    ).replace("貳、散會", "參、散會")
+    section = parse_minutes(text).sections[0]
+    assert (section.title, section.body) == (
+        "上次會議決定事項辦理情形", ["列管案號 1103 及 1105 同意解除列管；列管案號 1101 繼續列管。"]
+    )
