@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from minutes import services as record
@@ -36,6 +36,7 @@ from minutes.models import (
     MeetingSeries,
     Membership,
     Office,
+    RecordTable,
     ReportPoint,
     Role,
     Section,
@@ -46,7 +47,16 @@ from minutes.models import (
 from minutes.reader import casenumbers, meeting_name, sentences
 from tracking.citygen import vocab
 from tracking.lifecycle import DECISION_RESULT
-from tracking.models import CaseCounter, Decision, ProgressReport, Review, Status, Suggestion, TrackedItem
+from tracking.models import (
+    CaseCounter,
+    Decision,
+    ProgressReport,
+    ReminderDelivery,
+    Review,
+    Status,
+    Suggestion,
+    TrackedItem,
+)
 
 User = get_user_model()
 
@@ -139,7 +149,8 @@ def clear_city() -> None:
             # Nothing but the generated city: its million rows go at once (PostgreSQL refuses if another table
             # still points at them, and nothing is deleted then).
             tables = [*t.values(), SignedRecord._meta.db_table, Amendment._meta.db_table,
-                      Meeting.history.model._meta.db_table]
+                      Meeting.history.model._meta.db_table, RecordTable._meta.db_table,
+                      ReminderDelivery._meta.db_table]
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # checks still pending in this transaction, first
             cursor.execute(f"TRUNCATE {', '.join(connection.ops.quote_name(name) for name in tables)}")
         item_ids = f"SELECT id FROM {t['item']} WHERE series_id IN (%(ids)s)"
@@ -147,6 +158,7 @@ def clear_city() -> None:
         section_ids = f"SELECT id FROM {t['section']} WHERE meeting_id IN ({meeting_ids})"
         agenda_ids = f"SELECT id FROM {t['agenda']} WHERE section_id IN ({section_ids})"
         report_ids = f"SELECT id FROM {t['report']} WHERE item_id IN ({agenda_ids})"
+        run(f"DELETE FROM {ReminderDelivery._meta.db_table} WHERE item_id IN ({item_ids})", series)
         run(f"DELETE FROM {t['progress']} WHERE item_id IN ({item_ids})", series)
         run(f"UPDATE {t['review']} SET corrects_id = NULL WHERE item_id IN ({item_ids})", series)
         run(f"DELETE FROM {t['review']} WHERE item_id IN ({item_ids})", series)
@@ -156,6 +168,7 @@ def clear_city() -> None:
         run(f"DELETE FROM {t['counter']} WHERE series_id IN (%(ids)s)", series)
         run(f"DELETE FROM {t['point']} WHERE report_id IN ({report_ids})", series)
         run(f"DELETE FROM {t['report']} WHERE item_id IN ({agenda_ids})", series)
+        run(f"DELETE FROM {RecordTable._meta.db_table} WHERE section_id IN ({section_ids})", series)
         run(f"DELETE FROM {t['conclusion']} WHERE section_id IN ({section_ids})", series)
         run(f"DELETE FROM {t['agenda']} WHERE section_id IN ({section_ids})", series)
         run(f"DELETE FROM {t['section']} WHERE meeting_id IN ({meeting_ids})", series)
@@ -197,6 +210,11 @@ class Table:
         self.model = model
         self.table = model._meta.db_table
         self.fields = [model._meta.pk, *(model._meta.get_field(name) for name in fields)]
+        # Every other column gets its field's default, appended to each row, so that a field added to a model
+        # later (with its default, as a migration adds it) does not break the generator.
+        given = {f.name for f in self.fields}
+        self.defaulted = [f for f in model._meta.concrete_fields if f.name not in given]
+        self.fields += self.defaulted
         self.columns = [f.column for f in self.fields]
         self.rows: list[tuple] = []
         with connection.cursor() as cursor:
@@ -206,7 +224,7 @@ class Table:
 
     def add(self, *values) -> int:
         self.last_id += 1
-        self.rows.append((self.last_id, *values))
+        self.rows.append((self.last_id, *values, *(f.get_default() for f in self.defaulted)))
         return self.last_id
 
     def flush(self) -> None:
@@ -216,8 +234,11 @@ class Table:
             if connection.vendor == "postgresql":
                 columns = ", ".join(connection.ops.quote_name(c) for c in self.columns)
                 with cursor.cursor.copy(f"COPY {connection.ops.quote_name(self.table)} ({columns}) FROM STDIN") as copy:
+                    # JSON columns as the backend adapts them (psycopg's Jsonb); every other value as it is.
+                    json = [isinstance(f, models.JSONField) for f in self.fields]
                     for row in self.rows:
-                        copy.write_row(row)
+                        copy.write_row([f.get_db_prep_save(v, connection) if j else v
+                                        for f, j, v in zip(self.fields, json, row, strict=True)])
             else:
                 marks = ", ".join(["%s"] * len(self.columns))
                 columns = ", ".join(connection.ops.quote_name(c) for c in self.columns)
