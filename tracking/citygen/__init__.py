@@ -294,6 +294,14 @@ class Rows:
 # --- the city ---------------------------------------------------------------------------------------------------
 
 
+def chief_title(unit_name: str) -> str:
+    """秘書室主任, 文書組組長, 第一科科長, 民政課課長."""
+    for ending, title in (("組", "組長"), ("科", "科長"), ("課", "課長")):
+        if unit_name.endswith(ending):
+            return title
+    return "主任"
+
+
 @dataclass
 class _Case:
     pk: int
@@ -418,7 +426,7 @@ class CityGenerator:
                                           title="科員"))
             for unit in plan_.units:
                 memberships.append(Membership(user=plan_.chiefs[unit.pk], office=plan_.office, role=Role.CHIEF,
-                                              unit=unit, title="主任" if unit.name.endswith("室") else "科長"))
+                                              unit=unit, title=chief_title(unit.name)))
         Membership.objects.bulk_create(memberships)
         # The recorder keeps the office's record in the admin too, as the demo's recorder does.
         from django.contrib.auth.models import Permission
@@ -535,7 +543,7 @@ class CityGenerator:
     def supplementary(self, rows, agenda_id, plan) -> None:
         unit = self.rng.choice(plan.units)
         chief = plan.chiefs[unit.pk]
-        title = "主任" if unit.name.endswith("室") else ("組長" if unit.name.endswith("組") else "科長")
+        title = chief_title(unit.name)
         report_id = rows.report.add(agenda_id, 1, unit.pk, chief.last_name, title, "", "補充報告")
         self.counts.reports += 1
         for k in range(1, self.rng.randint(2, 3) + 1):
