@@ -267,7 +267,7 @@ def test_the_tracking_list_sorts_by_key_and_finds_a_case_by_any_spelling(client,
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_exports_print_the_number_as_written(client, recorder, case_113_01, fmt):
     client.force_login(recorder)
-    content = client.get(reverse("tracking:item-export", args=[fmt])).content
+    content = client.get(reverse("tracking:item-export", args=[fmt])).getvalue()
     rows = tablib.Dataset().load(content if fmt == "xlsx" else content.decode("utf-8-sig"), format=fmt)
     assert rows[0][0] == "113-01"
 
