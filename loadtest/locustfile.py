@@ -20,6 +20,8 @@ import time
 import uuid
 
 from locust import HttpUser, between, events, task
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
 
 with open(os.environ["LOADTEST_PLAN"], encoding="utf-8") as plan_file:
     PLAN = json.load(plan_file)
@@ -73,6 +75,12 @@ class CityUser(HttpUser):
 
     def on_start(self):
         self.office, self.username, self.extra = next(self.accounts)
+        # As a browser does, a GET sent on a kept-alive connection that the server closed at that moment (a
+        # gunicorn worker replaced after GUNICORN_MAX_REQUESTS) is sent once more on a new connection; never a
+        # POST. Each such retry is counted in the ledger; an answer with a status (a 503) is never retried.
+        retry = Retry(total=1, connect=1, read=1, status=0, other=0, allowed_methods={"GET", "HEAD"},
+                      raise_on_status=False, respect_retry_after_header=False)
+        self.client.mount("http://", HTTPAdapter(max_retries=retry))
         self.login()
 
     def login(self) -> bool:
@@ -92,6 +100,9 @@ class CityUser(HttpUser):
     def page(self, url: str, name: str, expect: str | None = None):
         """A GET that must answer 200 (after the app's redirects) and, when given, show `expect`."""
         with self.client.get(url, name=name, catch_response=True) as response:
+            retries = getattr(getattr(response, "raw", None), "retries", None)
+            if retries is not None and retries.history:
+                ledger_write(kind="retry", name=name, error=str(retries.history[-1].error)[:200])
             if response.status_code != 200:
                 response.failure(why(response))
             elif "/login/" in response.url and not url.startswith("/login/"):

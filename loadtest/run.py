@@ -182,6 +182,7 @@ def print_report(summary: dict) -> None:
               f"failed but saved {len(w['failed_but_saved'])}")
         for refusal in w["refusals"]:
             print(f"     refused: {refusal}")
+    print(f"   GETs sent again on a new connection (the server closed a kept-alive one): {summary['retried']}")
     r = summary["restart"]
     if "restart_seconds" in r:
         print(f"   restart: pg_ctl restart -m fast took {r['restart_seconds']} s at {summary['restart_at']} s; "
@@ -293,7 +294,7 @@ def main(argv=None) -> int:
             "meetings": args.meetings, "city": city,
             "restart_at": args.restart_at, "workers": workers, "threads": threads, "load_before": load_before,
             "machine": machine(), "stats": stats_table(out / "locust_stats.csv"), "writes": writes,
-            "restart": restart, "failure_kinds": kinds, "problems": problems, "ok": not problems,
+            "restart": restart, "failure_kinds": kinds, "retried": sum(e["kind"] == "retry" for e in ledger), "problems": problems, "ok": not problems,
         }
         (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
         print_report(summary)
