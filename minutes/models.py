@@ -297,7 +297,9 @@ class Meeting(models.Model):
         請假) is left out; 出席 is always there."""
         written = self.wording.get("labels", {}) if isinstance(self.wording, dict) else {}
         labels = {**HEADER_LABELS, **(self.series.labels or {}), **written}
-        order = [name for name in written if name in HEADER_LABELS or name == "date"]
+        # "order" keeps the record's order (jsonb does not keep a dict's); the labels' own order where it is missing.
+        written_order = self.wording.get("order") or list(written) if isinstance(self.wording, dict) else []
+        order = [name for name in written_order if name in written and (name in HEADER_LABELS or name == "date")]
         order += [name for name in HEADER_LABELS if name not in order]
         values = {
             "place": self.place, "chair": self.chair, "recorder": self.recorder, "attendees": self.attendees,

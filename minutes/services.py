@@ -193,6 +193,8 @@ def parsed_wording(parsed: ParsedMeeting) -> dict:
     kept = {
         "title": getattr(words, "title", ""),
         "labels": dict(getattr(words, "labels", {}) or {}),
+        # The fields in the record's order: PostgreSQL's jsonb keeps a dict's keys in an order of its own.
+        "order": list(getattr(words, "labels", {}) or {}),
         "time": getattr(words, "time", ""),
         "date": getattr(words, "date", ""),
         "adjournment": getattr(words, "adjournment", ""),

@@ -34,6 +34,14 @@ def test_an_imported_record_keeps_its_labels_date_and_adjournment_as_written() -
     assert meeting.adjournment_as_written == "會議於上午10時30分結束。"
 
 
+def test_the_header_keeps_the_records_order_whatever_order_the_database_gives_the_labels_back_in() -> None:
+    # PostgreSQL's jsonb hands a dict's keys back shortest first: the order the record wrote is kept apart.
+    meeting = record_import(parse_minutes(HEADER))
+    stored = Meeting.objects.get(pk=meeting.pk)
+    stored.wording["labels"] = dict(sorted(stored.wording["labels"].items(), key=lambda kv: (len(kv[1]), kv[1])))
+    assert [label for _, label, _ in stored.header_fields()][:4] == ["開會時間", "開會地點", "主持人", "記錄"]
+
+
 def test_the_pdf_prints_the_header_and_the_adjournment_as_the_record_wrote_them(chair) -> None:
     meeting = record_import(parse_minutes(HEADER))
     sign_directly(meeting, chair)
