@@ -246,6 +246,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
     "global_keyprefix": os.environ.get("CELERY_KEY_PREFIX", ""),
     "socket_connect_timeout": 5,
+    # How often a worker looks for tasks whose visibility timeout has run out (kombu sweeps every interval ×
+    # throttle seconds, 100 s by default): the fault tests, with a timeout of seconds, look every second.
+    "unacked_restore_interval": int(os.environ.get("CELERY_RESTORE_INTERVAL", "10")),
+    "unacked_restore_throttle": int(os.environ.get("CELERY_RESTORE_THROTTLE", "10")),
 }
 # A request that queues a task while Redis is down gives up within seconds (the job is then 失敗, with why).
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}

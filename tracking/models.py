@@ -46,6 +46,17 @@ def key_lookup(number: str) -> Q:
 
 
 class TrackedItemQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        """As save() does, each case gets its number (this app's scheme when only meeting and sequence are given) and
+        its key, which bulk_create would otherwise leave blank (two blank keys of a series collide)."""
+        objs = list(objs)
+        for obj in objs:
+            if not obj.case_number:
+                obj.case_number = casenumbers.format_case_number(obj.meeting_number, obj.sequence)
+            if not obj.case_key:
+                obj.case_key = casenumbers.case_key(obj.case_number)
+        return super().bulk_create(objs, *args, **kwargs)
+
     def named(self, number: str):
         """The cases `number` names (113-01, 11301 or １１３－０１ alike)."""
         return self.filter(key_lookup(number))

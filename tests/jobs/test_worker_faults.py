@@ -77,6 +77,7 @@ class Workers:
             "DEBUG": "1", "LOG_FORMAT": "plain", "LOG_LEVEL": "INFO", "CELERY_TASK_ALWAYS_EAGER": "0",
             "CELERY_BROKER_URL": BROKER, "CELERY_QUEUE": self.name, "CELERY_KEY_PREFIX": f"{self.name}:",
             "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
+            "CELERY_RESTORE_INTERVAL": "1", "CELERY_RESTORE_THROTTLE": "1",
             "JOBS_FILES_DIR": str(self.files), "EMAIL_FILE_PATH": str(self.mail),
             "EMAIL_BACKEND": "tests.jobs.slowmail.EmailBackend", "SLOW_MAIL_SECONDS": "1.5",
             "PYTHONPATH": str(ROOT),
