@@ -2,6 +2,7 @@
 wrote them with a key that finds a case however it is written, in URLs, lists, exports and the PDF."""
 
 import datetime as dt
+import re
 
 import pytest
 import tablib
@@ -162,6 +163,15 @@ def test_the_recorder_chooses_the_scheme_on_the_series_settings_page(client, rec
     assert "已設定某局局務會議的列管案號編號方式" in response.content.decode()
     assert (series().case_scheme, series().case_prefix) == ("prefix", "B")
     assert lifecycle.case_open(conclusion=conclusion, units=[units["文書組"]]).case_number == "B501"
+
+
+def test_the_settings_page_has_a_plain_title_and_each_of_its_forms_once(client, recorder, units):
+    conclusion_at(5)
+    client.force_login(recorder)
+    page = client.get(settings_url()).content.decode()
+    title = re.search(r"<title>(.*?)</title>", page, re.DOTALL).group(1)
+    assert title == f"會議系列設定：{series()}｜會議紀錄與列管追蹤"
+    assert page.count('name="section" value="scheme"') == 1 and page.count('name="section" value="labels"') == 1
 
 
 def test_the_settings_page_says_why_a_scheme_in_use_cannot_change_and_ignores_a_post(client, recorder, units):
