@@ -95,7 +95,7 @@ class TrackingExtension(extensions.RecordExtension):
         """A case the record says was opened by this conclusion (at this meeting) is linked to it again."""
         if casenumbers.read_case_number(case_number) is None:
             return
-        opened_at = lifecycle.case_opened_at(case_number)
+        opened_at = lifecycle.case_opened_at(case_number, meeting.series)
         if opened_at not in (None, meeting.number):
             return  # a case of another meeting, mentioned here: the text keeps no link to it
         known = TrackedItem.objects.named(case_number).filter(series=meeting.series).first()

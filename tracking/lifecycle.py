@@ -198,10 +198,13 @@ def _lock_meeting(meeting_id: int) -> Meeting:
 _MEETING_SCHEMES = {"meeting", "prefix"}
 
 
-def case_opened_at(case_number: str) -> int | None:
+def case_opened_at(case_number: str, series: MeetingSeries | None = None) -> int | None:
     """The meeting a number says its case was opened at (10801 → 108), or None when its scheme does not say
-    (113-01 numbers by year, 1130305-1 by date)."""
+    (113-01 numbers by year, 1130305-1 by date). In a series that numbers by year or date, a number without its
+    hyphen (11301 for 113-01) says no meeting either, though it reads as this app's own scheme."""
     number = casenumbers.read_case_number(case_number)
+    if series is not None and series.case_scheme not in _MEETING_SCHEMES:
+        return None
     return number.left if number is not None and number.scheme in _MEETING_SCHEMES else None
 
 
@@ -217,7 +220,7 @@ def case_get_or_create_known(
     length = TrackedItem._meta.get_field("case_number").max_length
     if len(number.written) > length:
         raise TrackingError(f"列管案號「{case_number}」超過 {length} 個字，無法登錄。")
-    meeting_number = case_opened_at(number.written)
+    meeting_number = case_opened_at(number.written, series)
     if meeting_number is None:
         meeting_number = opened_at
     if meeting_number is None:

@@ -17,8 +17,7 @@ RECORDS = {record.name: record for record in corpus_records()}
 
 # 11301 for the first case of school year 113, at the school's 2nd meeting: without a hyphen it reads as this
 # app's default (meeting 113, case 01) and a new series has the default scheme, so tracking refuses to review
-# at meeting 2 a case of meeting 113, with that message, even in a series set to year-sequence beforehand (a
-# number without a hyphen is read in the default scheme, not the series').
+# at meeting 2 a case of meeting 113; a series set to year-sequence beforehand takes it (below).
 REFUSED_IN_A_NEW_SERIES = {"vocational-school-email"}
 IMPORTABLE = [name for name in RECORDS if name not in REFUSED_IN_A_NEW_SERIES]
 
@@ -52,3 +51,27 @@ def test_record_imports_and_its_pdf_gives_back_its_text(name: str) -> None:
     again = parse_minutes(printed)
     assert check_record(again, record.expected).structure == []
     assert flat(outline(again)) == flat(outline(parsed))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(REFUSED_IN_A_NEW_SERIES))
+def test_a_record_numbering_by_year_without_hyphens_imports_into_a_series_set_to_year_sequence(name: str) -> None:
+    from minutes import services
+    from minutes.errors import MeetingError
+    from minutes.models import MeetingSeries
+    from tracking.models import TrackedItem
+
+    record = RECORDS[name]
+    parsed = parse_minutes(record.text)
+    with pytest.raises(MeetingError, match="113"):
+        record_import(parsed)  # a new series: the default scheme reads 11301 as meeting 113's
+    assert not MeetingSeries.objects.exists()  # and nothing was saved
+    series = services.series_get_or_create(
+        office=services.office_or_sole(None), organisation=parsed.organisation, kind=parsed.kind
+    )
+    services.series_set_case_scheme(series=series, scheme="year_sequence")
+    meeting = record_import(parsed)
+    keys = set(TrackedItem.objects.filter(series=series).values_list("case_key", flat=True))
+    assert keys and all(key.startswith("113") for key in keys)
+    printed = pdftotext(documents.render_meeting_pdf(meeting))
+    assert recall.recall(recall.record_text(record.text, parsed), printed) >= 0.99
