@@ -189,6 +189,8 @@ PAGES = [
     PageState("recorder", "review, reopening a case", unfold(visit("tracking:meeting-review", draft), "恢復列管")),
     PageState("recorder", "unit dashboard", visit("tracking:unit-dashboard", unit)),
     PageState("recorder", "statistics", visit("tracking:statistics")),
+    PageState("recorder", "cross-office statistics", visit("tracking:office-statistics")),
+    PageState("recorder", "my files", visit("jobs:job-list")),
     PageState("recorder", "verify", visit("verify")),
     PageState("recorder", "verify with a result", verify_result),
     PageState("recorder", "admin", visit("admin:index")),
@@ -213,6 +215,8 @@ PAGES = [
     PageState("member", "meeting, signed", visit("minutes:meeting-detail", signed)),
     PageState("member", "tracking list", visit("tracking:item-list")),
     PageState("member", "statistics", visit("tracking:statistics")),
+    PageState("member", "cross-office statistics, a period", visit("tracking:office-statistics",
+                                                                    query="opened_from=111-01-01&opened_to=111-12-31")),
     PageState("member", "forbidden", visit("minutes:meeting-create"), status=403),
     PageState("member", "not found", lambda page, w: page.goto(w.base + "/tracking/99999/"), status=404),
 ]
