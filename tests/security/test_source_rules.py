@@ -105,7 +105,8 @@ def test_every_status_change_and_case_write_goes_through_the_lifecycle():
         "tracking/services.py": r"report\.save\(\)",  # ProgressReport, after full_clean
         "tracking/reminders.py": r"ReminderDelivery\.objects\.bulk_create\(",
         "tracking/exports.py": r"(workbook|document)\.save\((stream|out)\)",
-        "tracking/models.py": r"super\(\)\.save\(",
+        # The model's own save() and its queryset's bulk_create(), which fill the case key and hand on.
+        "tracking/models.py": r"super\(\)\.(save|bulk_create)\(|def bulk_create\(",
         "tracking/management/commands/load_demo.py": r"(Office|Unit|User|Membership)\.objects\.|user\.save\(\)",
         # The generated city: its people through the ORM, its cases and reviews in bulk with the statuses of the
         # lifecycle's own table (tests/scale check each case's status against its reviews); signing by the service.
