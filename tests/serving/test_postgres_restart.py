@@ -42,7 +42,9 @@ def test_requests_caught_by_the_restart_got_the_503_page_quickly_not_a_hang(rest
     restart = summary["restart"]
     assert set(restart["failure_statuses"]) <= {"503", "200"}  # 200: the login page, for a user the restart
     # signed out (its login was refused), until it logs in again
-    assert restart["db_down_pages"] == restart["failure_statuses"].get("503", 0) > 0
+    # Every failure was the 503 page. There may be none: on a quiet machine the restart can fall between requests,
+    # and CONN_HEALTH_CHECKS replaces the dead connections before they are used.
+    assert restart["db_down_pages"] == restart["failure_statuses"].get("503", 0)
     assert restart["hung"] == []  # none waited 30 s or more on the dead database
     # every failure had been answered a few seconds after the server was back
     assert restart["answering_again_after_s"] <= restart["restart_seconds"] + 15
