@@ -11,6 +11,8 @@ from simple_history.models import HistoricalRecords
 
 from minutes import reader
 from minutes.reader import casenumbers, numerals, rocdate
+from minutes.reader import tables as table_forms
+from minutes.reader.lines import display_width
 from minutes.validators import no_html
 
 
@@ -406,10 +408,28 @@ class AgendaItem(models.Model):
         return body_parts(self.body, self.tables.all(), skip=len(self.body_above_title))
 
 
+# The PDF's table of tracked cases (print.css, table.record), in em of its type (10pt): the table's width (the
+# text's, one step in), the padding of a cell (0.6em a side, wide enough that pdftotext reads every cell as a
+# block of its own), the widest and the narrowest a column of short cells is made, and the longest cell of one
+# kept whole when the columns must give way.
+_PRINTED_TABLE_EM = 44.0
+_PRINTED_PADDING_EM = 1.2
+_PRINTED_SHORT_MAX_EM = 8.0
+_PRINTED_SHORT_MIN_EM = 3.0
+_PRINTED_WORD_EM = 5.0
+_PRINTED_FREE_TEXT = ("subject", "progress", None)  # None: a heading the reader does not know
+
+
+def _printed_em(text: str) -> float:
+    """How wide a cell's longest line prints, in em: a CJK character one, a digit or Latin letter about 0.6."""
+    return max(display_width(line) * 0.5 + (0.1 * sum(char.isascii() for char in line)) for line in text.splitlines() or [""])
+
+
 class RecordTable(models.Model):
     """A table of tracked cases (案號 | 案由 | 主辦單位 | 辦理情形 | 列管建議 | 決定) as the record gives it, in the
     body of an item (or of a section without items): its headings as written and its rows of cells. It stands
-    after `position` paragraphs of that body; the pages show it as a table, the PDF prints it a row to a line."""
+    after `position` paragraphs of that body; the pages and the PDF show it as a table (record_text, a row to a
+    line)."""
 
     section = models.ForeignKey(Section, verbose_name="段落", on_delete=models.CASCADE, related_name="tables")
     item = models.ForeignKey(
@@ -428,6 +448,55 @@ class RecordTable(models.Model):
 
     def __str__(self):
         return f"{'｜'.join(self.headings)}（{len(self.rows)} 列）"
+
+    @property
+    def printed_columns(self) -> list[tuple[str, float]]:
+        """The headings with the share of the table's width (in %) the PDF gives each column. The case number
+        is never wrapped; the other short cells of a shape (the unit, a suggestion, a decision) get as much as
+        their longest cell needs, within bounds; the columns of free text (案由, 辦理情形) the rest, at least
+        half, by how much each holds. Fixed widths also spare WeasyPrint measuring every cell."""
+        kinds = [table_forms.heading_of(heading) for heading in self.headings]
+        needs, weights = {}, {}
+        for column, heading in enumerate(self.headings):
+            texts = [heading] + [row[column] for row in self.rows if column < len(row) and row[column]]
+            if kinds[column] in _PRINTED_FREE_TEXT:
+                weights[column] = max(sum(map(len, texts)) / len(texts), 1.0) ** 0.5
+            else:
+                needs[column] = min(max(map(_printed_em, texts)), _PRINTED_SHORT_MAX_EM)
+        # A heading never wraps: its column is at least as wide.
+        floors = {column: max(_printed_em(heading), _PRINTED_SHORT_MIN_EM) for column, heading in enumerate(self.headings)}
+        room = _PRINTED_TABLE_EM - len(self.headings) * _PRINTED_PADDING_EM
+        fixed = {
+            column: max(need, floors[column]) for column, need in needs.items() if kinds[column] in ("case_number", "index")
+        }
+        short = {column: need for column, need in needs.items() if column not in fixed}
+        free_room = max(room / 2, room - sum(needs.values())) if weights else 0.0
+        left = room - sum(fixed.values()) - free_room
+        if short and sum(short.values()) > left:
+            scale = max(left, 0.0) / sum(short.values())
+            # A word of a few characters (解除列管, 工務課) stays whole.
+            short = {
+                column: max(need * scale, floors[column], min(need, _PRINTED_WORD_EM)) for column, need in short.items()
+            }
+        widths = fixed | short
+        if weights:
+            free_room = max(room - sum(widths.values()), sum(floors[column] for column in weights))
+            total_weight = sum(weights.values())
+            widths |= {
+                column: max(free_room * weight / total_weight, floors[column]) for column, weight in weights.items()
+            }
+        total = sum(widths.values()) + len(self.headings) * _PRINTED_PADDING_EM
+        return [
+            (heading, round((widths[column] + _PRINTED_PADDING_EM) / total * 100, 2))
+            for column, heading in enumerate(self.headings)
+        ]
+
+    @property
+    def printed_rows(self) -> list[list[str]]:
+        """The rows as the PDF prints them: an empty cell as a dash (table_forms.EMPTY_CELL), so that every row
+        has all its cells and pdftotext reads the table row by row."""
+        width = len(self.headings)
+        return [[cell or table_forms.EMPTY_CELL for cell in (row + [""] * width)[:width]] for row in self.rows]
 
     @property
     def lines(self) -> list[str]:

@@ -124,12 +124,18 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
     """Drops page numbers, a draft's watermark, and the title when it comes back as a running header
     (alone, or with the page number or the meeting's date beside it), on any page."""
     kept_lines: list[Line] = []
+    block = ""  # the lines since the last empty one, joined: a cell of a ruled table wrapped in its column
     for line in lines:
+        if line.blank_before:
+            block = ""
         if is_furniture(line.text) and not (
-            _BARE_NUMBER_RE.match(line.text) and kept_lines and _ends_a_cell(kept_lines[-1].text)
+            _BARE_NUMBER_RE.match(line.text)
+            and kept_lines
+            and (_ends_a_cell(kept_lines[-1].text) or (line.blank_before and _ends_a_cell(block)))
         ):
             continue
         kept_lines.append(line)
+        block += line.text
     lines = kept_lines
     title_index = next(
         (i for i, line in enumerate(lines) if TITLE_RE.match(line.text) and not is_carrier(line.text)), None
@@ -181,7 +187,8 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
 
 
 # A bare number is a page number, except as the case number that opens a row of a table copied one cell to a
-# line (a web page): right after the header row's last heading, or after the row above's decision.
+# line (a web page) or printed a cell to a block (this app's PDF): right after the header row's last heading,
+# or after the row above's decision (wrapped in its column: 解除列 / 管).
 _BARE_NUMBER_RE = re.compile(r"^[0-9０-９]{3,4}$")
 _CELL_END_RE = re.compile(r"(?:列管|結案|銷案|存查|備查)[。]?$")
 

@@ -117,8 +117,9 @@ class ParsedTable:
     columns: list[str]  # what each column holds: case_number, subject, unit, progress, suggestion, decision, ""
     rows: list[ParsedRow]
     line: int
-    # How it reached text: "tabs" (Word), "layout" (pdftotext -layout), "cells" (a web page), "flat" (a row to
-    # a line, cells a space apart: this app's PDF read back).
+    # How it reached text: "tabs" (Word), "layout" (pdftotext -layout), "cells" (a web page), "blocks" (this
+    # app's ruled table read back by pdftotext: a cell a block), "flat" (a row to a line, cells a space apart:
+    # record_text's layout, and this app's PDF before it ruled its tables).
     form: str
 
 

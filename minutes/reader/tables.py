@@ -1,8 +1,8 @@
 """Tables of tracked cases (案號 | 案由 | 主辦單位 | 辦理情形 | 列管建議 | 決定), read as one block in the three ways
 they reach text: cells separated by tabs (Word), columns aligned with spaces and cells wrapped over lines with
 the header repeated after a page break (pdftotext -layout), and one cell per line (a web page, or a Word table
-copied from a browser); and as this app's PDF prints one, a row to a paragraph, so that a record read back from
-its PDF keeps its rows apart.
+copied from a browser); and as this app's PDF prints one, a ruled table that pdftotext reads a cell to a block
+(or, before tables were ruled, a row to a paragraph), so that a record read back from its PDF keeps its rows.
 
 Like a Python-Markdown block processor, each form has a test (does a header row of known headings start here?)
 and a run (read the rows up to where the table ends); the reader asks find_tables before it reads any line, so
@@ -29,6 +29,8 @@ from minutes.reader.rules import (
 
 # A table's header needs the case number and at least two other columns it knows.
 _MIN_KNOWN = 3
+# The share of cells under their headings that says the columns were counted a character each.
+_ALIGNED = 0.8
 _GAP_RE = re.compile(r"(?:[ \u3000\xa0]{2,}|\t)+")
 _CELL_NUMBER_RE = re.compile(
     r"^(?:列管|追蹤|管制)?(?:案號)?\s*第?\s*(?P<number>[A-Za-z0-9０-９Ａ-Ｚ\-－‐]{3,12})\s*(?:號|案)?$"
@@ -44,6 +46,7 @@ class FoundTable:
     columns: list[str]
     line: int  # the header's line in the text
     rows: list[tuple[int, list[str]]] = field(default_factory=list)  # (line, cells)
+    aligned: float = 0.0  # the share of a row's first cells that start where their headings do (layout form)
 
 
 def heading_of(cell: str) -> str | None:
@@ -80,10 +83,18 @@ def find_tables(lines: list[Line]) -> dict[int, FoundTable]:
         if header.matches(lines[index].text) is None:
             index += 1
             continue
-        table = _tabs(lines, index) or _layout(lines, index) or _cells(lines, index) or _flat(lines, index)
+        table = (
+            _tabs(lines, index)
+            or _layout(lines, index)
+            or _blocks(lines, index)
+            or _cells(lines, index)
+            or _flat(lines, index)
+        )
         if table is None or not table.rows:
             index += 1
             continue
+        # A dash alone says the cell is empty, whoever printed it (this app's PDF does).
+        table.rows = [(number, [_cell(cell) for cell in cells]) for number, cells in table.rows]
         for line in lines[table.start : table.end]:
             line.table = line.row = True
         found[table.start] = table
@@ -148,14 +159,15 @@ def _tabs(lines: list[Line], start: int) -> FoundTable | None:
 # -- pdftotext -layout: columns aligned with spaces --------------------------------------------------------
 
 
-def _positions(raw: str) -> list[tuple[int, int, str]]:
-    """The line's runs of text (cells), each with its first and last column (a CJK character is two columns
-    wide). One plain space stays inside a cell (113 年); two, or a wider space, end it."""
+def _positions(raw: str, narrow: bool = False) -> list[tuple[int, int, str]]:
+    """The line's runs of text (cells), each with its first and last column: a CJK character two columns wide
+    as a fixed-width screen shows it, or one (`narrow`) as pdftotext -layout counts them. One plain space stays
+    inside a cell (113 年); two, or a wider space, end it."""
     runs: list[tuple[int, int, str]] = []
     column, start, last, spaces = 0, -1, -1, 0
     chars: list[str] = []
     for char in raw.expandtabs(8):
-        width = display_width(char)
+        width = 1 if narrow else display_width(char)
         if char in " \u3000\xa0":
             spaces += 1 if char == " " else 2
             if start >= 0 and spaces >= 2:
@@ -180,23 +192,41 @@ def _segments(raw: str) -> list[str]:
 
 
 def _layout(lines: list[Line], start: int) -> FoundTable | None:
+    """Columns aligned with spaces, measured both ways a converter counts columns (a CJK character as two, or
+    as one, as pdftotext -layout does): the table is read in the measure under which more cells start where
+    their headings do."""
     header = lines[start]
-    if "\t" in header.raw or not _is_header(cells := _segments(header.raw)):
+    if "\t" in header.raw or not _is_header(_segments(header.raw)):
         return None
-    spans = _positions(header.raw)
+    wide = _layout_measured(lines, start, narrow=False)
+    narrow = _layout_measured(lines, start, narrow=True)
+    # Counted as one column a character, the cells of a ruled table start right under their headings.
+    if narrow is not None and narrow.aligned >= _ALIGNED and (wide is None or narrow.aligned > wide.aligned):
+        return narrow
+    return wide
+
+
+def _layout_measured(lines: list[Line], start: int, narrow: bool) -> FoundTable | None:
+    header = lines[start]
+    cells = _segments(header.raw)
+
+    def positions(raw: str) -> list[tuple[int, int, str]]:
+        return _positions(raw, narrow)
+
+    spans = positions(header.raw)
     if len(spans) != len(cells):
         return None
     # What starts before the second column is in the first: before its heading, or before its first cell
     # (headings are often centred over their cells).
     first_end = spans[1][0] - 1
-    if start + 1 < len(lines) and len(runs := _positions(lines[start + 1].raw)) > 1:
+    if start + 1 < len(lines) and len(runs := positions(lines[start + 1].raw)) > 1:
         first_end = min(first_end, runs[1][0] - 1)
     columns = _columns(cells)
     index = start + 1
     body: list[Line] = [header]
     while index < len(lines):
         line = lines[index]
-        runs = _positions(line.raw)
+        runs = positions(line.raw)
         if _is_header(_segments(line.raw)):
             body.append(line)  # the header again, after a page break
         elif runs[0][0] <= first_end:
@@ -210,12 +240,17 @@ def _layout(lines: list[Line], start: int) -> FoundTable | None:
             body.append(line)  # the rest of the cells of the row above, wrapped
         index += 1
     table = FoundTable(start, index, "layout", cells, columns, header.number)
-    regions = _regions(body, spans)
+    regions = _regions(body, spans, narrow)
+    heading_starts = {begin for begin, _, _ in spans}
+    starts: list[bool] = []  # per cell on the first line of a row: does it start where its heading does?
     for line in body[1:]:
         if _is_header(_segments(line.raw)):
             continue
+        runs = positions(line.raw)
+        if _region_of(regions, runs[0][0]) == 0:
+            starts.extend(begin in heading_starts for begin, _, _ in runs)
         row = ["" for _ in cells]
-        for begin, end, word in _positions(line.raw):
+        for begin, end, word in runs:
             column = _region_of(regions, begin)
             row[column] = f"{row[column]} {word}" if row[column] else word
         if row[0] or not table.rows:
@@ -225,16 +260,17 @@ def _layout(lines: list[Line], start: int) -> FoundTable | None:
             for column, text in enumerate(row):
                 if text:
                     previous[column] = join_lines(previous[column], text) if previous[column] else text
+    table.aligned = sum(starts) / len(starts) if starts else 0.0
     return table
 
 
-def _regions(body: list[Line], spans: list[tuple[int, int, str]]) -> list[int]:
+def _regions(body: list[Line], spans: list[tuple[int, int, str]], narrow: bool) -> list[int]:
     """Where each column begins: the gap of blank columns, common to every line of the table, that lies
     between one heading and the next (headings may be centred over their cells)."""
-    width = max(display_width(line.raw.expandtabs(8)) for line in body) + 2
+    width = max(len(line.raw.expandtabs(8)) * 2 for line in body) + 2
     used = [False] * width
     for line in body:
-        for begin, end, _ in _positions(line.raw):
+        for begin, end, _ in _positions(line.raw, narrow):
             for column in range(begin, min(end + 1, width)):
                 used[column] = True
     starts = [0]
@@ -366,6 +402,86 @@ def _fit(column: str, texts: list[str], glue: str = "") -> int:
     if shaped is None:
         return 2 - (len(texts) - 1)
     return (4 if shaped(texts[0]) else -6) - 3 * (len(texts) - 1)
+
+
+# -- this app's PDF read back by pdftotext: a ruled table, every cell a block of its own ------------------------
+
+# The PDF prints an empty cell as a dash, so that every row has all its cells: pdftotext reads a ruled table
+# row by row only when its cells line up in a full grid. A dash alone is no content.
+EMPTY_CELL = "—"
+_EMPTY_CELL_RE = re.compile(r"^[—－–―─-]+$")
+
+
+def _blocks(lines: list[Line], start: int) -> FoundTable | None:
+    """A ruled table as pdftotext reads this app's PDF: the headings, then row after row, each cell a block
+    of lines with an empty line before it (a cell wrapped inside its column is a block of several lines), an
+    empty cell a dash, the header again after a page break.
+
+    Every row has all its cells, so a cell is read for its column whatever it starts with (辦理情形 may start
+    with 一、); only a line that would open a part of the record where a short cell of a shape is due (the
+    unit, a suggestion, a decision) ends the table there. A table whose cells do not come a block each (a web
+    page's cells, an empty line apart, the empty ones dropped) is left to the other forms."""
+
+    def block_at(at: int) -> tuple[str, int]:
+        """The cell that starts at line `at`: its text and the index after it."""
+        text, end = lines[at].text, at + 1
+        while end < len(lines) and not lines[end].blank_before:
+            text = join_lines(text, lines[end].text)
+            end += 1
+        return text, end
+
+    # The headings, a block each (one too long for its column wraps inside it: 主辦單 / 位).
+    headings: list[str] = []
+    index = start
+    while index < len(lines) and (index == start or lines[index].blank_before):
+        heading, end = block_at(index)
+        if not heading_of(heading) or heading in headings:
+            break
+        headings.append(heading)
+        index = end
+    if len(headings) < _MIN_KNOWN or not _is_header(headings) or index >= len(lines):
+        return None
+    columns = _columns(headings)
+    key = columns.index("case_number")
+    width = len(headings)
+    header_lines = index - start
+
+    rows: list[tuple[int, list[str]]] = []
+    cells: list[str] = []
+    first = index
+    while index < len(lines):
+        if _repeats_header(lines, index, lines[start : start + header_lines]):
+            index += header_lines  # the header again, after a page break
+            continue
+        text, end = block_at(index)
+        if len(cells) == key and cell_case_number(text) is None:
+            break
+        if columns[len(cells)] in _TYPED and _ends_table(lines[index]):
+            break
+        if len(cells) != key and not _EMPTY_CELL_RE.match(text) and cell_case_number(text) is not None:
+            return None  # a case number where another cell is due: cells were dropped, not printed as dashes
+        if not cells:
+            first = index
+        cells.append(_cell(text))
+        index = end
+        if len(cells) == width:
+            rows.append((lines[first].number, cells))
+            cells = []
+    if len(cells) > key:
+        rows.append((lines[first].number, cells + [""] * (width - len(cells))))
+    elif cells:
+        index = first
+    if not rows:
+        return None
+    return FoundTable(start, index, "blocks", headings, columns, lines[start].number, rows)
+
+
+def _cell(text: str) -> str:
+    return "" if _EMPTY_CELL_RE.match(text) else text
+
+
+def _repeats_header(lines: list[Line], index: int, header: list[Line]) -> bool:
+    return [line.text for line in lines[index : index + len(header)]] == [line.text for line in header]
 
 
 # -- a table printed as lines of text, a row to a paragraph, cells a space apart (this app's PDF, read back) --

@@ -142,9 +142,3 @@ def lookup(mapping, key):
         return mapping.get(key)
     except AttributeError:
         return None
-
-
-@register.filter
-def body_lines(part):
-    """A part of a body (Section.body_parts) as the PDF prints it: its paragraphs, or a table a row to a line."""
-    return part.splitlines() if isinstance(part, str) else part.lines

@@ -33,6 +33,21 @@ def large_words(pdf: bytes, page: int, *, min_height: float = 60) -> list[str]:
     return [w for _, y0, _, y1, w in words if float(y1) - float(y0) >= min_height]
 
 
+# The draft watermark's grey (print.css, scripts/make_draft_watermark.py), as pdftoppm renders it in grey scale.
+WATERMARK_GREY = 0xEC
+
+
+def watermark_pixels(pdf: bytes, page: int, *, dpi: int = 50) -> int:
+    """How many pixels of one page, rendered, are exactly the watermark's grey (the watermark is drawn, not set
+    as text). The edges of text, smoothed, give a few hundred of them on any page; the watermark, thousands."""
+    args = ["pdftoppm", "-gray", "-r", str(dpi), "-f", str(page), "-l", str(page), "-"]  # to standard output
+    image = subprocess.run(args, input=pdf, capture_output=True, check=True).stdout
+    # A binary PGM: "P5", width, height, maximum value, each followed by white space, then a byte a pixel.
+    header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", image)
+    pixels = image[header.end() :]
+    return pixels.count(bytes([WATERMARK_GREY]))
+
+
 def pdftotext_bbox(pdf: bytes, page: int) -> str:
     args = ["pdftotext", "-enc", "UTF-8", "-bbox", "-f", str(page), "-l", str(page), "-", "-"]
     return subprocess.run(args, input=pdf, capture_output=True, check=True).stdout.decode()

@@ -2,14 +2,13 @@
 inside a word, whatever the time of day it was signed."""
 
 import datetime as dt
-import re
 
 import pytest
 from django.utils import timezone
 from weasyprint.formatting_structure.boxes import TableCellBox
 
 from minutes import documents
-from tests.documents.conftest import classes, pdf_pages, pdftotext, pdftotext_bbox, rendered, sign_directly
+from tests.documents.conftest import classes, pdftotext, rendered, sign_directly
 
 pytestmark = pytest.mark.django_db
 
@@ -82,17 +81,3 @@ def test_each_printed_name_has_an_empty_box_beside_it_for_a_signature_or_seal(se
         assert seal.border_box_x() >= name.border_box_x() + name.border_width() - 0.5
         assert seal.border_box_y() <= name.border_box_y() + name.border_height() / 2
         assert name.border_box_y() + name.border_height() / 2 <= seal.border_box_y() + seal.border_height()
-
-
-def test_a_drafts_names_and_sign_off_line_keep_clear_of_the_watermark(seed_meeting):
-    # pdftotext -layout would set a watermark character on a line it shares columns with, too close to the text
-    # for the reader to tell it apart; the names sit left of where the watermark ever reaches.
-    pdf = documents.render_meeting_pdf(seed_meeting)
-    [page] = [n for n in range(1, pdf_pages(pdf) + 1) if "本紀錄為草稿" in pdftotext(pdf, first=n, last=n)]
-    words = re.findall(
-        r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', pdftotext_bbox(pdf, page)
-    )
-    watermark = [float(x0) for x0, _, word in words if word in {"草", "稿"}]
-    block = [float(x1) for _, x1, word in words if re.match(r"主席：|紀錄：|本紀錄為草稿", word)]
-    assert len(watermark) == 2 and len(block) == 3
-    assert max(block) < min(watermark)

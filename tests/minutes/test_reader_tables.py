@@ -71,3 +71,62 @@ def test_a_row_whose_case_number_no_scheme_reads_keeps_it_as_written_without_a_k
     text = TABLE_WORD.replace("10604\t", "十之四\t")
     [item] = parse_minutes(text).sections[0].items
     assert (item.cases[2].case_number, item.cases[2].key) == ("十之四", "")
+
+
+# This app's PDF read back by pdftotext: a ruled table, each cell a block (wrapped inside its column), an empty
+# cell a dash, the page number and the header again after a page break, a cell that starts like an item.
+TABLE_BLOCKS = (
+    "臺北市大安區公所第 108 次區務會議紀錄\n時間：113 年 4 月 8 日（星期一）上午 9 時 30 分\n地點：本所 10 樓會議室\n"
+    "主席：林區長美玲\n紀錄：陳科員怡君\n壹、上次會議決議事項執行情形\n一、第 107 次區務會議列管事項辦理情形報告。\n"
+    "案號\n\n案由\n\n主辦\n單位\n\n辦理情形\n\n列管建議\n\n決定\n\n"
+    "10701\n\n請民政課於4月底前完\n成轄內里鄰編組調整\n評估。\n\n民政課\n\n一、已完成評估報告。\n二、並於4月22日簽陳\n核定。\n\n"
+    "建議解除列管\n\n解除列\n管\n\n"
+    "10702\n\n請社會課研議擴大獨\n居長者關懷訪視範圍。\n\n社會課、衛生所\n\n已擬訂訪視計畫。\n\n—\n\n繼續列管\n\n"
+    "第 1 頁／共 2 頁\n\f案號\n\n案由\n\n主辦\n單位\n\n辦理情形\n\n列管建議\n\n決定\n\n"
+    "10604\n\n請經建課協調轄內騎\n樓整平工程。\n\n經建課\n\n第一階段已完工。\n\n建議繼續列管\n\n同意結案\n\n"
+    "決定：同意依上表決定辦理。\n貳、業務報告\n一、民政課報告：本月受理戶籍登記 1,204 件。\n決定：洽悉。\n"
+    "參、臨時動議：無。\n肆、散會：上午 10 時 40 分\n"
+)
+
+
+def test_this_apps_ruled_table_read_back_by_pdftotext_keeps_every_cell_in_its_column():
+    parsed = parse_minutes(TABLE_BLOCKS)
+    [item] = parsed.sections[0].items
+    [table] = item.tables
+    assert (table.form, table.headings) == ("blocks", ["案號", "案由", "主辦單位", "辦理情形", "列管建議", "決定"])
+    assert rows(item) == [
+        ("10701", "請民政課於4月底前完成轄內里鄰編組調整評估。", "民政課", "一、已完成評估報告。\n二、並於4月22日簽陳核定。",
+         "建議解除列管", "解除列管"),
+        ("10702", "請社會課研議擴大獨居長者關懷訪視範圍。", "社會課、衛生所", "已擬訂訪視計畫。", "", "繼續列管"),
+        ("10604", "請經建課協調轄內騎樓整平工程。", "經建課", "第一階段已完工。", "建議繼續列管", "同意結案"),
+    ]  # fmt: skip
+    assert item.conclusion.points == ["同意依上表決定辦理。"]
+    assert [(s.title, len(s.items)) for s in parsed.sections] == [
+        ("上次會議決議事項執行情形", 1), ("業務報告", 1), ("臨時動議：無。", 0)
+    ]
+
+
+# pdftotext -layout of a ruled table counts a CJK character as one column, as it does a digit: the cells stand
+# under their headings by character count, not by how wide a screen shows them.
+TABLE_LAYOUT_NARROW = TABLE_BLOCKS[: TABLE_BLOCKS.index("案號")] + (
+    "   編號      事由          承辦單位     執行情形        建議     主席裁示\n"
+    "\n"
+    "   10701   請民政課於4月底前   民政課      已完成評估報告，並   建議     解除列管\n"
+    "           完成轄內里鄰編組             於4月22日簽     解除列管\n"
+    "           調整評估。                陳核定。\n"
+    "\n"
+    "   10702   請社會課研議擴大    社會       已擬訂訪視計畫，預   建議     繼續列管\n"
+    "           獨居長者關懷訪     課、衛生所    計5月起於3個     繼續列管\n"
+    "           視範圍。                 里試辦。\n"
+) + TABLE_BLOCKS[TABLE_BLOCKS.index("決定：同意") :]
+
+
+def test_columns_counted_a_character_each_are_read_as_pdftotext_layout_counts_them():
+    [item] = parse_minutes(TABLE_LAYOUT_NARROW).sections[0].items
+    assert item.tables[0].form == "layout"
+    assert rows(item) == [
+        ("10701", "請民政課於4月底前完成轄內里鄰編組調整評估。", "民政課", "已完成評估報告，並於4月22日簽陳核定。",
+         "建議解除列管", "解除列管"),
+        ("10702", "請社會課研議擴大獨居長者關懷訪視範圍。", "社會課、衛生所", "已擬訂訪視計畫，預計5月起於3個里試辦。",
+         "建議繼續列管", "繼續列管"),
+    ]  # fmt: skip

@@ -1,6 +1,8 @@
 """Tables of tracked cases stored with the record: headings as written and rows of cells, in place in their
-item's body; shown as a table on the meeting page, printed a row to a line in the PDF, read back the same, and
+item's body; shown as a table on the meeting page and as a ruled table in the PDF, read back the same, and
 frozen with the rest of a signed record."""
+
+import re
 
 import pytest
 from django.db import connection
@@ -11,8 +13,9 @@ from minutes.errors import SignedRecordError
 from minutes.models import RecordTable
 from minutes.reader import parse_minutes
 from minutes.services import record_import
-from tests.documents.conftest import pdftotext, sign_directly
-from tests.records import TABLE_RECORDS, TABLE_WORD
+from tests.documents.conftest import pdf_pages, pdftotext, sign_directly
+from tests.documents.test_pdf_round_trip import flat
+from tests.records import TABLE_RECORDS, TABLE_WEB, TABLE_WORD, outline
 from tracking.models import Review
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +54,7 @@ def test_a_table_stands_after_the_paragraphs_that_precede_it_in_the_body(client,
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert page.index('<div class="body"><p>各單位辦理情形如下表：</p></div>') < page.index("<caption")
     lines = [line.strip() for line in pdftotext(documents.render_meeting_pdf(meeting)).splitlines() if line.strip()]
-    assert lines.index("各單位辦理情形如下表：") + 1 == lines.index("編號 事由 承辦單位 執行情形 建議 主席裁示")
+    assert lines.index("各單位辦理情形如下表：") + 1 == lines.index("編號")
 
 
 def test_the_meeting_page_shows_the_table_as_a_table_with_headers_and_a_caption(client, recorder):
@@ -124,3 +127,83 @@ def test_replacing_a_draft_replaces_its_table_and_bumps_the_version():
     meeting.refresh_from_db()
     assert RecordTable.objects.get().rows[0][2] == "社會課"
     assert meeting.version == version + 1
+
+
+def blocks(text: str) -> list[str]:
+    """pdftotext's text as its blocks: runs of lines between empty ones, each joined (a cell wrapped in its
+    column is one block), page numbers left out."""
+    found = []
+    for block in re.split(r"\n\s*\n", text):
+        joined = "".join(line.strip() for line in block.strip("\f\n").splitlines())
+        if joined and not re.fullmatch(r"第\d+頁／共\d+頁", joined.replace(" ", "")):
+            found.append(joined)
+    return found
+
+
+def test_the_pdf_prints_a_ruled_table_that_reads_cell_by_cell_and_row_by_row():
+    meeting = record_import(parse_minutes(TABLE_WORD))
+    table = RecordTable.objects.get()
+    html = documents.meeting_html(meeting)
+    printed = html[html.index('<table class="record">') :]
+    printed = printed[: printed.index("</table>")]
+    assert printed.count("<th>") == len(table.headings)
+    assert printed.count("<td>") == len(table.headings) * len(table.rows)
+    # As pdftotext reads the document of record: every heading and every cell a block of its own, in order,
+    # none wrapped where it would read as something else (a heading or a case number over two lines).
+    found = blocks(pdftotext(documents.render_meeting_pdf(meeting)))
+    # The first heading may close the block of the item's title above it.
+    start = next(index for index, block in enumerate(found) if block.endswith(table.headings[0]))
+    found[start] = table.headings[0]
+    expected = [*table.headings, *(cell for row in table.rows for cell in row)]
+    assert found[start : start + len(expected)] == [cell.replace("\n", "") for cell in expected]
+
+
+def test_an_empty_cell_prints_as_a_dash_and_reads_back_empty():
+    # The web table's second row has no suggestion: the PDF gives the cell a dash so that the row keeps all
+    # its cells, and the dash reads back as no content.
+    parsed = parse_minutes(TABLE_WEB)
+    meeting = record_import(parsed)
+    assert RecordTable.objects.get().rows[1][4] == ""
+    text = pdftotext(documents.render_meeting_pdf(meeting))
+    found = blocks(text)
+    assert found[found.index("社會課、衛生所") + 2] == "—"
+    [row] = [row for row in parse_minutes(text).sections[0].items[0].cases if row.case_number == "10702"]
+    assert (row.suggestion, row.decision) == ("", "繼續列管")
+
+
+def test_a_cell_of_several_points_keeps_them_and_no_point_is_taken_for_an_item():
+    text = TABLE_WORD.replace(
+        "已擬訂訪視計畫，預計5月起於3個里試辦。",
+        "一、已擬訂訪視計畫，預計5月起於3個里試辦。二、試辦後檢討擴大至全區。",
+    )
+    parsed = parse_minutes(text)
+    meeting = record_import(parsed)
+    again = parse_minutes(pdftotext(documents.render_meeting_pdf(meeting)))
+    assert flat(outline(again)) == flat(outline(parsed))
+    assert again.sections[0].items[0].cases[1].progress.startswith("一、已擬訂訪視計畫")
+
+
+def test_a_table_over_several_pages_reads_back_whole_with_no_row_split(chair):
+    rows = "".join(
+        f"107{n:02d}\t請第{n}課辦理第{n}項業務改善，並於下次會議提出檢討報告。\t第{n}課\t"
+        f"已完成第一階段作業，第二階段預定{n % 12 + 1}月底前完成。\t建議繼續列管\t繼續列管\n"
+        for n in range(1, 41)
+    )
+    text = re.sub(r"10701\t.*?(?=\n\S*決定：)", rows.rstrip("\n"), TABLE_WORD, count=1, flags=re.DOTALL)
+    parsed = parse_minutes(text)
+    assert len(parsed.sections[0].items[0].cases) == 40
+    meeting = record_import(parsed)
+    sign_directly(meeting, chair)
+    pdf = documents.meeting_pdf_bytes(meeting)
+    again = parse_minutes(pdftotext(pdf))
+    assert [row.cells for row in again.sections[0].items[0].tables[0].rows] == [
+        row.cells for row in parsed.sections[0].items[0].tables[0].rows
+    ]
+    # The header repeats on every page the table reaches, and each row stands on one page.
+    pages = [pdftotext(pdf, first=page, last=page) for page in range(1, pdf_pages(pdf) + 1)]
+    holding = [page for page in pages if "課辦理第" in page.replace("\n", "")]
+    assert len(holding) >= 2
+    assert all(sum(block.endswith("編號") for block in blocks(page)) == 1 for page in holding)
+    for n in range(1, 41):
+        [page] = [page for page in holding if f"\n107{n:02d}\n" in page]
+        assert f"第{n}課辦理第{n}項" in page.replace("\n", "")
