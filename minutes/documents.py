@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -26,6 +27,8 @@ logger = logging.getLogger(__name__)
 
 PDF_TEMPLATE = "minutes/pdf/meeting.html"
 PRINT_STYLESHEET = "css/print.css"
+# 草稿 drawn as outlines (scripts/make_draft_watermark.py): a picture, so that no text converter reads it.
+DRAFT_WATERMARK = "img/draft-watermark.svg"
 
 
 class DocumentError(MeetingError):
@@ -36,6 +39,14 @@ class DocumentError(MeetingError):
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _watermark_url() -> str:
+    path = finders.find(DRAFT_WATERMARK)
+    if path is None:
+        raise DocumentError(f"找不到草稿浮水印 {DRAFT_WATERMARK}。")
+    return Path(path).as_uri()
+
+
 def _stylesheet():
     from weasyprint import CSS
 
@@ -115,6 +126,7 @@ def meeting_html(meeting: Meeting, *, amendments: list[Amendment] = ()) -> str:
             "version": len(amendments) + 1,
             "document_date": _document_date(meeting, amendments),
             "signer_name": _signer_name(meeting),
+            "watermark_url": "" if meeting.is_signed else _watermark_url(),
         },
     )
 
