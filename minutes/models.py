@@ -492,6 +492,14 @@ class RecordTable(models.Model):
         ]
 
     @property
+    def shown_rows(self) -> list[list[tuple[str, bool]]]:
+        """The rows for the pages, each cell with whether its column holds short cells of a shape (案號, 主辦單位,
+        列管建議, 決定), which keep their words whole (解除列管, never 解除列 / 管)."""
+        short = [table_forms.heading_of(heading) not in _PRINTED_FREE_TEXT for heading in self.headings]
+        width = len(self.headings)
+        return [list(zip((row + [""] * width)[:width], short)) for row in self.rows]
+
+    @property
     def printed_rows(self) -> list[list[str]]:
         """The rows as the PDF prints them: an empty cell as a dash (table_forms.EMPTY_CELL), so that every row
         has all its cells and pdftotext reads the table row by row."""
@@ -500,8 +508,9 @@ class RecordTable(models.Model):
 
     @property
     def lines(self) -> list[str]:
-        """The table as the PDF prints it and the reader reads it back: the headings, then a row to a line, the
-        cells a space apart (tables.py's flat form)."""
+        """The table as documents.record_text lays it out and the reader reads it back: the headings, then a row
+        to a line, the cells a space apart (tables.py's flat form; the PDF printed tables so before it ruled
+        them)."""
         return [" ".join(cell for cell in cells if cell) for cells in [self.headings, *self.rows]]
 
 

@@ -68,6 +68,8 @@ def test_the_meeting_page_shows_the_table_as_a_table_with_headers_and_a_caption(
     assert all(f'<th scope="col">{heading}</th>' in table for heading in HEADINGS["word"])
     assert '<th scope="row" class="nowrap">10702</th><td>請社會課研議擴大獨居長者關懷訪視範圍。</td>' in table
     assert page.count("請社會課研議擴大獨居長者關懷訪視範圍。") == 1  # not again as a paragraph
+    # A short cell of a shape keeps its words whole (解除列管, never 解除列 / 管); free text wraps anywhere.
+    assert '<td class="short">民政課</td>' in table and '<td class="short">解除列管</td>' in table
 
 
 def test_the_tables_cost_the_meeting_page_no_query_per_table(client, recorder):
