@@ -41,7 +41,7 @@ def body_fragments(holder) -> list[str]:
         fragments += [f'<th scope="col">{escape(heading)}</th>' for heading in table.headings]
         for row in table.rows:
             fragments += [f'<th scope="row" class="nowrap">{escape(row.cells[0])}</th>']
-            fragments += [f"<td>{escape(cell)}</td>" for cell in row.cells[1:]]
+            fragments += [f">{escape(cell)}</td>" for cell in row.cells[1:]]  # <td> or <td class="short">
     return fragments
 
 
