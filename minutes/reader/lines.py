@@ -125,13 +125,15 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
     (alone, or with the page number or the meeting's date beside it), on any page."""
     kept_lines: list[Line] = []
     block = ""  # the lines since the last empty one, joined: a cell of a ruled table wrapped in its column
+    numbered = False  # a table's header has named a column of row numbers (序號, 項次)
     for line in lines:
-        if line.blank_before:
-            block = ""
+        above, block = block, "" if line.blank_before else block
+        numbered = numbered or TABLE_HEADINGS.get(compact_text(line.text)) == "index"
+        bare = _BARE_NUMBER_RE if not numbered else _ROW_NUMBER_RE
         if is_furniture(line.text) and not (
-            _BARE_NUMBER_RE.match(line.text)
+            bare.match(line.text)
             and kept_lines
-            and (_ends_a_cell(kept_lines[-1].text) or (line.blank_before and _ends_a_cell(block)))
+            and (_ends_a_cell(kept_lines[-1].text) or (line.blank_before and _ends_a_cell(above)))
         ):
             continue
         kept_lines.append(line)
@@ -186,10 +188,12 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
     return kept
 
 
-# A bare number is a page number, except as the case number that opens a row of a table copied one cell to a
-# line (a web page) or printed a cell to a block (this app's PDF): right after the header row's last heading,
-# or after the row above's decision (wrapped in its column: 解除列 / 管).
+# A bare number is a page number, except as the case number (or the row number) that opens a row of a table
+# copied one cell to a line (a web page) or printed a cell to a block (this app's PDF): right after the header
+# row's last heading, or after the row above's decision (wrapped in its column: 解除列 / 管).
 _BARE_NUMBER_RE = re.compile(r"^[0-9０-９]{3,4}$")
+# Once a header has named a column of row numbers, a row's number (1, 2, …) opens it there too.
+_ROW_NUMBER_RE = re.compile(r"^[0-9０-９]{1,4}$")
 _CELL_END_RE = re.compile(r"(?:列管|結案|銷案|存查|備查)[。]?$")
 
 

@@ -153,7 +153,16 @@ def _tabs(lines: list[Line], start: int) -> FoundTable | None:
     for _, row in table.rows:
         del row[width:]
         row.extend([""] * (width - len(row)))
+        row[:] = [_unquoted(cell) for cell in row]
     return table
+
+
+def _unquoted(cell: str) -> str:
+    """A cell as Excel copies it to text: one with a line break (or a tab, or a quote) inside is quoted, its
+    own quotes doubled ("1.…\n2.…"); the cell is what stands inside."""
+    if len(cell) >= 2 and cell[0] == cell[-1] == '"':
+        return cell[1:-1].replace('""', '"')
+    return cell
 
 
 # -- pdftotext -layout: columns aligned with spaces --------------------------------------------------------

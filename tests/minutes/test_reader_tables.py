@@ -130,3 +130,34 @@ def test_columns_counted_a_character_each_are_read_as_pdftotext_layout_counts_th
         ("10702", "請社會課研議擴大獨居長者關懷訪視範圍。", "社會課、衛生所", "已擬訂訪視計畫，預計5月起於3個里試辦。",
          "建議繼續列管", "繼續列管"),
     ]  # fmt: skip
+
+
+def test_excels_quotes_around_a_cell_with_a_line_break_are_not_the_cells_text():
+    # Excel copies a cell holding a line break (Alt+Enter) quoted, its own quotes doubled.
+    text = TABLE_WORD.replace(
+        "已完成評估報告，\n並於4月22日簽陳核定。", '"1.已完成評估報告。\n2.並於4月22日簽陳""核定""。"'
+    ).replace("請經建課協調轄內騎樓整平工程。", '"請經建課協調轄內騎樓整平工程。"')
+    [item] = parse_minutes(text).sections[0].items
+    assert item.cases[0].progress == '1.已完成評估報告。\n2.並於4月22日簽陳"核定"。'
+    assert item.cases[2].subject == "請經建課協調轄內騎樓整平工程。"
+
+
+def test_a_table_that_numbers_its_rows_keeps_the_numbers_when_read_back_from_the_pdf():
+    # 序號 1, 2, 3 alone on their lines are page numbers anywhere else; after a header with 序號, they open rows.
+    text = (
+        TABLE_BLOCKS.replace("案號\n\n案由\n\n主辦\n單位", "序號\n\n案號\n\n案由\n\n主辦\n單位")
+        .replace("10701\n\n", "1\n\n10701\n\n")
+        .replace("10702\n\n", "2\n\n10702\n\n")
+        .replace("10604\n\n", "3\n\n10604\n\n")
+    )
+    [item] = parse_minutes(text).sections[0].items
+    [table] = item.tables
+    assert (table.form, table.columns[:2]) == ("blocks", ["index", "case_number"])
+    assert [row.cells[:2] for row in table.rows] == [["1", "10701"], ["2", "10702"], ["3", "10604"]]
+    assert [row.decision for row in item.cases] == ["解除列管", "繼續列管", "同意結案"]
+
+
+def test_a_four_digit_case_number_after_a_decision_wrapped_in_its_column_is_no_page_number():
+    # 解除列 / 管 closes the row above; 7602 alone on its line would otherwise be taken for a page number.
+    [item] = parse_minutes(TABLE_BLOCKS.replace("10702", "7602")).sections[0].items
+    assert [row.case_number for row in item.cases] == ["10701", "7602", "10604"]
