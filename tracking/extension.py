@@ -65,10 +65,15 @@ class TrackingExtension(extensions.RecordExtension):
                 self._link_marked_case(meeting, conclusion, case_number, user=user)
         try:
             # A number no scheme reads refuses the import with its line.
-            importing.checked_decisions(read_record_decisions(parsed))
+            stated = read_record_decisions(parsed)
+            importing.checked_decisions(stated)
         except ValueError as exc:
             raise lifecycle.TrackingError(str(exc)) from exc
-        services.review_sync(meeting=meeting, user=user, create_unknown=True, reason="匯入的紀錄文字")
+        try:
+            services.review_sync(meeting=meeting, user=user, create_unknown=True, reason="匯入的紀錄文字")
+        except lifecycle.TrackingError as exc:
+            # A decision the case's history does not allow: say where the imported text states it.
+            raise lifecycle.TrackingError(importing.with_line(str(exc), stated)) from exc
 
     @staticmethod
     def _relink(meeting, conclusions, kept: list[_Kept], *, user) -> None:

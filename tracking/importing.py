@@ -39,6 +39,14 @@ def checked_decisions(stated: RecordDecisions) -> dict[str, str]:
     return stated.outcomes()
 
 
+def with_line(message: str, stated: RecordDecisions) -> str:
+    """A refusal that names a case (列管案號 113012 …), led by the line where the record decides that case."""
+    for decision in stated.decisions:
+        if f"列管案號 {decision.case_number} " in message and not message.startswith("第 "):
+            return f"第 {decision.line} 行：{message}"
+    return message
+
+
 def case_marks(parsed: ParsedMeeting) -> dict[tuple, str]:
     """（列管案號 10801） printed after conclusions, by the path conclusion_path gives their rows."""
     marks = {}

@@ -2,7 +2,8 @@
 
 This app's own scheme, and the default, is the meeting number followed by a two-digit sequence (10801); other
 offices number by year and sequence (113-01), meeting and sequence with a hyphen (11303-1), the meeting's date
-(1130305-1), a prefix (A11301), or year, meeting and sequence (1130501). Each scheme is a row of SCHEMES.
+(1130305-1), a prefix (A11301), or year, meeting and sequence (1130501, or 113-05-01). Each scheme is a row of
+SCHEMES.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def normalise_case_number(value: int | str) -> str:
 class Scheme:
     name: str
     label: str  # how the recorder sees it, with an example
-    pattern: re.Pattern[str]  # the whole number, NFKC: groups prefix (optional), left, seq
+    pattern: re.Pattern[str]  # the whole number, NFKC: groups prefix (optional), left (and left2), seq
     template: str  # the n-th new number: {prefix} {meeting} {year} {mmdd} {seq}
 
     def format(self, *, meeting_number: int, date: dt.date, sequence: int, prefix: str = "") -> str:
@@ -96,6 +97,10 @@ class Scheme:
 
 
 SCHEMES: tuple[Scheme, ...] = (
+    # 113-05-01: year, meeting and sequence, hyphenated; the same key as 1130501, written without them.
+    Scheme("year_meeting_hyphenated", "年度－會次－序號（113-05-01）",
+           re.compile(r"(?P<left>1?[0-9]{2})-(?P<left2>0[1-9]|[1-9][0-9])-(?P<seq>[0-9]{2})"),
+           "{year}-{meeting:02d}-{seq:02d}"),
     Scheme("date", "開會日期－序號（1130305-1）",
            re.compile(r"(?P<left>1?[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))-(?P<seq>[0-9]{1,2})"),
            "{year}{mmdd}-{seq}"),
@@ -113,9 +118,18 @@ SCHEMES: tuple[Scheme, ...] = (
 )  # fmt: skip
 SCHEME: dict[str, Scheme] = {scheme.name: scheme for scheme in SCHEMES}
 DEFAULT_SCHEME = SCHEME["meeting"]
+
+
+def _unnamed(pattern: re.Pattern[str]) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
+
+
 # Any scheme's number, to find one in a sentence (the longest shapes first).
-NUMBER_PATTERN = "|".join(
-    re.sub(r"\(\?P<\w+>", "(?:", scheme.pattern.pattern) for scheme in SCHEMES
+NUMBER_PATTERN = "|".join(_unnamed(scheme.pattern) for scheme in SCHEMES)
+# The schemes' numbers that a hyphen or a prefix sets apart from other digits (113-01, 11303-1, A11301), in the
+# same order: a sentence reads them before it reads plain digits.
+WRITTEN_APART_PATTERN = "|".join(
+    _unnamed(scheme.pattern) for scheme in SCHEMES if "-" in scheme.template or "{prefix}" in scheme.template
 )
 _DASHES = str.maketrans({"－": "-", "‐": "-", "‑": "-", "—": "-", "–": "-"})
 
@@ -163,7 +177,7 @@ def read_case_number(written: str) -> CaseNumber | None:
             if sequence < 1:
                 return None
             prefix = found.groupdict().get("prefix") or ""
-            left = int(found.group("left"))
+            left = int(found.group("left") + (found.groupdict().get("left2") or ""))
             return CaseNumber(written.strip(), _key(prefix, left, sequence), scheme.name, prefix, left, sequence)
     return None
 

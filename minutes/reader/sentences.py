@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from minutes.reader.casenumbers import (
+    WRITTEN_APART_PATTERN,
     normalise_case_number,
     parse_case_number,
     read_case_number,
@@ -54,14 +55,11 @@ _KIND_WORDS: dict[str, str] = {
 }
 _KIND_ALT = "|".join(sorted(_KIND_WORDS, key=len, reverse=True))
 
-# The forms of other offices' schemes (see casenumbers.SCHEMES): 112-01 (case 11201 written with a hyphen, or
-# year 112's first), 11303-1, 1130305-1, A11301. A longer number before a hyphen and two digits is a whole case
+# The forms of other offices' schemes (casenumbers.SCHEMES, those with a hyphen or a prefix): 112-01 (case
+# 11201 written with a hyphen, or year 112's first), 11303-1, 1130305-1, A11301, 113-05-01. A longer number before a hyphen and two digits is a whole case
 # number starting a range (11201-11203), or an abbreviated one (11201-03), which is refused rather than read
 # as meeting 11201.
-_HYPHENATED = (
-    r"(?:[A-Z]{1,3}-?[1-9][0-9]{0,5}[0-9]{2}|1?[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])-[0-9]{1,2}"
-    r"|[0-9]{4,5}-[1-9]|[1-9][0-9]{0,2}-[0-9]{2})(?![0-9A-Za-z])"
-)
+_HYPHENATED = rf"(?:{WRITTEN_APART_PATTERN})(?![0-9A-Za-z])"
 # A number followed by 年, 月 or 日 is part of a date (113 年), never a case number.
 _NOT_DATE = r"(?![0-9])(?![ \t]*[年月日])"
 # 10601 至 10603, 10601～10603, 10601-10603. Not across a line break: a line may start with a "- " list marker.

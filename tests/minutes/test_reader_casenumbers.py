@@ -20,6 +20,7 @@ MEETING_DAY = dt.date(2024, 3, 5)  # ROC 113
         ("1130305-1", "date", "113030501"),
         ("A11301", "prefix", "A11301"),
         ("1130501", "year_meeting_sequence", "1130501"),
+        ("113-05-01", "year_meeting_hyphenated", "1130501"),
         ("１０８０１", "meeting", "10801"),
         ("113－01", "year_sequence", "11301"),
     ],
@@ -40,6 +41,7 @@ def test_what_no_scheme_reads_is_no_case_number(written: str):
 def test_one_case_written_two_ways_has_one_key():
     assert case_key("113-01") == case_key("11301")
     assert case_key("11303-1") == case_key("1130301")
+    assert case_key("113-05-01") == case_key("1130501")
 
 
 def test_numbers_sort_by_meeting_then_sequence_not_as_text():
@@ -56,6 +58,7 @@ def test_numbers_sort_by_meeting_then_sequence_not_as_text():
         ("date", 3, 2, "1130305-2"),
         ("prefix", 113, 1, "A11301"),
         ("year_meeting_sequence", 5, 1, "1130501"),
+        ("year_meeting_hyphenated", 5, 1, "113-05-01"),
     ],
 )
 def test_each_scheme_numbers_a_meetings_new_cases(scheme: str, meeting: int, sequence: int, number: str):

@@ -46,6 +46,7 @@ def series() -> MeetingSeries:
         ("1130305-1", "113030501"),
         ("A11301", "A11301"),
         ("1130501", "1130501"),
+        ("113-05-01", "1130501"),
     ],
 )
 def test_the_import_keeps_a_case_number_of_every_scheme_as_the_record_wrote_it(written, key):
@@ -63,6 +64,15 @@ def test_a_later_record_that_writes_the_number_another_way_decides_the_same_case
     assert item.case_number == "113-01"  # as first written; 11301 is the same case
     assert Review.objects.get(item=item, meeting=later).decision == Decision.CLOSE
     assert item.status == Status.CLOSED
+
+
+def test_a_decision_the_cases_history_does_not_allow_is_refused_with_the_line_that_states_it():
+    # 113012 reads as case 12 of meeting 1130 in a new series (this app's scheme), so meeting 200 cannot review it.
+    text = deciding(200, "列管案號 113012 解除列管。")
+    line = next(number for number, line in enumerate(text.splitlines(), 1) if "113012" in line)
+    with pytest.raises(TrackingError, match=f"^第 {line} 行：列管案號 113012 於第 1130 次會議列管"):
+        record_import(parse_minutes(text))
+    assert not TrackedItem.objects.exists() and not Review.objects.exists()
 
 
 def test_a_number_no_scheme_reads_is_still_refused_with_its_line_and_nothing_is_saved():
@@ -98,6 +108,7 @@ def conclusion_at(meeting_number: int, *, day: int = 5) -> Conclusion:
         ("date", "", "1130305-1", "1130305-2"),
         ("prefix", "A", "A501", "A502"),
         ("year_meeting_sequence", "", "1130501", "1130502"),
+        ("year_meeting_hyphenated", "", "113-05-01", "113-05-02"),
     ],
 )
 def test_a_new_case_is_numbered_in_the_series_scheme(units, scheme, prefix, first, second):

@@ -109,6 +109,8 @@ def test_a_decision_in_the_middle_of_a_hard_wrapped_paragraph():
         ("列管第1130305-1號解除列管。", "1130305-1", "113030501"),
         ("列管案號 A11301 解除列管。", "A11301", "A11301"),
         ("列管案號 1130501 解除列管。", "1130501", "1130501"),
+        # Year, meeting and sequence with hyphens: one case, never the range 113-05 to 01.
+        ("列管編號113-05-01：解除列管。", "113-05-01", "1130501"),
     ],
 )
 def test_other_offices_case_numbers_keep_the_form_they_were_written_in(sentence: str, written: str, key: str):
