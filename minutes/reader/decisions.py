@@ -69,8 +69,14 @@ def conclusion_decisions(
         # Without a suggestion to approve, the cases the item names were only mentioned: say so.
         return found, [] if found else sentences.case_numbers_named("\n".join([item_title, *item_body]))
     # The title is read only for a conclusion that states an outcome: a title is not refused for itself.
-    if decisions or mentions or not sentences.states_outcome(text):
+    if decisions or mentions:
         return decisions, mentions
+    if not sentences.states_outcome(text):
+        # 決定：洽悉。 under 一、第8803號：…: the case the title names is mentioned, not decided.
+        try:
+            return decisions, sentences.case_numbers_named(item_title)
+        except ValueError:
+            return decisions, mentions
     named = sentences.case_numbers_named(item_title)
     if len(named) > 1:
         return dict.fromkeys(named, sentences.outcome_for_all(text, named)), mentions

@@ -102,7 +102,11 @@ _ITEM_RE = re.compile(
     rf"(?:{_RANGE_SEP}(?:第\s*)?(?P<end>{_HYPHENATED}|[0-9]+){_NOT_DATE})?"
 )
 # The numbers a text names as case numbers: 案號 10606, 案號：10606、10701 及 10702, 列管第 11201 號.
-_LABELLED_RE = re.compile(rf"(?:案號|(?:列管|追蹤|管制)編號|列管\s*(?=第))\s*:?\s*(?P<nums>{_LABELLED_LIST})")
+# A line that opens with the number itself, 第 … 號 and a colon (一、第113012號：請公園管理科…), names it too.
+_LEADING_NUMBER = r"(?:^|(?<=\n))(?=第\s*[0-9A-Z][0-9A-Z-]{2,11}\s*號\s*:)"
+_LABELLED_RE = re.compile(
+    rf"(?:案號|(?:列管|追蹤|管制)編號|列管\s*(?=第)|{_LEADING_NUMBER})\s*:?\s*(?P<nums>{_LABELLED_LIST})"
+)
 # An outcome on its own, away from the numbers: 列管案號 10606：…已完成移轉，本案解除列管。 建議解除列管 is a
 # unit's suggestion, not the meeting's decision.
 # 俟驗收後再予解除列管 is what may happen later, not today's decision, like a suggestion.

@@ -147,3 +147,22 @@ def test_a_case_number_of_another_scheme_is_recorded_as_the_record_wrote_it():
     meeting = record_import(parse_minutes(text))
     review = Review.objects.select_related("item").get(meeting=meeting)
     assert (review.item.case_number, review.item.case_key, review.decision) == ("A11301", "A11301", CLOSE)
+
+
+def test_an_item_titled_by_its_case_number_alone_is_decided_by_its_conclusion():
+    # 一、第8801號：… with no 案號 before the number: the item is that case, as 一、列管案號 8801：… is.
+    text = HEAD + (
+        "一、第8801號：請文書組辦理檔案移轉。\n辦理情形：已完成。\n決定：解除列管。\n"
+        "二、第 8802 號：請總務組汰換公務車。\n辦理情形：辦理採購中。\n決定：繼續列管。\n"
+        "三、第8803號：請人事室辦理訓練。\n辦理情形：已排定課程。\n決定：洽悉。\n散會\n"
+    )
+    found = read_record_decisions(parse_minutes(text))
+    assert [(d.case_number, d.outcome, d.line) for d in found.decisions] == [("8801", CLOSE, 6), ("8802", CONTINUE, 9)]
+    # A conclusion that decides nothing leaves the case named, reported as such, never dropped without a word.
+    assert [mention.key for mention in found.mentions] == ["8803"]
+
+
+def test_a_document_number_is_no_case_number():
+    text = HEAD + "一、依府授秘字第1130012345號函辦理。\n決定：解除列管。\n散會\n"
+    found = read_record_decisions(parse_minutes(text))
+    assert found.decisions == [] and found.mentions == []
