@@ -496,15 +496,18 @@ class RecordTable(models.Model):
         """The rows for the pages, each cell with whether its column holds short cells of a shape (案號, 主辦單位,
         列管建議, 決定), which keep their words whole (解除列管, never 解除列 / 管)."""
         short = [table_forms.heading_of(heading) not in _PRINTED_FREE_TEXT for heading in self.headings]
-        width = len(self.headings)
-        return [list(zip((row + [""] * width)[:width], short)) for row in self.rows]
+        return [list(zip(row, short)) for row in self._full_rows()]
 
     @property
     def printed_rows(self) -> list[list[str]]:
         """The rows as the PDF prints them: an empty cell as a dash (table_forms.EMPTY_CELL), so that every row
         has all its cells and pdftotext reads the table row by row."""
+        return [[cell or table_forms.EMPTY_CELL for cell in row] for row in self._full_rows()]
+
+    def _full_rows(self) -> list[list[str]]:
+        """Each row with a cell for every heading, no more."""
         width = len(self.headings)
-        return [[cell or table_forms.EMPTY_CELL for cell in (row + [""] * width)[:width]] for row in self.rows]
+        return [(row + [""] * width)[:width] for row in self.rows]
 
     @property
     def lines(self) -> list[str]:

@@ -41,8 +41,10 @@ def checked_decisions(stated: RecordDecisions) -> dict[str, str]:
 
 def with_line(message: str, stated: RecordDecisions) -> str:
     """A refusal that names a case (列管案號 113012 …), led by the line where the record decides that case."""
+    if message.startswith("第 "):
+        return message  # it names its line already
     for decision in stated.decisions:
-        if f"列管案號 {decision.case_number} " in message and not message.startswith("第 "):
+        if f"列管案號 {decision.case_number} " in message:
             return f"第 {decision.line} 行：{message}"
     return message
 

@@ -56,9 +56,9 @@ _KIND_WORDS: dict[str, str] = {
 _KIND_ALT = "|".join(sorted(_KIND_WORDS, key=len, reverse=True))
 
 # The forms of other offices' schemes (casenumbers.SCHEMES, those with a hyphen or a prefix): 112-01 (case
-# 11201 written with a hyphen, or year 112's first), 11303-1, 1130305-1, A11301, 113-05-01. A longer number before a hyphen and two digits is a whole case
-# number starting a range (11201-11203), or an abbreviated one (11201-03), which is refused rather than read
-# as meeting 11201.
+# 11201 written with a hyphen, or year 112's first), 11303-1, 1130305-1, A11301, 113-05-01. A longer number
+# before a hyphen and two digits is a whole case number starting a range (11201-11203), or an abbreviated one
+# (11201-03), which is refused rather than read as meeting 11201.
 _HYPHENATED = rf"(?:{WRITTEN_APART_PATTERN})(?![0-9A-Za-z])"
 # A number followed by 年, 月 or 日 is part of a date (113 年), never a case number.
 _NOT_DATE = r"(?![0-9])(?![ \t]*[年月日])"

@@ -339,7 +339,7 @@ def _cells(lines: list[Line], start: int) -> FoundTable | None:
 
     while index < len(lines):
         line = lines[index]
-        if headings == [candidate.text for candidate in lines[index : index + len(headings)]]:
+        if _repeats_header(lines, index, headings):
             index += len(headings)  # the header again
             continue
         if cell_case_number(line.text) is not None and (not pending or len(pending) > key):
@@ -453,14 +453,14 @@ def _blocks(lines: list[Line], start: int) -> FoundTable | None:
     columns = _columns(headings)
     key = columns.index("case_number")
     width = len(headings)
-    header_lines = index - start
+    header = [line.text for line in lines[start:index]]  # as printed, a wrapped heading over its lines
 
     rows: list[tuple[int, list[str]]] = []
     cells: list[str] = []
     first = index
     while index < len(lines):
-        if _repeats_header(lines, index, lines[start : start + header_lines]):
-            index += header_lines  # the header again, after a page break
+        if _repeats_header(lines, index, header):
+            index += len(header)  # the header again, after a page break
             continue
         text, end = block_at(index)
         if len(cells) == key and cell_case_number(text) is None:
@@ -471,7 +471,7 @@ def _blocks(lines: list[Line], start: int) -> FoundTable | None:
             return None  # a case number where another cell is due: cells were dropped, not printed as dashes
         if not cells:
             first = index
-        cells.append(_cell(text))
+        cells.append(text)  # a dash is made empty with every form's cells (find_tables)
         index = end
         if len(cells) == width:
             rows.append((lines[first].number, cells))
@@ -489,8 +489,9 @@ def _cell(text: str) -> str:
     return "" if _EMPTY_CELL_RE.match(text) else text
 
 
-def _repeats_header(lines: list[Line], index: int, header: list[Line]) -> bool:
-    return [line.text for line in lines[index : index + len(header)]] == [line.text for line in header]
+def _repeats_header(lines: list[Line], index: int, header: list[str]) -> bool:
+    """The header's lines stand again from `index` (after a page break)."""
+    return [line.text for line in lines[index : index + len(header)]] == header
 
 
 # -- a table printed as lines of text, a row to a paragraph, cells a space apart (this app's PDF, read back) --
